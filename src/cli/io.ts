@@ -1,0 +1,38 @@
+/** What a command may touch of the outside world; tests pass their own. */
+import { formatDate } from '../core/dates.js';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** the current time; ACCSM_TODAY=YYYY-MM-DD in env overrides "today" */
+  now(): Date;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    now: () => new Date(),
+  };
+}
+
+/** Color only on a terminal, never with NO_COLOR (any non-empty value); FORCE_COLOR turns it on. */
+export function wantsColor(io: CliIO, stream: 'stdout' | 'stderr'): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.TERM === 'dumb') return false;
+  return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+}
+
+/** Today as YYYY-MM-DD: ACCSM_TODAY when set (for reproducible runs), else the local date. */
+export function today(io: CliIO): string {
+  return io.env.ACCSM_TODAY || formatDate(io.now());
+}

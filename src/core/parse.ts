@@ -1,0 +1,180 @@
+/**
+ * YAML text → plain data, or diagnostics. Two parsers that must agree on what a
+ * file means: js-yaml (fast, used first, YAML 1.2 core schema) and the `yaml`
+ * package (keeps source positions; used for files that have problems, to give
+ * exact lines and columns, and for files that use aliases, where its alias limit
+ * stops "billion laughs" bombs).
+ */
+import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { RawDiagnostic, Segment } from './raw.js';
+
+export const MAX_DEPTH = 100;
+export const MAX_ALIASES = 100;
+
+export type ParseResult = { ok: true; data: unknown } | { ok: false; diagnostics: RawDiagnostic[] };
+
+/** An alias (`*name`) anywhere a YAML token can start. Strings that merely look like one only cost the slower parser. */
+const ALIAS_RE = /(?:^|[\s[{,:?-])\*[^\s,\]}]/;
+
+export function parseYaml(text: string): ParseResult {
+  if (!ALIAS_RE.test(text)) {
+    try {
+      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
+      return { ok: true, data };
+    } catch (error) {
+      if (isTooDeep(error)) return { ok: false, diagnostics: [tooDeep(error)] };
+      // fall through: the position-keeping parser explains syntax errors better
+      const slow = parseYamlSlow(text);
+      if (!slow.ok) return slow;
+      return { ok: false, diagnostics: [fromJsYamlError(error)] };
+    }
+  }
+  return parseYamlSlow(text);
+}
+
+/** Parse with the `yaml` package only. */
+export function parseYamlSlow(text: string): ParseResult {
+  let doc: Document.Parsed;
+  const lineCounter = new LineCounter();
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core' });
+  } catch (error) {
+    return { ok: false, diagnostics: [unexpected(error)] };
+  }
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        const tooDeepError = /call stack|too deep|maximum depth/i.test(e.message);
+        return {
+          severity: 'error',
+          code: tooDeepError ? 'yaml-too-deep' : e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
+          message: tooDeepError ? tooDeepMessage : yamlErrorMessage(e.code, e.message),
+          line: pos.line,
+          column: pos.col,
+        } satisfies RawDiagnostic;
+      }),
+    };
+  }
+  try {
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      return {
+        ok: false,
+        diagnostics: [{ severity: 'error', code: 'yaml-aliases', message: `the file uses YAML aliases (*name) more than ${MAX_ALIASES} times; write the values out instead`, line: 1, column: 1 }],
+      };
+    }
+    if (error instanceof RangeError) return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: 1, column: 1 }] };
+    return { ok: false, diagnostics: [unexpected(error)] };
+  }
+}
+
+const tooDeepMessage = `the file is nested more than ${MAX_DEPTH} levels deep; accsm data files need only a few levels`;
+
+function isTooDeep(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /maxDepth/.test(error.message));
+}
+
+function tooDeep(error: unknown): RawDiagnostic {
+  const mark = (error as { mark?: { line: number; column: number } }).mark;
+  return { severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+}
+
+function fromJsYamlError(error: unknown): RawDiagnostic {
+  const e = error as { reason?: string; mark?: { line: number; column: number }; message?: string };
+  const reason = e.reason ?? e.message ?? String(error);
+  const duplicate = /duplicated mapping key/.test(reason);
+  return {
+    severity: 'error',
+    code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+    message: duplicate ? 'this key appears twice in the same mapping; keep one of them' : `the YAML is not well-formed: ${reason}`,
+    line: (e.mark?.line ?? 0) + 1,
+    column: (e.mark?.column ?? 0) + 1,
+  };
+}
+
+function unexpected(error: unknown): RawDiagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return { severity: 'error', code: 'yaml-syntax', message: `the YAML could not be read: ${firstLine(message)}`, line: 1, column: 1 };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Plain-words messages for the `yaml` package's error codes. */
+function yamlErrorMessage(code: string, message: string): string {
+  const detail = firstLine(message);
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'this key appears twice in the same mapping; keep one of them';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return `the YAML is not well-formed (${detail}); check the indentation and punctuation on this line`;
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a line with ---); put one document in each file';
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML allows only spaces';
+    case 'BAD_ALIAS':
+      return `an alias (*name) refers to an anchor (&name) that is not defined before it: ${detail}`;
+    default:
+      return `the YAML is not well-formed: ${detail}`;
+  }
+}
+
+/** A parsed document with source positions, to turn paths into lines and columns. */
+export interface Locator {
+  /** 1-based line and column of the node at `path` (its key when atKey), or of the nearest ancestor that exists. */
+  locate(path: readonly Segment[], atKey?: boolean): { line: number; column: number };
+}
+
+export function createLocator(text: string): Locator {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed | undefined;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false });
+  } catch {
+    doc = undefined;
+  }
+  const pos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  return {
+    locate(path, atKey = false) {
+      if (!doc || !doc.contents) return { line: 1, column: 1 };
+      let node: Node | null = doc.contents as Node;
+      let best = node.range ? node.range[0] : 0;
+      for (let i = 0; i < path.length; i++) {
+        const seg = path[i]!;
+        const last = i === path.length - 1;
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+          if (!pair) break;
+          const key = pair.key as Node;
+          if (key.range) best = key.range[0];
+          if (last && atKey) break;
+          const value = pair.value as Node | null;
+          if (!value || !value.range) break;
+          // an empty value (`title:`) has a zero-length range at the end of the line: point at the key
+          if (isScalar(value) && value.range[0] === value.range[1]) break;
+          node = value;
+          best = value.range[0];
+        } else if (isSeq(node) && typeof seg === 'number') {
+          const item = node.items[seg] as Node | undefined;
+          if (!item || !item.range) break;
+          node = item;
+          best = item.range[0];
+        } else {
+          break;
+        }
+      }
+      return pos(best);
+    },
+  };
+}

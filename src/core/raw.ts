@@ -1,0 +1,21 @@
+import type { Severity } from './diagnostic.js';
+
+/** A step into a parsed YAML value: a mapping key or a sequence index. */
+export type Segment = string | number;
+
+/**
+ * A diagnostic before it has a line and column: either it points into the
+ * file's YAML tree by `path` (located later, only for files that have problems),
+ * or it already knows its 1-based position.
+ */
+export interface RawDiagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  /** where in the file's YAML tree; [] is the whole document */
+  path?: Segment[];
+  /** point at the key of the last segment rather than its value */
+  atKey?: boolean;
+  line?: number;
+  column?: number;
+}

@@ -1,0 +1,132 @@
+/**
+ * Reading one data file safely: size limit, binary and encoding checks,
+ * symbolic links that leave the data root. A bad file is a result, not an exception.
+ */
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import type { RawDiagnostic } from './raw.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: RawDiagnostic };
+
+function fail(code: string, message: string, line = 1, column = 1): ReadResult {
+  return { ok: false, diagnostic: { severity: 'error', code, message, line, column } };
+}
+
+/** Whether `target` (a real path) lies inside the real data root. */
+export function isInside(realRoot: string, target: string): boolean {
+  return target === realRoot || target.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+}
+
+/**
+ * Checks that a path (possibly a symbolic link) stays inside the data root.
+ * Never reads or reports the link's target.
+ */
+export function checkLink(path: string, realRoot: string): RawDiagnostic | undefined {
+  let isLink = false;
+  try {
+    isLink = lstatSync(path).isSymbolicLink();
+  } catch {
+    return undefined;
+  }
+  if (!isLink) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return { severity: 'error', code: 'file-link-broken', message: 'this is a symbolic link to something that does not exist; remove it or replace it with the file itself', line: 1, column: 1 };
+  }
+  if (!isInside(realRoot, real)) {
+    return {
+      severity: 'error',
+      code: 'file-link-outside',
+      message: 'this is a symbolic link that points outside the data root; accsm refuses to follow it. Replace it with the file itself',
+      line: 1,
+      column: 1,
+    };
+  }
+  return undefined;
+}
+
+export function readDataFile(path: string, realRoot: string, override?: string): ReadResult {
+  if (override !== undefined) return { ok: true, text: stripBom(override) };
+  const link = checkLink(path, realRoot);
+  if (link) return { ok: false, diagnostic: link };
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) return fail('file-unreadable', 'this is not a regular file; a data file must be a plain text file');
+    size = st.size;
+  } catch (error) {
+    return fail('file-unreadable', `the file cannot be read (${errorCode(error)})`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    return fail('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB; accsm reads data files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Check that this is the right file, or split it`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return fail('file-unreadable', `the file cannot be read (${errorCode(error)})`);
+  }
+  return decode(bytes);
+}
+
+/** Bytes → text: refuses binary files and bytes that are not UTF-8, naming where they are. */
+export function decode(bytes: Uint8Array): ReadResult {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, column } = positionOfByte(bytes, nul);
+    return fail('file-binary', 'the file contains a NUL byte, so it looks like a binary file, not YAML text', line, column);
+  }
+  try {
+    return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, column } = positionOfByte(bytes, bad);
+    return fail('file-encoding', 'the file is not UTF-8 text (it may be in another encoding such as Latin-1 or UTF-16); save it as UTF-8', line, column);
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it does not exist';
+  if (code === 'EISDIR') return 'it is a folder';
+  return code ?? 'unknown error';
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // binary search for the shortest prefix that fails to decode as a complete text
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      decoder.decode();
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return Math.min(lo, bytes.length - 1);
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}

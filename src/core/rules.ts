@@ -1,0 +1,173 @@
+/**
+ * The checks no schema can express: ids that match file names, references
+ * between files, the order and reality of dates. They run on files that
+ * passed their schema and add raw diagnostics to those files.
+ */
+import type { Meeting, Plan, Project } from './types.js';
+import type { SourceFile } from './load.js';
+import type { RawDiagnostic } from './raw.js';
+import { isRealDate } from './dates.js';
+import { suggest } from './schema.js';
+
+export interface RuleContext {
+  /** YYYY-MM-DD */
+  today: string;
+}
+
+/** Every rule code with one line of guidance; docs/rules.md is generated from the same words. */
+export const RULES: Record<string, { severity: 'error' | 'warning'; guidance: string }> = {
+  'file-unreadable': { severity: 'error', guidance: 'The file or folder cannot be read (permissions, or not a regular file). Fix its permissions or remove it.' },
+  'file-too-large': { severity: 'error', guidance: 'Data files may be at most 1 MB. A larger file is almost always the wrong file; split real data into one file per project.' },
+  'file-binary': { severity: 'error', guidance: 'The file contains NUL bytes, so it is not text. Replace it with a YAML text file.' },
+  'file-encoding': { severity: 'error', guidance: 'The file is not UTF-8. Save it as UTF-8 in your editor ("Save with encoding").' },
+  'file-empty': { severity: 'error', guidance: 'The file has no content. Write the data (see docs/data-format.md) or delete the file.' },
+  'file-link-outside': { severity: 'error', guidance: 'A symbolic link points outside the data root; accsm never follows it. Replace the link with the file itself.' },
+  'file-link-broken': { severity: 'error', guidance: 'A symbolic link points to nothing. Remove it or replace it with the file.' },
+  'file-unexpected': { severity: 'warning', guidance: 'A YAML file is where accsm does not read files; it is ignored. Move it to the right folder.' },
+  'plan-missing': { severity: 'error', guidance: 'A folder under plans/ has no plan.yaml. Add one, or remove the folder.' },
+  'yaml-syntax': { severity: 'error', guidance: 'The YAML is not well-formed. Check indentation (spaces only), colons after keys, and matching quotes and brackets.' },
+  'yaml-duplicate-key': { severity: 'error', guidance: 'The same key appears twice in one mapping. Keep one of them.' },
+  'yaml-aliases': { severity: 'error', guidance: 'The file uses more than 100 YAML aliases (*name). Write the values out instead.' },
+  'yaml-too-deep': { severity: 'error', guidance: 'The file nests more than 100 levels deep. Data files need only a few levels.' },
+  'schema-type': { severity: 'error', guidance: 'A value has the wrong kind: a list where a text is needed, a text where a list is needed, and so on. The message says which is allowed.' },
+  'schema-required': { severity: 'error', guidance: 'A required key is missing. Add it; docs/data-format.md lists the required keys of each file.' },
+  'schema-unknown-key': { severity: 'error', guidance: 'A key is not part of the format, usually a typo. Use one of the keys the message lists.' },
+  'schema-enum': { severity: 'error', guidance: 'A value is not one of the allowed words (statuses, bodies, country codes). Use one the message lists.' },
+  'schema-format': { severity: 'error', guidance: 'A value is not written in the expected form: dates YYYY-MM-DD, schedule YYYY or YYYY-MM, ids in lower case with hyphens.' },
+  'schema-empty': { severity: 'error', guidance: 'A list or text is empty where at least one entry or some text is needed.' },
+  'schema-duplicate': { severity: 'error', guidance: 'A list names the same value twice. List each value once.' },
+  'schema-range': { severity: 'error', guidance: 'A number is out of the allowed range (years from 1900 to 2200).' },
+  'schema-invalid': { severity: 'error', guidance: 'A value breaks a rule of the schema. The message says which.' },
+  'id-mismatch': { severity: 'error', guidance: 'The id inside a file must equal its file name (projects) or folder name (plans). Rename one of them.' },
+  'id-duplicate': { severity: 'error', guidance: 'Two meetings, two priority areas of a plan, or two project files of a plan have the same id. Give each a unique id.' },
+  'area-unknown': { severity: 'error', guidance: "A project names a priority area that its plan does not define. Use one of the plan's area ids." },
+  'meeting-unknown': { severity: 'error', guidance: 'A status entry names a meeting that is not in meetings.yaml. Add the meeting (accsm meeting add) or fix the id.' },
+  'date-invalid': { severity: 'error', guidance: 'A date or month does not exist on the calendar (for example 2023-02-29 or month 13).' },
+  'date-order': { severity: 'error', guidance: 'Status entries must be in date order, each dated after the one before; a meeting must not end before it starts.' },
+  'schedule-order': { severity: 'error', guidance: "A project's schedule starts after it ends. Swap or correct the dates." },
+  'period-order': { severity: 'error', guidance: "A plan's period starts after it ends. Correct the years." },
+  'date-future': { severity: 'warning', guidance: 'A status is dated in the future. Record a status on or after the day it happens.' },
+  'date-outside-period': { severity: 'warning', guidance: "A status is dated outside its plan's period. Check the year." },
+  'meeting-date': { severity: 'warning', guidance: 'A status entry names a meeting held before the status date; a meeting can only take note of a status it knew.' },
+};
+
+function raw(code: string, message: string, path: RawDiagnostic['path'], atKey = false): RawDiagnostic {
+  const rule = RULES[code];
+  return { severity: rule?.severity ?? 'error', code, message, path, atKey };
+}
+
+function listAllowed(ids: readonly string[], max = 12): string {
+  if (ids.length === 0) return 'none are defined';
+  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+}
+
+export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
+  const meetingsFile = files.find((f) => f.kind === 'meetings' && f.valid);
+  const meetings = meetingsFile ? (meetingsFile.data as Meeting[]) : [];
+  const meetingById = new Map<string, Meeting>();
+  if (meetingsFile) checkMeetings(meetingsFile, meetings, meetingById);
+  const meetingIds = [...meetingById.keys()];
+  const meetingsAreKnown = !!meetingsFile || !files.some((f) => f.kind === 'meetings');
+
+  const plans = new Map<string, { plan: Plan; areaIds: string[] }>();
+  for (const f of files) {
+    if (f.kind !== 'plan' || !f.valid) continue;
+    const plan = f.data as Plan;
+    checkPlan(f, plan);
+    plans.set(f.planId!, { plan, areaIds: plan.priority_areas.map((a) => a.id) });
+  }
+
+  const seenProjects = new Map<string, SourceFile>();
+  for (const f of files) {
+    if (f.kind !== 'project' || !f.valid) continue;
+    const project = f.data as Project;
+    const key = `${f.planId}/${project.id}`;
+    const twin = seenProjects.get(key);
+    if (twin) f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by another file of plan ${f.planId}; each project needs its own id`, ['id']));
+    else seenProjects.set(key, f);
+    checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx);
+  }
+}
+
+function checkMeetings(file: SourceFile, meetings: readonly Meeting[], byId: Map<string, Meeting>): void {
+  meetings.forEach((m, i) => {
+    if (byId.has(m.id)) file.diagnostics.push(raw('id-duplicate', `meeting id "${m.id}" is used twice in meetings.yaml; each meeting needs its own id`, [i, 'id']));
+    else byId.set(m.id, m);
+    if (!isRealDate(m.date)) file.diagnostics.push(raw('date-invalid', `date ${m.date} is not a real calendar date`, [i, 'date']));
+    if (m.end !== undefined) {
+      if (!isRealDate(m.end)) file.diagnostics.push(raw('date-invalid', `end ${m.end} is not a real calendar date`, [i, 'end']));
+      else if (m.end < m.date) file.diagnostics.push(raw('date-order', `end ${m.end} is before the meeting's date ${m.date}; the last day cannot come before the first`, [i, 'end']));
+    }
+  });
+}
+
+function checkPlan(file: SourceFile, plan: Plan): void {
+  if (plan.id !== file.expectedId)
+    file.diagnostics.push(raw('id-mismatch', `plan id "${plan.id}" does not match its folder name "${file.expectedId}"; rename one so they are equal`, ['id']));
+  if (plan.period.start > plan.period.end)
+    file.diagnostics.push(raw('period-order', `period starts in ${plan.period.start}, after it ends in ${plan.period.end}`, ['period', 'end']));
+  const seen = new Set<string>();
+  plan.priority_areas.forEach((a, i) => {
+    if (seen.has(a.id)) file.diagnostics.push(raw('id-duplicate', `priority area id "${a.id}" is used twice in this plan; each area needs its own id`, ['priority_areas', i, 'id']));
+    seen.add(a.id);
+  });
+}
+
+/** YYYY or YYYY-MM as a month number; a bare year is its first month (start) or last month (end). */
+function monthIndex(value: string, edge: 'start' | 'end'): number | undefined {
+  const [y, m] = value.split('-');
+  const month = m === undefined ? (edge === 'start' ? 1 : 12) : Number(m);
+  if (month < 1 || month > 12) return undefined;
+  return Number(y) * 12 + month - 1;
+}
+
+function checkProject(
+  file: SourceFile,
+  project: Project,
+  plan: { plan: Plan; areaIds: string[] } | undefined,
+  meetings: ReadonlyMap<string, Meeting>,
+  meetingIds: readonly string[] | undefined,
+  ctx: RuleContext,
+): void {
+  const d = file.diagnostics;
+  if (project.id !== file.expectedId)
+    d.push(raw('id-mismatch', `project id "${project.id}" does not match its file name "${file.expectedId}"; rename one so they are equal`, ['id']));
+  if (plan) {
+    project.priority_areas.forEach((area, i) => {
+      if (plan.areaIds.includes(area)) return;
+      const hint = suggest(area, plan.areaIds);
+      d.push(raw('area-unknown', `priority area "${area}" is not defined in plan ${plan.plan.id}${hint ? ` (did you mean "${hint}"?)` : ''}; its areas are ${listAllowed(plan.areaIds)}`, ['priority_areas', i]));
+    });
+  }
+  if (project.schedule) {
+    const start = monthIndex(project.schedule.start, 'start');
+    const end = monthIndex(project.schedule.end, 'end');
+    if (start === undefined) d.push(raw('date-invalid', `schedule start ${project.schedule.start} has a month that does not exist (months are 01 to 12)`, ['schedule', 'start']));
+    if (end === undefined) d.push(raw('date-invalid', `schedule end ${project.schedule.end} has a month that does not exist (months are 01 to 12)`, ['schedule', 'end']));
+    if (start !== undefined && end !== undefined && start > end)
+      d.push(raw('schedule-order', `schedule starts ${project.schedule.start}, after it ends ${project.schedule.end}; the start must not be after the end`, ['schedule', 'end']));
+  }
+  let previous: string | undefined;
+  project.status.forEach((entry, i) => {
+    const real = isRealDate(entry.date);
+    if (!real) d.push(raw('date-invalid', `status date ${entry.date} is not a real calendar date`, ['status', i, 'date']));
+    if (real && previous !== undefined && entry.date <= previous)
+      d.push(raw('date-order', `status date ${entry.date} is not after the previous entry's date ${previous}; entries must be in date order, each on a later date`, ['status', i, 'date']));
+    if (real) {
+      if (entry.date > ctx.today) d.push(raw('date-future', `status date ${entry.date} is in the future (today is ${ctx.today})`, ['status', i, 'date']));
+      const year = Number(entry.date.slice(0, 4));
+      if (plan && (year < plan.plan.period.start || year > plan.plan.period.end))
+        d.push(raw('date-outside-period', `status date ${entry.date} is outside the plan's period ${plan.plan.period.start}-${plan.plan.period.end}`, ['status', i, 'date']));
+      previous = previous === undefined || entry.date > previous ? entry.date : previous;
+    }
+    if (entry.meeting !== undefined && meetingIds !== undefined) {
+      const meeting = meetings.get(entry.meeting);
+      if (!meeting) {
+        const hint = suggest(entry.meeting, meetingIds);
+        d.push(raw('meeting-unknown', `meeting "${entry.meeting}" is not in meetings.yaml${hint ? ` (did you mean "${hint}"?)` : ''}; known meetings: ${listAllowed(meetingIds)}`, ['status', i, 'meeting']));
+      } else if (real && (meeting.end ?? meeting.date) < entry.date) {
+        d.push(raw('meeting-date', `meeting ${meeting.id} ended on ${meeting.end ?? meeting.date}, before this status date ${entry.date}; it cannot have taken note of it`, ['status', i, 'meeting']));
+      }
+    }
+  });
+}

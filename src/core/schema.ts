@@ -1,0 +1,200 @@
+/**
+ * JSON Schema checks with validators compiled from schemas/ at build time
+ * (scripts/build.mjs → src/core/generated/), and ajv errors turned into
+ * plain-words raw diagnostics that point into the YAML tree.
+ */
+import type { ErrorObject } from 'ajv';
+import validators from './generated/validators.cjs';
+import meetingsSchema from '../../schemas/meetings.schema.json' with { type: 'json' };
+import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
+import projectSchema from '../../schemas/project.schema.json' with { type: 'json' };
+import type { RawDiagnostic, Segment } from './raw.js';
+
+export type FileKind = 'meetings' | 'plan' | 'project';
+
+export const SCHEMAS: Record<FileKind, unknown> = { meetings: meetingsSchema, plan: planSchema, project: projectSchema };
+
+export function checkSchema(kind: FileKind, data: unknown): RawDiagnostic[] {
+  const validate = validators[kind];
+  if (validate(data)) return [];
+  return explainErrors(kind, data, validate.errors ?? []);
+}
+
+function explainErrors(kind: FileKind, data: unknown, errors: readonly ErrorObject[]): RawDiagnostic[] {
+  const typeErrorPaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const out: RawDiagnostic[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'type' && typeErrorPaths.has(error.instancePath)) continue;
+    const d = explain(kind, data, error);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function decodePointer(pointer: string): Segment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: readonly Segment[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, seg) ? (v as Record<string, unknown>)[seg as string] : undefined;
+  }
+  return v;
+}
+
+function schemaAt(kind: FileKind, schemaPath: string): Record<string, unknown> | undefined {
+  let s: unknown = SCHEMAS[kind];
+  for (const seg of decodePointer(schemaPath.replace(/^#/, ''))) {
+    if (s === null || typeof s !== 'object') return undefined;
+    s = (s as Record<string, unknown>)[seg as string];
+  }
+  return s && typeof s === 'object' ? (s as Record<string, unknown>) : undefined;
+}
+
+/** The name a person would use for the value at path: `status`, `lead`, `period.start`. */
+export function fieldName(path: readonly Segment[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const seg = path[i];
+    if (typeof seg === 'string') return seg;
+  }
+  return 'the file';
+}
+
+export function show(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  object: 'a mapping (key: value lines)',
+  array: 'a list (lines starting with "- ", or [a, b])',
+  string: 'a text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${show(value)}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return typeof value;
+}
+
+const PATTERN_HELP: Record<string, string> = {
+  '^\\d{4}-\\d{2}-\\d{2}$': 'is not a date written YYYY-MM-DD (for example 2022-08-03)',
+  '^[a-z0-9][a-z0-9-]*$': 'is not a valid id: use lower-case letters, digits and hyphens, starting with a letter or digit (for example som-21)',
+  '^[A-Za-z0-9][A-Za-z0-9_-]*$': 'is not a valid project id: use letters, digits, hyphens and underscores, starting with a letter or digit (for example P07)',
+  '^\\d{4}(-\\d{2})?$': 'is not a year (YYYY) or a month (YYYY-MM), for example 2023 or 2023-06',
+};
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest allowed word, when it is close enough to be a likely typo. */
+export function suggest(word: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnostic | undefined {
+  const path = decodePointer(error.instancePath);
+  const value = valueAt(data, path);
+  const name = fieldName(path);
+  const params = error.params as Record<string, unknown>;
+  const base = { severity: 'error' as const, path };
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const where = path.length === 0 ? `a ${kind === 'project' ? 'project' : kind} file` : `this ${name === 'status' ? 'status entry' : name}`;
+      return { ...base, code: 'schema-required', message: `missing required key "${missing}": ${where} needs "${missing}"`, atKey: false };
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const parent = schemaAt(kind, error.schemaPath.replace(/\/additionalProperties$/, ''));
+      const allowed = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
+      const hint = suggest(key, allowed);
+      return {
+        ...base,
+        path: [...path, key],
+        atKey: true,
+        code: 'schema-unknown-key',
+        message: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ''} Allowed keys here: ${allowed.join(', ')}`,
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const hint = typeof value === 'string' ? suggest(value, allowed) : undefined;
+      return {
+        ...base,
+        code: 'schema-enum',
+        message: `${name} ${show(value)} is not one of ${allowed.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      };
+    }
+    case 'type': {
+      const expected = String(params.type);
+      const wanted = TYPE_WORDS[expected] ?? expected;
+      if (path.length === 0) {
+        return { ...base, code: 'schema-type', message: `the file must be ${wanted}, but it is ${typeOf(value)}` };
+      }
+      if (value === null || value === undefined) {
+        return { ...base, code: 'schema-type', message: `"${name}" has no value; it must be ${wanted}` };
+      }
+      return { ...base, code: 'schema-type', message: `"${name}" must be ${wanted}, but it is ${typeOf(value)}` };
+    }
+    case 'pattern': {
+      const help = PATTERN_HELP[String(params.pattern)] ?? `does not match the pattern ${String(params.pattern)}`;
+      return { ...base, code: 'schema-format', message: `${name} ${show(value)} ${help}` };
+    }
+    case 'minItems':
+      return { ...base, code: 'schema-empty', message: `"${name}" must list at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}` };
+    case 'minLength':
+      return { ...base, code: 'schema-empty', message: `"${name}" is empty; write some text or remove the key` };
+    case 'uniqueItems': {
+      const j = Number(params.j);
+      const i = Number(params.i);
+      const item = Array.isArray(value) ? value[i] : undefined;
+      return { ...base, path: [...path, i], code: 'schema-duplicate', message: `"${name}" lists ${show(item)} twice (entries ${j + 1} and ${i + 1}); list each once` };
+    }
+    case 'minimum':
+    case 'maximum': {
+      const s = schemaAt(kind, error.schemaPath.replace(/\/(minimum|maximum)$/, ''));
+      return { ...base, code: 'schema-range', message: `${name} ${show(value)} is out of range; use a year from ${String(s?.minimum)} to ${String(s?.maximum)}` };
+    }
+    default:
+      return { ...base, code: 'schema-invalid', message: `${name} ${show(value)} is not allowed here: ${error.message ?? error.keyword}` };
+  }
+}

@@ -1,0 +1,49 @@
+/** Validation of a whole data root: load, schema, rules, positions. */
+import { relative, resolve, sep } from 'node:path';
+import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic.js';
+import { loadRoot, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
+import { createLocator } from './parse.js';
+import { runRules } from './rules.js';
+
+export interface ValidateOptions extends LoadOptions {
+  /** working directory that diagnostic file names are relative to */
+  cwd: string;
+  /** YYYY-MM-DD, for the "date in the future" warning */
+  today: string;
+  /** report only on these files or folders (absolute paths); cross-references still use the whole root */
+  only?: readonly string[];
+}
+
+export interface ValidateResult extends DiagnosticSummary {
+  loaded: LoadedRoot;
+}
+
+export function validateRoot(rootDir: string, options: ValidateOptions): ValidateResult {
+  const loaded = loadRoot(rootDir, options);
+  runRules(loaded.files, { today: options.today });
+  const only = options.only?.map((p) => resolve(p));
+  const diagnostics: Diagnostic[] = [];
+  for (const file of loaded.files) {
+    if (file.diagnostics.length === 0) continue;
+    if (only && !only.some((p) => file.path === p || file.path.startsWith(p.endsWith(sep) ? p : p + sep))) continue;
+    diagnostics.push(...positionDiagnostics(file, options.cwd));
+  }
+  return { ...summarize(diagnostics), loaded };
+}
+
+/** Display name of a file: relative to the working directory. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/** Gives each raw diagnostic of a file its line and column, parsing the file for positions only now. */
+export function positionDiagnostics(file: SourceFile, cwd: string): Diagnostic[] {
+  const name = displayPath(file.path, cwd);
+  const needsLocator = file.text !== undefined && file.diagnostics.some((d) => d.line === undefined);
+  const locator = needsLocator ? createLocator(file.text!) : undefined;
+  return file.diagnostics.map((d) => {
+    const pos = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : (locator?.locate(d.path ?? [], d.atKey) ?? { line: 1, column: 1 });
+    return { file: name, line: pos.line, column: pos.column, severity: d.severity, code: d.code, message: d.message };
+  });
+}
