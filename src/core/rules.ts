@@ -6,7 +6,7 @@
 import type { Meeting, Plan, Project } from './types.js';
 import type { SourceFile } from './load.js';
 import type { RawDiagnostic } from './raw.js';
-import { isRealDate } from './dates.js';
+import { isDateString, isRealDate } from './dates.js';
 import { suggest } from './schema.js';
 
 export interface RuleContext {
@@ -62,8 +62,8 @@ function listAllowed(ids: readonly string[], max = 12): string {
 }
 
 export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
-  const meetingsFile = files.find((f) => f.kind === 'meetings' && f.valid);
-  const meetings = meetingsFile ? (meetingsFile.data as Meeting[]) : [];
+  const meetingsFile = files.find((f) => f.kind === 'meetings' && Array.isArray(f.data));
+  const meetings = meetingsFile ? (meetingsFile.data as unknown[]).filter(isMeetingLike) : [];
   const meetingById = new Map<string, Meeting>();
   if (meetingsFile) checkMeetings(meetingsFile, meetings, meetingById);
   const meetingIds = [...meetingById.keys()];
@@ -71,16 +71,16 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
 
   const plans = new Map<string, { plan: Plan; areaIds: string[] }>();
   for (const f of files) {
-    if (f.kind !== 'plan' || !f.valid) continue;
-    const plan = f.data as Plan;
+    if (f.kind !== 'plan' || !isRecord(f.data)) continue;
+    const plan = sanitizePlan(f.data);
     checkPlan(f, plan);
     plans.set(f.planId!, { plan, areaIds: plan.priority_areas.map((a) => a.id) });
   }
 
   const seenProjects = new Map<string, SourceFile>();
   for (const f of files) {
-    if (f.kind !== 'project' || !f.valid) continue;
-    const project = f.data as Project;
+    if (f.kind !== 'project' || !isRecord(f.data)) continue;
+    const project = sanitizeProject(f.data);
     const key = `${f.planId}/${project.id}`;
     const twin = seenProjects.get(key);
     if (twin) f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by another file of plan ${f.planId}; each project needs its own id`, ['id']));
@@ -90,11 +90,12 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
 }
 
 function checkMeetings(file: SourceFile, meetings: readonly Meeting[], byId: Map<string, Meeting>): void {
-  meetings.forEach((m, i) => {
+  (file.data as unknown[]).forEach((m, i) => {
+    if (!isMeetingLike(m)) return;
     if (byId.has(m.id)) file.diagnostics.push(raw('id-duplicate', `meeting id "${m.id}" is used twice in meetings.yaml; each meeting needs its own id`, [i, 'id']));
     else byId.set(m.id, m);
-    if (!isRealDate(m.date)) file.diagnostics.push(raw('date-invalid', `date ${m.date} is not a real calendar date`, [i, 'date']));
-    if (m.end !== undefined) {
+    if (isDateString(m.date) && !isRealDate(m.date)) file.diagnostics.push(raw('date-invalid', `date ${m.date} is not a real calendar date`, [i, 'date']));
+    if (typeof m.end === 'string' && isDateString(m.end) && isDateString(m.date)) {
       if (!isRealDate(m.end)) file.diagnostics.push(raw('date-invalid', `end ${m.end} is not a real calendar date`, [i, 'end']));
       else if (m.end < m.date) file.diagnostics.push(raw('date-order', `end ${m.end} is before the meeting's date ${m.date}; the last day cannot come before the first`, [i, 'end']));
     }
@@ -102,9 +103,9 @@ function checkMeetings(file: SourceFile, meetings: readonly Meeting[], byId: Map
 }
 
 function checkPlan(file: SourceFile, plan: Plan): void {
-  if (plan.id !== file.expectedId)
+  if (plan.id !== undefined && plan.id !== file.expectedId)
     file.diagnostics.push(raw('id-mismatch', `plan id "${plan.id}" does not match its folder name "${file.expectedId}"; rename one so they are equal`, ['id']));
-  if (plan.period.start > plan.period.end)
+  if (Number.isInteger(plan.period.start) && Number.isInteger(plan.period.end) && plan.period.start > plan.period.end)
     file.diagnostics.push(raw('period-order', `period starts in ${plan.period.start}, after it ends in ${plan.period.end}`, ['period', 'end']));
   const seen = new Set<string>();
   plan.priority_areas.forEach((a, i) => {
@@ -130,16 +131,16 @@ function checkProject(
   ctx: RuleContext,
 ): void {
   const d = file.diagnostics;
-  if (project.id !== file.expectedId)
+  if (project.id !== undefined && project.id !== file.expectedId)
     d.push(raw('id-mismatch', `project id "${project.id}" does not match its file name "${file.expectedId}"; rename one so they are equal`, ['id']));
   if (plan) {
     project.priority_areas.forEach((area, i) => {
-      if (plan.areaIds.includes(area)) return;
+      if (area === '' || plan.areaIds.includes(area)) return;
       const hint = suggest(area, plan.areaIds);
       d.push(raw('area-unknown', `priority area "${area}" is not defined in plan ${plan.plan.id}${hint ? ` (did you mean "${hint}"?)` : ''}; its areas are ${listAllowed(plan.areaIds)}`, ['priority_areas', i]));
     });
   }
-  if (project.schedule) {
+  if (project.schedule && typeof project.schedule.start === 'string' && typeof project.schedule.end === 'string' && MONTH_RE.test(project.schedule.start) && MONTH_RE.test(project.schedule.end)) {
     const start = monthIndex(project.schedule.start, 'start');
     const end = monthIndex(project.schedule.end, 'end');
     if (start === undefined) d.push(raw('date-invalid', `schedule start ${project.schedule.start} has a month that does not exist (months are 01 to 12)`, ['schedule', 'start']));
@@ -149,8 +150,9 @@ function checkProject(
   }
   let previous: string | undefined;
   project.status.forEach((entry, i) => {
+    if (!entry) return;
     const real = isRealDate(entry.date);
-    if (!real) d.push(raw('date-invalid', `status date ${entry.date} is not a real calendar date`, ['status', i, 'date']));
+    if (!real && isDateString(entry.date)) d.push(raw('date-invalid', `status date ${entry.date} is not a real calendar date`, ['status', i, 'date']));
     if (real && previous !== undefined && entry.date <= previous)
       d.push(raw('date-order', `status date ${entry.date} is not after the previous entry's date ${previous}; entries must be in date order, each on a later date`, ['status', i, 'date']));
     if (real) {
@@ -160,7 +162,7 @@ function checkProject(
         d.push(raw('date-outside-period', `status date ${entry.date} is outside the plan's period ${plan.plan.period.start}-${plan.plan.period.end}`, ['status', i, 'date']));
       previous = previous === undefined || entry.date > previous ? entry.date : previous;
     }
-    if (entry.meeting !== undefined && meetingIds !== undefined) {
+    if (typeof entry.meeting === 'string' && meetingIds !== undefined) {
       const meeting = meetings.get(entry.meeting);
       if (!meeting) {
         const hint = suggest(entry.meeting, meetingIds);
@@ -170,4 +172,43 @@ function checkProject(
       }
     }
   });
+}
+
+const MONTH_RE = /^\d{4}(-\d{2})?$/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isMeetingLike(v: unknown): v is Meeting {
+  return isRecord(v) && typeof v.id === 'string' && typeof v.date === 'string';
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : undefined)).filter((x): x is string => x !== undefined) : []);
+
+/** The parts of a plan the rules can use, whatever the schema said about the rest. */
+function sanitizePlan(d: Record<string, unknown>): Plan {
+  const period = isRecord(d.period) ? d.period : {};
+  return {
+    id: typeof d.id === 'string' ? d.id : (undefined as unknown as string),
+    body: 'ACCSM',
+    title: '',
+    period: { start: period.start as number, end: period.end as number },
+    priority_areas: (Array.isArray(d.priority_areas) ? d.priority_areas : []).map((a) => ({ id: isRecord(a) && typeof a.id === 'string' ? a.id : '', title: '' })),
+  };
+}
+
+/** The parts of a project the rules can use; entries of the wrong shape become undefined and are skipped. */
+function sanitizeProject(d: Record<string, unknown>): Project {
+  const schedule = isRecord(d.schedule) ? (d.schedule as { start: string; end: string }) : undefined;
+  return {
+    id: typeof d.id === 'string' ? d.id : (undefined as unknown as string),
+    title: '',
+    priority_areas: Array.isArray(d.priority_areas) ? (d.priority_areas as unknown[]).map((a) => (typeof a === 'string' ? a : '')) : [],
+    lead: strings(d.lead),
+    schedule,
+    status: (Array.isArray(d.status) ? d.status : []).map((e) =>
+      isRecord(e) && typeof e.date === 'string' ? ({ date: e.date, status: e.status, meeting: e.meeting } as Project['status'][number]) : (undefined as unknown as Project['status'][number]),
+    ),
+  };
 }

@@ -127,7 +127,9 @@ export function suggest(word: string, allowed: readonly string[]): string | unde
       best = candidate;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+  if (best === undefined) return undefined;
+  const limit = best.length <= 3 ? 1 : best.length <= 6 ? 2 : 3;
+  return bestDistance <= limit && bestDistance < word.length ? best : undefined;
 }
 
 function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnostic | undefined {
@@ -152,7 +154,7 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnost
         path: [...path, key],
         atKey: true,
         code: 'schema-unknown-key',
-        message: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ''} Allowed keys here: ${allowed.join(', ')}`,
+        message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys here: ${allowed.join(', ')}`,
       };
     }
     case 'enum': {
