@@ -7,7 +7,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { DataSet, Meeting, Plan, PlanRecord, Project } from './types.js';
 import type { RawDiagnostic } from './raw.js';
-import { checkLink, readDataFile } from './read.js';
+import { checkLink, decode, MAX_FILE_BYTES, readDataFile } from './read.js';
 import { parseYaml } from './parse.js';
 import { checkSchema, type FileKind } from './schema.js';
 import { UserError } from './errors.js';
@@ -203,3 +203,88 @@ export function cmp(a: string, b: string): number {
   return collator.compare(a, b);
 }
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+/** One file of a data root held in memory, for example read from a git revision. */
+export interface MemoryFile {
+  /** path relative to the data root, with forward slashes */
+  path: string;
+  /** the file's bytes; absent for a symbolic link or a file too large to read */
+  bytes?: Uint8Array;
+  /** size in bytes, when known without the bytes */
+  size?: number;
+  /** a symbolic link: never followed */
+  symlink?: boolean;
+}
+
+/**
+ * Loads a data root from files held in memory (nothing is read from disk),
+ * with the same layout rules, size limit and encoding checks as loadRoot.
+ * `rootDir` only names the files (absolute paths in the result).
+ */
+export function loadRootFromFiles(rootDir: string, entries: readonly MemoryFile[]): LoadedRoot {
+  const root = resolve(rootDir);
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...entries].sort((a, b) => byName(a.path, b.path));
+  const files: SourceFile[] = [];
+  const texts = new Map<string, string>();
+  const unexpected = (message: string): RawDiagnostic => ({ severity: 'warning', code: 'file-unexpected', message, line: 1, column: 1 });
+  const add = (entry: MemoryFile | undefined, path: string, kind: SourceFile['kind'], extra: Partial<SourceFile> = {}) => {
+    const file: SourceFile = { path: join(root, ...path.split('/')), kind, valid: false, diagnostics: [], ...extra };
+    files.push(file);
+    if (!entry || kind === 'other') return;
+    if (entry.symlink) {
+      file.kind = 'other';
+      file.diagnostics.push(linkDiagnostic());
+      return;
+    }
+    const size = entry.size ?? entry.bytes?.length ?? 0;
+    if (size > MAX_FILE_BYTES || !entry.bytes) {
+      file.kind = 'other';
+      file.diagnostics.push({ severity: 'error', code: 'file-too-large', message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; accsm reads data files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Check that this is the right file, or split it`, line: 1, column: 1 });
+      return;
+    }
+    const read = decode(entry.bytes);
+    if (read.ok) texts.set(file.path, read.text);
+    else {
+      file.kind = 'other';
+      file.diagnostics.push(read.diagnostic);
+    }
+  };
+  const isYaml = (name: string) => YAML_EXT.has(extname(name));
+  const planFolders = new Map<string, MemoryFile[]>();
+  for (const entry of sorted) {
+    const seg = entry.path.split('/');
+    if (seg.some((s) => s.startsWith('.') || s === '')) continue;
+    if (seg.length === 1 && seg[0] === 'meetings.yaml') add(entry, entry.path, 'meetings');
+    if (seg[0] !== 'plans' || seg.length < 2) continue;
+    if (seg.length === 2) {
+      if (entry.symlink || isYaml(seg[1]!)) add(undefined, entry.path, 'other', { diagnostics: [entry.symlink ? linkDiagnostic() : unexpected('plans/ holds one folder per plan; this file is not read. Move it into a plan folder')] });
+      continue;
+    }
+    const list = planFolders.get(seg[1]!) ?? [];
+    list.push(entry);
+    planFolders.set(seg[1]!, list);
+  }
+  for (const [planId, list] of [...planFolders].sort((a, b) => byName(a[0], b[0]))) {
+    const planPath = `plans/${planId}/plan.yaml`;
+    const planEntry = list.find((e) => e.path === planPath);
+    if (planEntry) add(planEntry, planPath, 'plan', { expectedId: planId, planId });
+    else add(undefined, planPath, 'plan', { expectedId: planId, planId, diagnostics: [{ severity: 'error', code: 'plan-missing', message: 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder', line: 1, column: 1 }] });
+    for (const entry of list) {
+      const seg = entry.path.split('/');
+      if (seg.length === 3 && seg[2] !== 'plan.yaml' && seg[2] !== 'projects' && isYaml(seg[2]!))
+        add(undefined, entry.path, 'other', { diagnostics: [unexpected('a plan folder holds plan.yaml and a projects/ folder; this file is not read. Project files go in projects/')] });
+      else if (seg.length === 3 && seg[2] === 'projects' && entry.symlink) add(undefined, entry.path, 'other', { diagnostics: [linkDiagnostic()] });
+      else if (seg.length === 4 && seg[2] === 'projects' && (isYaml(seg[3]!) || entry.symlink))
+        add(entry, entry.path, 'project', { expectedId: basename(seg[3]!, extname(seg[3]!)), planId });
+    }
+  }
+  for (const file of files) {
+    if (file.kind !== 'other' && texts.has(file.path)) loadFile(file, root, texts);
+  }
+  return { root, files, data: assemble(root, files) };
+}
+
+function linkDiagnostic(): RawDiagnostic {
+  return { severity: 'error', code: 'file-unreadable', message: 'this is a symbolic link; accsm does not follow links when it reads a git revision. Replace it with the file itself', line: 1, column: 1 };
+}
