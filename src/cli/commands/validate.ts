@@ -1,19 +1,20 @@
 /** accsm validate [paths…]: check the data root and print diagnostics. */
 import { statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { isDataRoot } from '../../core/load.js';
-import { validateRoot } from '../../core/validate.js';
+import { displayPath, validateRoot } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, diagnosticFormatters, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
 import { wantsColor, today } from '../io.js';
 import { addDataOption, dataRoot, formatOption, parseNonNegativeInt } from '../options.js';
-import { examples, type CommandContext } from '../program.js';
+import { examples, VERSION, type CommandContext } from '../program.js';
 
 interface ValidateFlags {
   data?: string;
   format: DiagnosticFormat;
   maxWarnings?: number;
+  changedSince?: string;
 }
 
 export function registerValidate(program: Command, ctx: CommandContext): Command {
@@ -24,14 +25,15 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
   addDataOption(cmd)
     .addOption(formatOption(DIAGNOSTIC_FORMATS, 'stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings', parseNonNegativeInt)
-    .addHelpText('after', examples('accsm validate', 'accsm validate --data ../accsm-data --format github --max-warnings 0'))
-    .action((paths: string[], flags: ValidateFlags) => {
-      ctx.exitCode = runValidate(ctx, paths, flags);
+    .option('--changed-since <rev>', 'report only on files changed since this git revision (references are still checked against the whole root)')
+    .addHelpText('after', examples('accsm validate', 'accsm validate --data ../accsm-data --format github --max-warnings 0', 'accsm validate --changed-since origin/main'))
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      ctx.exitCode = await runValidate(ctx, paths, flags);
     });
   return cmd;
 }
 
-function runValidate(ctx: CommandContext, paths: string[], flags: ValidateFlags): number {
+async function runValidate(ctx: CommandContext, paths: string[], flags: ValidateFlags): Promise<number> {
   const { io } = ctx;
   let rootDir = flags.data === undefined ? undefined : resolve(io.cwd, flags.data);
   const only: string[] = [];
@@ -53,14 +55,27 @@ function runValidate(ctx: CommandContext, paths: string[], flags: ValidateFlags)
   for (const p of only) {
     if (p !== root && !p.startsWith(root + sep)) throw new UserError(`${p} is not inside the data root ${root}; choose the root with --data`);
   }
-  const result = validateRoot(root, { cwd: io.cwd, today: today(io), only: only.length ? only : undefined });
-  const filesChecked = result.loaded.files.filter((f) => f.kind !== 'other' && (!only.length || only.some((p) => f.path === p || f.path.startsWith(p + sep)))).length;
+  let scope = only.length ? only : undefined;
+  if (flags.changedSince !== undefined) {
+    const changed = (await changedFiles(root, flags.changedSince)).map((rel) => join(root, ...rel.split('/')));
+    scope = scope ? changed.filter((c) => scope!.some((p) => c === p || c.startsWith(p + sep))) : changed;
+  }
+  const result = validateRoot(root, { cwd: io.cwd, today: today(io), only: scope });
+  const files = result.loaded.files.filter((f) => f.kind !== 'other' && (!scope || scope.some((p) => f.path === p || f.path.startsWith(p + sep)))).map((f) => displayPath(f.path, io.cwd));
   const format = diagnosticFormatters[flags.format];
-  io.stdout(format(result, { color: wantsColor(io, 'stdout'), filesChecked, cwd: io.cwd }));
+  io.stdout(format(result, { color: wantsColor(io, 'stdout'), filesChecked: files.length, files, cwd: io.cwd, version: VERSION }));
   if (result.errors > 0) return 1;
   if (flags.maxWarnings !== undefined && result.warnings > flags.maxWarnings) {
     io.stderr(`accsm: ${result.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+/** Data files changed since a git revision, relative to the data root (--changed-since). */
+async function changedFiles(root: string, revision: string): Promise<string[]> {
+  const { changedSince, locateInRepo, resolveRevision } = await import('../../core/git.js');
+  const location = locateInRepo(root);
+  if (!location) throw new UserError(`--changed-since needs git, but the data root ${root} is not in a git repository`);
+  return changedSince(location, resolveRevision(location.top, revision));
 }

@@ -3,11 +3,15 @@ import type { DiagnosticFormatter } from './types.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
 import { github } from './github.js';
+import { sarif } from './sarif.js';
+import { junit } from './junit.js';
 
 export const diagnosticFormatters = {
   stylish,
   json,
   github,
+  sarif,
+  junit,
 } satisfies Record<string, DiagnosticFormatter>;
 
 export type DiagnosticFormat = keyof typeof diagnosticFormatters;

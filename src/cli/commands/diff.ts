@@ -1,0 +1,94 @@
+/** accsm diff <base> [head]: what changed between two versions of the data (folders or git revisions). */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { DiffSide } from '../../core/diff.js';
+import { UserError } from '../../core/errors.js';
+import type { DataSet } from '../../core/types.js';
+import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
+import { today, wantsColor, type CliIO } from '../io.js';
+import { addDataOption, dataRoot, formatOption } from '../options.js';
+import { examples, type CommandContext } from '../program.js';
+
+interface DiffFlags {
+  data?: string;
+  format: DiffFormat;
+}
+
+interface LoadedSide {
+  data: DataSet;
+  side: DiffSide;
+}
+
+export function registerDiff(program: Command, ctx: CommandContext): Command {
+  const cmd = program
+    .command('diff')
+    .description('what changed between two versions of the data: status transitions, projects, plans, meetings and headlines')
+    .argument('<base>', 'the version before: a data root folder, or a git revision (branch, tag or commit) read without a checkout')
+    .argument('[head]', 'the version after, the same way (default: the data root in the working tree)');
+  addDataOption(cmd)
+    .addOption(formatOption(DIFF_FORMATS, 'text'))
+    .addHelpText(
+      'after',
+      examples('accsm diff origin/main', 'accsm diff HEAD~1 HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"', 'accsm diff ../data-2023 ./data --format json'),
+    )
+    .action(async (base: string, head: string | undefined, flags: DiffFlags) => {
+      ctx.exitCode = await runDiff(ctx, base, head, flags);
+    });
+  return cmd;
+}
+
+async function runDiff(ctx: CommandContext, baseArg: string, headArg: string | undefined, flags: DiffFlags): Promise<number> {
+  const { io } = ctx;
+  const root = flags.data === undefined ? dataRoot(io, undefined).dir : resolve(io.cwd, flags.data);
+  const asOf = today(io);
+  const base = await loadSide(io, baseArg, root, asOf);
+  const head = headArg === undefined ? await loadFolder(io, root, asOf, ' (working tree)') : await loadSide(io, headArg, root, asOf);
+  const { computeDiff } = await import('../../core/diff.js');
+  const diff = computeDiff(base.data, head.data, { asOf, base: base.side, head: head.side });
+  const { diffFormatters } = await import('../../formatters/diff/index.js');
+  io.stdout(diffFormatters[flags.format](diff, { color: wantsColor(io, 'stdout') }));
+  for (const [role, s] of [['base', base.side], ['head', head.side]] as const) {
+    if (s.errors > 0) io.stderr(`accsm: the ${role} (${s.label}) has ${s.errors} validation ${s.errors === 1 ? 'error' : 'errors'}; files that fail their schema are left out of the diff\n`);
+  }
+  return 0;
+}
+
+/** A side given on the command line: a folder when the path exists, else a git revision. */
+async function loadSide(io: CliIO, spec: string, root: string, asOf: string): Promise<LoadedSide> {
+  const path = resolve(io.cwd, spec);
+  let isDir: boolean | undefined;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    isDir = undefined;
+  }
+  if (isDir === false) throw new UserError(`${spec} is a file; give a data root folder or a git revision`);
+  if (isDir) return loadFolder(io, path, asOf, '');
+  return loadRevision(io, spec, root, asOf);
+}
+
+async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string): Promise<LoadedSide> {
+  const { displayPath, validateRoot } = await import('../../core/validate.js');
+  const result = validateRoot(dir, { cwd: io.cwd, today: asOf });
+  return { data: result.loaded.data, side: { label: `${displayPath(dir, io.cwd)}${suffix}`, errors: result.errors, warnings: result.warnings } };
+}
+
+async function loadRevision(io: CliIO, name: string, root: string, asOf: string): Promise<LoadedSide> {
+  const { loadRevisionRoot, locateInRepo, resolveRevision } = await import('../../core/git.js');
+  const { displayPath, positionDiagnostics } = await import('../../core/validate.js');
+  const { runRules } = await import('../../core/rules.js');
+  const { summarize } = await import('../../core/diagnostic.js');
+  const location = locateInRepo(root);
+  if (!location) throw new UserError(`"${name}" is not a folder, and the data root ${displayPath(root, io.cwd)} is not in a git repository, so it cannot be read as a revision either`);
+  const revision = resolveRevision(location.top, name);
+  const loaded = loadRevisionRoot(location, revision, root);
+  runRules(loaded.files, { today: asOf });
+  const summary = summarize(loaded.files.flatMap((f) => positionDiagnostics(f, io.cwd)));
+  const where = location.rel ? `${location.rel}/` : 'the top level';
+  const note = loaded.files.length === 0 ? `there is no data at ${where} in this revision, so everything on the other side counts as added` : undefined;
+  return {
+    data: loaded.data,
+    side: { label: `${name} (${revision.commit.slice(0, 7)})`, errors: summary.errors, warnings: summary.warnings, ...(note ? { note } : {}) },
+  };
+}

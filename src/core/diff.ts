@@ -1,0 +1,260 @@
+/**
+ * What changed between two versions of the data: plans, priority areas and
+ * meetings added, removed or changed; projects added and removed; status
+ * entries as transitions; other changed fields; and each plan's headline
+ * before and after, as of one date. Pure: two DataSets in, a typed Diff out.
+ */
+import { cmp } from './load.js';
+import { computeReport } from './report.js';
+import type { DataSet, Meeting, PlanRecord, PriorityArea, Project, Status, StatusEntry } from './types.js';
+
+/** One side of the comparison, as the caller describes it. */
+export interface DiffSide {
+  /** e.g. "origin/main (1a2b3c4)" or "data" */
+  label: string;
+  /** validation errors and warnings found on this side (files that fail their schema are left out of the DataSet) */
+  errors: number;
+  warnings: number;
+  /** anything the reader should know, e.g. that the data root does not exist in a revision */
+  note?: string;
+}
+
+export interface FieldChange {
+  field: string;
+  /** absent when the field was added */
+  before?: unknown;
+  /** absent when the field was removed */
+  after?: unknown;
+}
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+/** A status entry of a project that was added, changed or removed, keyed by its date. */
+export interface StatusChange {
+  kind: ChangeKind;
+  date: string;
+  /** added: the status in force before the entry (null when it is the first); changed, removed: the entry's old status */
+  from: Status | null;
+  /** added, changed: the entry's status; removed: null */
+  to: Status | null;
+  /** the meeting that took note of the entry (head version; base version for a removed entry) */
+  meeting?: string;
+  /** changed: every field of the entry that changed, status included */
+  fields?: FieldChange[];
+}
+
+/** A project added or removed: its latest status entry. */
+export interface ProjectSummary {
+  id: string;
+  title: string;
+  status: Status;
+  since: string;
+}
+
+export interface ProjectChange {
+  id: string;
+  title: string;
+  statusChanges: StatusChange[];
+  /** changed fields other than id and status */
+  fields: FieldChange[];
+}
+
+/** A priority area or a meeting added, removed or changed. */
+export interface ItemChange {
+  kind: ChangeKind;
+  id: string;
+  /** title of an area, name of a meeting (head version when there is one) */
+  title: string;
+  /** meetings: the date (head version when there is one) */
+  date?: string;
+  /** changed: what changed */
+  fields: FieldChange[];
+}
+
+/** "12 of 31 completed or ongoing (39%)" as figures. */
+export interface Headline {
+  implemented: number;
+  total: number;
+  implementedPercent: number;
+}
+
+export interface PlanDiff {
+  id: string;
+  /** head title, or base title for a removed plan */
+  title: string;
+  kind: ChangeKind | 'unchanged';
+  /** changed plan fields other than id and priority_areas */
+  fields: FieldChange[];
+  areas: ItemChange[];
+  projectsAdded: ProjectSummary[];
+  projectsRemoved: ProjectSummary[];
+  projectsChanged: ProjectChange[];
+  /** figures as of `asOf`; null on a side that does not have the plan */
+  headline: { before: Headline | null; after: Headline | null };
+}
+
+export interface Diff {
+  /** YYYY-MM-DD: the date the headlines are computed as of */
+  asOf: string;
+  base: DiffSide;
+  head: DiffSide;
+  /** every plan on either side, by id; unchanged ones too (for their headline) */
+  plans: PlanDiff[];
+  meetings: ItemChange[];
+  /** true when anything at all differs */
+  changed: boolean;
+}
+
+export interface DiffOptions {
+  asOf: string;
+  base: DiffSide;
+  head: DiffSide;
+}
+
+const PLAN_FIELDS = ['title', 'body', 'period', 'goal', 'enablers', 'note', 'source', 'illustrative'];
+const AREA_FIELDS = ['title', 'description'];
+const PROJECT_FIELDS = ['title', 'priority_areas', 'lead', 'partners', 'schedule', 'note', 'source', 'illustrative'];
+const MEETING_FIELDS = ['name', 'date', 'end', 'body', 'host', 'note', 'source', 'illustrative'];
+const ENTRY_FIELDS = ['status', 'meeting', 'note', 'source'];
+
+/** JSON with sorted keys, so that equal values compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** The fields that differ, known fields in `order` first, then any others by name; `skip` fields are ignored. */
+export function fieldChanges(before: object, after: object, order: readonly string[], skip: readonly string[] = ['id']): FieldChange[] {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const extra = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !order.includes(k)).sort();
+  const changes: FieldChange[] = [];
+  for (const field of [...order, ...extra]) {
+    if (skip.includes(field)) continue;
+    const had = Object.hasOwn(b, field) && b[field] !== undefined;
+    const has = Object.hasOwn(a, field) && a[field] !== undefined;
+    if (!had && !has) continue;
+    if (had && has && sameValue(b[field], a[field])) continue;
+    changes.push({ field, ...(had ? { before: b[field] } : {}), ...(has ? { after: a[field] } : {}) });
+  }
+  return changes;
+}
+
+function byId<T>(items: readonly T[], id: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(id(item))) map.set(id(item), item);
+  return map;
+}
+
+function unionIds(a: Iterable<string>, b: Iterable<string>): string[] {
+  return [...new Set([...a, ...b])].sort(cmp);
+}
+
+/** Status entries matched by date: added ones as transitions from the status in force before them. */
+export function statusChanges(before: readonly StatusEntry[], after: readonly StatusEntry[]): StatusChange[] {
+  const old = byId(before, (e) => e.date);
+  const now = byId(after, (e) => e.date);
+  const changes: StatusChange[] = [];
+  const sortedAfter = [...after].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  for (const date of unionIds(old.keys(), now.keys()).sort()) {
+    const was = old.get(date);
+    const is = now.get(date);
+    if (was && is) {
+      const fields = fieldChanges(was, is, ENTRY_FIELDS, ['date']);
+      if (fields.length) changes.push({ kind: 'changed', date, from: was.status, to: is.status, ...(is.meeting ? { meeting: is.meeting } : {}), fields });
+    } else if (is) {
+      const previous = sortedAfter.filter((e) => e.date < date).pop();
+      changes.push({ kind: 'added', date, from: previous?.status ?? null, to: is.status, ...(is.meeting ? { meeting: is.meeting } : {}) });
+    } else if (was) {
+      changes.push({ kind: 'removed', date, from: was.status, to: null, ...(was.meeting ? { meeting: was.meeting } : {}) });
+    }
+  }
+  return changes;
+}
+
+function summary(project: Project): ProjectSummary {
+  const last = project.status[project.status.length - 1]!;
+  return { id: project.id, title: project.title, status: last.status, since: last.date };
+}
+
+function itemChanges<T extends { id: string }>(
+  before: readonly T[],
+  after: readonly T[],
+  order: readonly string[],
+  title: (item: T) => string,
+  date?: (item: T) => string,
+): ItemChange[] {
+  const old = byId(before, (x) => x.id);
+  const now = byId(after, (x) => x.id);
+  const changes: ItemChange[] = [];
+  for (const id of unionIds(old.keys(), now.keys())) {
+    const was = old.get(id);
+    const is = now.get(id);
+    const shown = (is ?? was)!;
+    const base = { id, title: title(shown), ...(date ? { date: date(shown) } : {}) };
+    if (was && is) {
+      const fields = fieldChanges(was, is, order);
+      if (fields.length) changes.push({ kind: 'changed', ...base, fields });
+    } else changes.push({ kind: is ? 'added' : 'removed', ...base, fields: [] });
+  }
+  return changes;
+}
+
+function headlineOf(data: DataSet, planId: string, asOf: string): Headline {
+  const report = computeReport(data, { asOf, plans: [planId] }).plans[0]!;
+  return { implemented: report.implemented, total: report.total, implementedPercent: report.implementedPercent };
+}
+
+function planDiff(id: string, base: DataSet, head: DataSet, was: PlanRecord | undefined, is: PlanRecord | undefined, asOf: string): PlanDiff {
+  const oldProjects = byId(was?.projects.map((r) => r.project) ?? [], (p) => p.id);
+  const newProjects = byId(is?.projects.map((r) => r.project) ?? [], (p) => p.id);
+  const projectsAdded: ProjectSummary[] = [];
+  const projectsRemoved: ProjectSummary[] = [];
+  const projectsChanged: ProjectChange[] = [];
+  for (const pid of unionIds(oldProjects.keys(), newProjects.keys())) {
+    const p0 = oldProjects.get(pid);
+    const p1 = newProjects.get(pid);
+    if (p0 && p1) {
+      const change = { id: pid, title: p1.title, statusChanges: statusChanges(p0.status, p1.status), fields: fieldChanges(p0, p1, PROJECT_FIELDS, ['id', 'status']) };
+      if (change.statusChanges.length || change.fields.length) projectsChanged.push(change);
+    } else if (p1) projectsAdded.push(summary(p1));
+    else projectsRemoved.push(summary(p0!));
+  }
+  const fields = was && is ? fieldChanges(was.plan, is.plan, PLAN_FIELDS, ['id', 'priority_areas']) : [];
+  const areas = itemChanges<PriorityArea>(was?.plan.priority_areas ?? [], is?.plan.priority_areas ?? [], AREA_FIELDS, (a) => a.title);
+  const touched = fields.length + areas.length + projectsAdded.length + projectsRemoved.length + projectsChanged.length > 0;
+  return {
+    id,
+    title: (is ?? was)!.plan.title,
+    kind: !was ? 'added' : !is ? 'removed' : touched ? 'changed' : 'unchanged',
+    fields,
+    areas: was && is ? areas : [],
+    projectsAdded,
+    projectsRemoved,
+    projectsChanged,
+    headline: { before: was ? headlineOf(base, id, asOf) : null, after: is ? headlineOf(head, id, asOf) : null },
+  };
+}
+
+/** Compares two versions of the data. */
+export function computeDiff(base: DataSet, head: DataSet, options: DiffOptions): Diff {
+  const oldPlans = byId(base.plans, (p) => p.plan.id);
+  const newPlans = byId(head.plans, (p) => p.plan.id);
+  const plans = unionIds(oldPlans.keys(), newPlans.keys()).map((id) => planDiff(id, base, head, oldPlans.get(id), newPlans.get(id), options.asOf));
+  const meetings = itemChanges<Meeting>(base.meetings, head.meetings, MEETING_FIELDS, (m) => m.name, (m) => m.date).sort(
+    (a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0) || cmp(a.id, b.id),
+  );
+  return {
+    asOf: options.asOf,
+    base: { ...options.base },
+    head: { ...options.head },
+    plans,
+    meetings,
+    changed: meetings.length > 0 || plans.some((p) => p.kind !== 'unchanged'),
+  };
+}

@@ -1,0 +1,35 @@
+/** The diff as GitHub-flavoured Markdown, for a pull request comment or $GITHUB_STEP_SUMMARY. */
+import { mdText } from '../shared/markdown.js';
+import { outline, type OutlineLine } from './outline.js';
+import type { DiffFormatter } from './types.js';
+
+/** An inline code span that survives backticks in its text. */
+export function mdCode(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+export const markdown: DiffFormatter = (diff) => {
+  const o = outline(diff);
+  const out: string[] = ['## accsm: what this change does to the data', ''];
+  out.push(`Comparing ${mdCode(diff.base.label)} (before) with ${mdCode(diff.head.label)} (after). Figures as of ${diff.asOf}.`);
+  for (const w of o.warnings) out.push('', `> **Warning:** ${mdText(w)}`);
+  if (o.headlines.length) {
+    out.push('', '### Headlines', '');
+    for (const h of o.headlines) out.push(`- **${mdText(h.title)}**: ${mdText(h.text)}`);
+  }
+  if (!diff.changed) out.push('', 'No changes to the data.');
+  const line = (l: OutlineLine) => `- ${l.id ? `${mdCode(l.id)}: ` : ''}${mdText(l.text)}${l.title ? ` — ${mdText(l.title)}` : ''}`;
+  for (const block of o.blocks) {
+    out.push('', `### ${mdText(block.heading)}${block.id ? ` (${mdCode(block.id)})` : ''}`);
+    if (block.intro) out.push('', mdText(block.intro));
+    for (const section of block.sections) {
+      if (section.heading !== block.heading) out.push('', `**${mdText(section.heading)}**`);
+      out.push('', ...section.lines.map(line));
+    }
+  }
+  return `${out.join('\n')}\n`;
+};
