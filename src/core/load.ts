@@ -80,6 +80,12 @@ export function discoverFiles(root: string, realRoot: string, overlay?: Readonly
   const meetings = join(root, 'meetings.yaml');
   if (exists(meetings, 'file') || overlay?.get(meetings)) add(meetings, 'meetings');
   const plansDir = join(root, 'plans');
+  const plansLink = checkLink(plansDir, realRoot);
+  if (plansLink) {
+    // never list a folder outside the root: even its file names are not ours to print
+    add(plansDir, 'other', { diagnostics: [plansLink] });
+    return overlay ? files.filter((f) => overlay.get(f.path) !== null) : files;
+  }
   for (const entry of listDir(plansDir)) {
     if (entry.name.startsWith('.')) continue;
     const planDir = join(plansDir, entry.name);
@@ -144,7 +150,7 @@ export function loadFile(file: SourceFile, realRoot: string, overlay?: ReadonlyM
   file.text = read.text;
   const parsed = parseYaml(read.text);
   if (!parsed.ok) {
-    file.diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) file.diagnostics.push(d);
     return;
   }
   if (parsed.data === null || parsed.data === undefined) {
@@ -153,7 +159,7 @@ export function loadFile(file: SourceFile, realRoot: string, overlay?: ReadonlyM
   }
   file.data = parsed.data;
   const problems = checkSchema(file.kind, parsed.data);
-  file.diagnostics.push(...problems);
+  for (const d of problems) file.diagnostics.push(d);
   file.valid = problems.length === 0;
 }
 

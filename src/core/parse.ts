@@ -6,7 +6,7 @@
  * stops "billion laughs" bombs).
  */
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { RawDiagnostic, Segment } from './raw.js';
 
 export const MAX_DEPTH = 100;
@@ -14,14 +14,59 @@ export const MAX_ALIASES = 100;
 
 export type ParseResult = { ok: true; data: unknown } | { ok: false; diagnostics: RawDiagnostic[] };
 
+/*
+ * js-yaml's CORE_SCHEMA is not quite YAML 1.2's core schema: it reads 0b101,
+ * -0x1F and -0o7 as numbers and +.5 as text, where the `yaml` package (and the
+ * spec) does the opposite. These two types use the spec's patterns, as the
+ * `yaml` package does, so both parsers give the same data.
+ */
+const INT_RE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const FLOAT_RE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const int12 = new jsYaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (s: unknown) => typeof s === 'string' && INT_RE.test(s),
+  construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+  predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
+  represent: (v: object) => String(v),
+});
+const float12 = new jsYaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (s: unknown) => typeof s === 'string' && FLOAT_RE.test(s),
+  construct: (s: string) => {
+    const tail = s.slice(-3).toLowerCase();
+    if (tail === 'nan') return NaN;
+    if (tail === 'inf') return s.startsWith('-') ? -Infinity : Infinity;
+    return parseFloat(s);
+  },
+  predicate: (v: unknown) => typeof v === 'number',
+  represent: (v: object) => String(v),
+});
+const null12 = new jsYaml.Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: unknown) => s === null || (typeof s === 'string' && /^(?:~|[Nn]ull|NULL)?$/.test(s)),
+  construct: () => null,
+  predicate: (v: unknown) => v === null,
+  represent: () => 'null',
+});
+const bool12 = new jsYaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: unknown) => typeof s === 'string' && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+  construct: (s: string) => s[0] === 't' || s[0] === 'T',
+  predicate: (v: unknown) => typeof v === 'boolean',
+  represent: (v: object) => String(v),
+});
+/** YAML 1.2 core schema for js-yaml: the spec's null, bool, int and float. */
+export const CORE_12_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [null12, bool12, int12, float12] });
+
 /** An alias (`*name`) anywhere a YAML token can start. Strings that merely look like one only cost the slower parser. */
 const ALIAS_RE = /(?:^|[\s[{,:?-])\*[^\s,\]}]/;
 
 export function parseYaml(text: string): ParseResult {
   if (!ALIAS_RE.test(text)) {
     try {
-      const data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
-      return { ok: true, data };
+      const data = jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
+      // an empty document is undefined for js-yaml and null for the `yaml` package
+      return { ok: true, data: data ?? null };
     } catch (error) {
       if (isTooDeep(error)) return { ok: false, diagnostics: [tooDeep(error)] };
       // fall through: the position-keeping parser explains syntax errors better
@@ -38,7 +83,8 @@ export function parseYamlSlow(text: string): ParseResult {
   let doc: Document.Parsed;
   const lineCounter = new LineCounter();
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core' });
+    // logLevel 'error': the `yaml` package would otherwise print warnings to stderr itself
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', logLevel: 'error' });
   } catch (error) {
     return { ok: false, diagnostics: [unexpected(error)] };
   }
@@ -58,8 +104,14 @@ export function parseYamlSlow(text: string): ParseResult {
       }),
     };
   }
+  // the same depth limit as the fast path, checked before toJS() recurses
+  const deep = firstTooDeep(doc.contents as Node | null);
+  if (deep !== undefined) {
+    const pos = lineCounter.linePos(deep);
+    return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: pos.line, column: pos.col }] };
+  }
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
@@ -71,6 +123,23 @@ export function parseYamlSlow(text: string): ParseResult {
     if (error instanceof RangeError) return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: 1, column: 1 }] };
     return { ok: false, diagnostics: [unexpected(error)] };
   }
+}
+
+/** Source offset of the first node nested deeper than MAX_DEPTH (the document's top node is level 1), without recursion. */
+function firstTooDeep(top: Node | null): number | undefined {
+  const stack: [Node, number][] = top ? [[top, 1]] : [];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
+    if (!isCollection(node)) continue;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (item.value) stack.push([item.value as Node, depth + 1]);
+        if (item.key && typeof item.key === 'object') stack.push([item.key as Node, depth + 1]);
+      } else if (item && typeof item === 'object') stack.push([item as Node, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 const tooDeepMessage = `the file is nested more than ${MAX_DEPTH} levels deep; accsm data files need only a few levels`;
@@ -137,10 +206,21 @@ export function createLocator(text: string): Locator {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false, logLevel: 'error' });
   } catch {
     doc = undefined;
   }
+  // each mapping's keys, indexed on first use: a file with 100,000 keys is located in linear time
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
@@ -154,7 +234,7 @@ export function createLocator(text: string): Locator {
         const seg = path[i]!;
         const last = i === path.length - 1;
         if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+          const pair = pairOf(node as YAMLMap, String(seg));
           if (!pair) break;
           const key = pair.key as Node;
           if (key.range) best = key.range[0];

@@ -20,8 +20,9 @@ export function isInside(realRoot: string, target: string): boolean {
 }
 
 /**
- * Checks that a path (possibly a symbolic link) stays inside the data root.
- * Never reads or reports the link's target.
+ * Checks that a path stays inside the data root: the path itself may be a
+ * symbolic link, or a folder on the way to it may be one (plans/ linked to
+ * somewhere else). Never reads or reports the link's target.
  */
 export function checkLink(path: string, realRoot: string): RawDiagnostic | undefined {
   let isLink = false;
@@ -30,18 +31,20 @@ export function checkLink(path: string, realRoot: string): RawDiagnostic | undef
   } catch {
     return undefined;
   }
-  if (!isLink) return undefined;
   let real: string;
   try {
     real = realpathSync(path);
   } catch {
+    if (!isLink) return undefined;
     return { severity: 'error', code: 'file-link-broken', message: 'this is a symbolic link to something that does not exist; remove it or replace it with the file itself', line: 1, column: 1 };
   }
   if (!isInside(realRoot, real)) {
     return {
       severity: 'error',
       code: 'file-link-outside',
-      message: 'this is a symbolic link that points outside the data root; accsm refuses to follow it. Replace it with the file itself',
+      message: isLink
+        ? 'this is a symbolic link that points outside the data root; accsm refuses to follow it. Replace it with the file itself'
+        : 'this path leads outside the data root through a symbolically linked folder; accsm refuses to follow it. Replace the link with the folder itself',
       line: 1,
       column: 1,
     };
@@ -75,6 +78,7 @@ export function readDataFile(path: string, realRoot: string, override?: string):
 
 /** Bytes → text: refuses binary files and bytes that are not UTF-8, naming where they are. */
 export function decode(bytes: Uint8Array): ReadResult {
+  if (looksLikeUtf16(bytes)) return fail('file-encoding', 'the file is in UTF-16, not UTF-8; save it as UTF-8', 1, 1);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOfByte(bytes, nul);
@@ -87,6 +91,14 @@ export function decode(bytes: Uint8Array): ReadResult {
     const { line, column } = positionOfByte(bytes, bad);
     return fail('file-encoding', 'the file is not UTF-8 text (it may be in another encoding such as Latin-1 or UTF-16); save it as UTF-8', line, column);
   }
+}
+
+/** A UTF-16 byte order mark, or an even number of bytes starting with a NUL next to an ASCII byte (UTF-16 without a mark). */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return false;
+  const [a, b] = [bytes[0]!, bytes[1]!];
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return true;
+  return (a === 0 && b > 0 && b < 0x80) || (b === 0 && a > 0 && a < 0x80);
 }
 
 function stripBom(text: string): string {

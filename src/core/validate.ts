@@ -26,7 +26,7 @@ export function validateRoot(rootDir: string, options: ValidateOptions): Validat
   for (const file of loaded.files) {
     if (file.diagnostics.length === 0) continue;
     if (only && !only.some((p) => file.path === p || file.path.startsWith(p.endsWith(sep) ? p : p + sep))) continue;
-    diagnostics.push(...positionDiagnostics(file, options.cwd));
+    for (const d of positionDiagnostics(file, options.cwd)) diagnostics.push(d);
   }
   return { ...summarize(diagnostics), loaded };
 }

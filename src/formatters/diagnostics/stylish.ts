@@ -9,7 +9,7 @@ export const stylish: DiagnosticFormatter = (summary, { color, filesChecked }) =
   for (const file of files) {
     const list = summary.diagnostics.filter((d) => d.file === file);
     lines.push(c.underline(file));
-    const posWidth = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
+    const posWidth = list.reduce((w, d) => Math.max(w, `${d.line}:${d.column}`.length), 0);
     for (const d of list) {
       const pos = `${d.line}:${d.column}`.padEnd(posWidth);
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
