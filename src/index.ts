@@ -12,5 +12,5 @@ export { resolveDataRoot, embeddedDataDir, type ResolvedRoot } from './core/root
 export { RULES } from './core/rules.js';
 export { isRealDate, formatDate } from './core/dates.js';
 export { run } from './cli/main.js';
-export { computeReport, resolveAsOf, headline, entryAsOf, statusAsOf, figures, periodBounds, type Report, type PlanReport, type ReportOptions, type GroupFigures, type AreaFigures, type LeadFigures, type ProjectRow, type StatusCounts } from './core/report.js';
+export { computeReport, resolveAsOf, headline, entryAsOf, statusAsOf, figures, periodBounds, listProjects, projectDetail, nearMatches, type ListOptions, type ProjectList, type PlanProjects, type ProjectDetail, type HistoryEntry, type Report, type PlanReport, type ReportOptions, type GroupFigures, type AreaFigures, type LeadFigures, type ProjectRow, type StatusCounts } from './core/report.js';
 export { percent } from './core/percent.js';

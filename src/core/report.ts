@@ -7,6 +7,7 @@ import { dayNumber, daysInMonth, fromDayNumber } from './dates.js';
 import { UserError } from './errors.js';
 import { cmp } from './load.js';
 import { percent } from './percent.js';
+import { levenshtein } from './schema.js';
 import { STATUSES, type DataSet, type Meeting, type Plan, type PlanRecord, type Project, type Status, type StatusEntry } from './types.js';
 
 export type StatusCounts = Record<Status, number>;
@@ -175,8 +176,11 @@ function planReport(record: PlanRecord, options: ReportOptions): PlanReport {
   const start = dayNumber(`${plan.period.start}-01-01`);
   const end = dayNumber(`${plan.period.end}-12-31`);
   const periodDays = end - start + 1;
-  const elapsedDays = Math.min(Math.max(dayNumber(asOf) - start + 1, 0), periodDays);
-  const projection = project(rows, all.counts, start, elapsedDays);
+  // days from the period's first day to the end of asOf; the elapsed share is capped at the period,
+  // the rate of completions is not (after the plan ends, time keeps counting against it)
+  const sinceStart = dayNumber(asOf) - start + 1;
+  const elapsedDays = Math.min(Math.max(sinceStart, 0), periodDays);
+  const projection = project(rows, all.counts, start, sinceStart);
   return {
     id: plan.id,
     title: plan.title,
@@ -260,4 +264,125 @@ export function resolveAsOf(data: DataSet, value: string): { asOf: string; meeti
     throw new UserError(`--as-of "${value}" is neither a date (YYYY-MM-DD) nor a meeting id; meetings: ${listOf(data.meetings.map((m) => m.id))}`);
   }
   return { asOf: meeting.end ?? meeting.date, meeting: { id: meeting.id, name: meeting.name, date: meeting.date, ...(meeting.end ? { end: meeting.end } : {}) } };
+}
+
+export interface ListOptions extends ReportOptions {
+  /** only projects whose status as of asOf is one of these */
+  statuses?: readonly Status[];
+}
+
+export interface PlanProjects {
+  id: string;
+  title: string;
+  asOf: string;
+  projects: ProjectRow[];
+}
+
+export interface ProjectList {
+  asOf: string;
+  meeting?: Report['meeting'];
+  filters: Report['filters'] & { statuses?: Status[] };
+  plans: PlanProjects[];
+}
+
+/** The projects of the selected plans as of a date, one row each: the rows the report counts, filtered by status. */
+export function listProjects(data: DataSet, options: ListOptions): ProjectList {
+  const report = computeReport(data, options);
+  const statuses = options.statuses?.length ? [...new Set(options.statuses)] : undefined;
+  return {
+    asOf: report.asOf,
+    filters: { ...report.filters, ...(statuses ? { statuses } : {}) },
+    plans: report.plans.map((p) => ({
+      id: p.id,
+      title: p.title,
+      asOf: p.asOf,
+      projects: statuses ? p.projects.filter((r) => statuses.includes(r.status)) : p.projects,
+    })),
+  };
+}
+
+export interface HistoryEntry extends StatusEntry {
+  /** name of the meeting the entry cites, when it is in meetings.yaml */
+  meetingName?: string;
+  /** this is the entry in force on asOf */
+  inForce: boolean;
+  /** dated after asOf */
+  later: boolean;
+}
+
+export interface ProjectDetail {
+  asOf: string;
+  plan: { id: string; title: string; period: Plan['period'] };
+  project: Project;
+  /** absolute path of the project file */
+  file: string;
+  /** the project as of asOf, as the report counts it; undefined when its first entry is after asOf */
+  row?: ProjectRow;
+  /** the status entries, oldest first */
+  history: HistoryEntry[];
+  /** priority area ids with their titles */
+  areas: { id: string; title: string }[];
+}
+
+/**
+ * Ids close to `word`, best first, at most `max`: the same id but for case or
+ * leading zeros (P1 → P01), then ids it starts or is part of, or that are a
+ * small edit away.
+ */
+export function nearMatches(word: string, candidates: readonly string[], max = 5): string[] {
+  const norm = (s: string) => s.toLowerCase().replace(/\d+/g, (n) => String(Number(n)));
+  const w = word.toLowerCase();
+  const scored: { id: string; score: number }[] = [];
+  for (const id of new Set(candidates)) {
+    const c = id.toLowerCase();
+    const d = levenshtein(w, c);
+    const limit = Math.max(1, Math.min(3, Math.floor(c.length / 3)));
+    if (norm(id) === norm(word)) scored.push({ id, score: -1000 });
+    else if (w && (c.startsWith(w) || c.includes(w))) scored.push({ id, score: d - 100 });
+    else if (d <= limit) scored.push({ id, score: d });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || cmp(a.id, b.id))
+    .slice(0, max)
+    .map((s) => s.id);
+}
+
+/**
+ * One project with its status history and its status as of a date. An unknown
+ * id, or an id that several plans use without --plan, is a usage error.
+ */
+export function projectDetail(data: DataSet, id: string, options: { asOf: string; plan?: string }): ProjectDetail {
+  const known = data.plans.map((p) => p.plan.id);
+  if (options.plan !== undefined && !known.includes(options.plan)) throw new UserError(`unknown plan "${options.plan}"; plans: ${listOf(known)}`);
+  const plans = options.plan === undefined ? data.plans : data.plans.filter((p) => p.plan.id === options.plan);
+  const found = plans.flatMap((p) => p.projects.filter((r) => r.project.id === id).map((r) => ({ record: p, ...r })));
+  if (found.length === 0) {
+    const ids = plans.flatMap((p) => p.projects.map((r) => r.project.id));
+    const near = nearMatches(id, ids);
+    const where = options.plan === undefined ? 'any plan' : `plan ${options.plan}`;
+    const hint = near.length ? `; did you mean ${near.join(', ')}?` : ids.length ? '; accsm list shows the project ids' : ' (no plan there has projects)';
+    throw new UserError(`no project "${id}" in ${where}${hint}`);
+  }
+  if (found.length > 1) {
+    throw new UserError(`project "${id}" is in several plans (${found.map((f) => f.record.plan.id).join(', ')}); choose one with --plan`);
+  }
+  const { record, project, file } = found[0]!;
+  const single: PlanRecord = { ...record, projects: [{ project, file }] };
+  const row = planReport(single, { asOf: options.asOf }).projects[0];
+  const inForce = entryAsOf(project, options.asOf);
+  const meetings = new Map(data.meetings.map((m) => [m.id, m.name]));
+  return {
+    asOf: options.asOf,
+    plan: { id: record.plan.id, title: record.plan.title, period: { ...record.plan.period } },
+    project,
+    file,
+    ...(row ? { row } : {}),
+    history: project.status.map((e) => ({
+      ...e,
+      ...(e.meeting !== undefined && meetings.has(e.meeting) ? { meetingName: meetings.get(e.meeting)! } : {}),
+      inForce: e === inForce,
+      later: e.date > options.asOf,
+    })),
+    areas: project.priority_areas.map((a) => ({ id: a, title: record.plan.priority_areas.find((p) => p.id === a)?.title ?? a })),
+  };
 }

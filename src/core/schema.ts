@@ -67,6 +67,17 @@ export function fieldName(path: readonly Segment[]): string {
   return 'the file';
 }
 
+/** What one entry of a list is called: `status entry 2`, `priority area 1`, `meeting 3`. */
+const ITEM_WORDS: Record<string, string> = { status: 'status entry', priority_areas: 'priority area', lead: 'lead', partners: 'partner', enablers: 'enabler' };
+
+/** The name of one entry of a list, 1-based: `status entry 2`, `priority area 1`, `meeting 3`. */
+export function itemName(kind: FileKind, path: readonly Segment[]): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const word = typeof parent === 'string' ? (ITEM_WORDS[parent] ?? `entry of ${parent}`) : kind === 'meetings' && path.length === 1 ? 'meeting' : 'entry';
+  return typeof last === 'number' ? `${word} ${last + 1}` : word;
+}
+
 export function show(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
@@ -102,7 +113,7 @@ const PATTERN_HELP: Record<string, string> = {
   '^\\d{4}(-\\d{2})?$': 'is not a year (YYYY) or a month (YYYY-MM), for example 2023 or 2023-06',
 };
 
-function levenshtein(a: string, b: string): number {
+export function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;
@@ -141,7 +152,7 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnost
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      const where = path.length === 0 ? `a ${kind === 'project' ? 'project' : kind} file` : `this ${name === 'status' ? 'status entry' : name}`;
+      const where = path.length === 0 ? `a ${kind} file` : typeof path[path.length - 1] === 'number' ? itemName(kind, path) : `this ${name}`;
       return { ...base, code: 'schema-required', message: `missing required key "${missing}": ${where} needs "${missing}"`, atKey: false };
     }
     case 'additionalProperties': {
@@ -172,10 +183,13 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnost
       if (path.length === 0) {
         return { ...base, code: 'schema-type', message: `the file must be ${wanted}, but it is ${typeOf(value)}` };
       }
+      const what = typeof path[path.length - 1] === 'number' ? itemName(kind, path) : `"${name}"`;
       if (value === null || value === undefined) {
-        return { ...base, code: 'schema-type', message: `"${name}" has no value; it must be ${wanted}` };
+        return { ...base, code: 'schema-type', message: `${what} has no value; it must be ${wanted}` };
       }
-      return { ...base, code: 'schema-type', message: `"${name}" must be ${wanted}, but it is ${typeOf(value)}` };
+      // `start: 2023` is a number to YAML; a year alone must be quoted to be text
+      const quote = expected === 'string' && typeof value === 'number' ? `; put it in quotes ("${value}") so that YAML reads it as text` : '';
+      return { ...base, code: 'schema-type', message: `${what} must be ${wanted}, but it is ${typeOf(value)}${quote}` };
     }
     case 'pattern': {
       const help = PATTERN_HELP[String(params.pattern)] ?? `does not match the pattern ${String(params.pattern)}`;
@@ -186,10 +200,11 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnost
     case 'minLength':
       return { ...base, code: 'schema-empty', message: `"${name}" is empty; write some text or remove the key` };
     case 'uniqueItems': {
-      const j = Number(params.j);
-      const i = Number(params.i);
-      const item = Array.isArray(value) ? value[i] : undefined;
-      return { ...base, path: [...path, i], code: 'schema-duplicate', message: `"${name}" lists ${show(item)} twice (entries ${j + 1} and ${i + 1}); list each once` };
+      // ajv reports the pair as {i, j} in either order: point at the later one
+      const first = Math.min(Number(params.i), Number(params.j));
+      const second = Math.max(Number(params.i), Number(params.j));
+      const item = Array.isArray(value) ? value[second] : undefined;
+      return { ...base, path: [...path, second], code: 'schema-duplicate', message: `"${name}" lists ${show(item)} twice (entries ${first + 1} and ${second + 1}); list each once` };
     }
     case 'minimum':
     case 'maximum': {

@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { registerValidate } from './validate.js';
+import { registerReport } from './report.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow];

@@ -1,0 +1,34 @@
+/** accsm list: one row a project with its status as of a date or meeting. */
+import { Option, type Command } from 'commander';
+import { STATUSES, type Status } from '../../core/types.js';
+import { today, wantsColor } from '../io.js';
+import { examples, type CommandContext } from '../program.js';
+import { addScopeOptions, loadValidData, wantsAscii, type ScopeFlags } from './report.js';
+
+interface ListFlags extends ScopeFlags {
+  status?: Status[];
+}
+
+export function registerList(program: Command, ctx: CommandContext): Command {
+  const cmd = program.command('list').description('one line a project, with its status as of a date or meeting');
+  addScopeOptions(cmd)
+    .addOption(new Option('-s, --status <status...>', 'only projects with these statuses').choices([...STATUSES]))
+    .addHelpText('after', examples('accsm list --plan accsm-2021-2025 --status ongoing planned', 'accsm list --as-of som-22 --lead VN --format csv > vn.csv'))
+    .action(async (flags: ListFlags) => {
+      ctx.exitCode = await runList(ctx, flags);
+    });
+  return cmd;
+}
+
+async function runList(ctx: CommandContext, flags: ListFlags): Promise<number> {
+  const { io } = ctx;
+  const data = loadValidData(ctx, flags.data);
+  if (!data) return 1;
+  const { listProjects, resolveAsOf } = await import('../../core/report.js');
+  const { asOf, meeting } = resolveAsOf(data, flags.asOf ?? today(io));
+  const list = listProjects(data, { asOf, plans: flags.plan, lead: flags.lead, area: flags.area, statuses: flags.status });
+  if (meeting) list.meeting = meeting;
+  const { listFormatters } = await import('../../formatters/list/index.js');
+  io.stdout(listFormatters[flags.format](list, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io) }));
+  return 0;
+}

@@ -1,0 +1,45 @@
+/**
+ * The contract for scripts (issue 3): {"asOf", "plans": [{"id", "title", "asOf",
+ * "total", "counts", "percents", "implemented", "implementedPercent",
+ * "byPriorityArea", "byLead", "overdue", "lateStart", "illustrative",
+ * "lastUpdated", "elapsedPercent", "projectedCompletion", …}]}. Extra fields:
+ * meeting and filters at the top; body, period and projectedOnSchedule per plan;
+ * percents per group. Never the internal project rows or file paths.
+ */
+import type { GroupFigures, PlanReport, Report } from '../../core/report.js';
+import type { ReportFormatter } from './types.js';
+
+function group(g: GroupFigures) {
+  return { total: g.total, counts: g.counts, percents: g.percents, implemented: g.implemented, implementedPercent: g.implementedPercent };
+}
+
+export function planJson(p: PlanReport) {
+  return {
+    id: p.id,
+    title: p.title,
+    asOf: p.asOf,
+    ...group(p),
+    byPriorityArea: p.byPriorityArea.map((a) => ({ id: a.id, title: a.title, ...group(a) })),
+    byLead: p.byLead.map((l) => ({ code: l.code, ...group(l) })),
+    overdue: [...p.overdue],
+    lateStart: [...p.lateStart],
+    illustrative: p.illustrative,
+    lastUpdated: p.lastUpdated,
+    elapsedPercent: p.elapsedPercent,
+    projectedCompletion: p.projectedCompletion,
+    projectedOnSchedule: p.projectedOnSchedule,
+    body: p.body,
+    period: p.period,
+  };
+}
+
+export function reportJson(report: Report) {
+  return {
+    asOf: report.asOf,
+    ...(report.meeting ? { meeting: report.meeting } : {}),
+    filters: report.filters,
+    plans: report.plans.map(planJson),
+  };
+}
+
+export const json: ReportFormatter = (report) => `${JSON.stringify(reportJson(report), null, 2)}\n`;

@@ -1,0 +1,60 @@
+/**
+ * The report for a terminal: a headline, tables with a progress bar per row,
+ * then the plan's timing. Priority areas appear by id (the titles are in the
+ * markdown format); group tables leave out the status columns that are 0
+ * throughout the plan, to fit a terminal.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { statusColor } from '../shared/color.js';
+import { headline, type PlanReport, type Report } from '../../core/report.js';
+import { progressBar } from '../shared/bar.js';
+import { groupCells, groupColumnTitles, statusRows } from '../shared/groups.js';
+import { textTable, type TextColumn } from '../shared/table.js';
+import {
+  asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER,
+} from '../shared/words.js';
+import type { ReportFormatter } from './types.js';
+
+function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean): string {
+  const out: string[] = [];
+  const table = (columns: TextColumn[], rows: string[][]) => textTable(columns, rows, { ascii, heading: c.bold });
+  out.push(c.bold(`${p.title} (${p.id})`));
+  const filters = filterWords(report.filters);
+  out.push(`${capital(asOfWords(report))}${filters ? `; ${filters}` : ''}`, '');
+  if (p.total === 0) {
+    out.push(emptyPlanWords(p, report.filters));
+    return out.join('\n');
+  }
+  out.push(c.bold(headline(p)), '');
+  const bar = (pct: number, width = 10) => c.green(progressBar(pct, { ascii, width }));
+  out.push(
+    table(
+      [{ title: 'Status' }, { title: 'Projects', align: 'right' }, { title: '%', align: 'right' }, { title: '' }],
+      [...statusRows(p).map((r) => [statusColor(c, r.status)(r.status), String(r.count), `${r.percent}%`, bar(r.percent)]), ['total', String(p.total), '', '']],
+    ),
+    '',
+  );
+  const shown = STATUS_ORDER.filter((s) => p.counts[s] > 0);
+  const numbers: TextColumn[] = groupColumnTitles(shown).map((title) => ({ title, align: 'right' }));
+  out.push(c.bold('By priority area'));
+  out.push(table([{ title: 'Area' }, ...numbers, { title: '' }], p.byPriorityArea.map((a) => [a.id, ...groupCells(a, shown), bar(a.implementedPercent, 8)])), '');
+  out.push(c.bold('By lead') + c.dim(' (a project with two leads counts for each)'));
+  out.push(table([{ title: 'Lead' }, ...numbers, { title: '' }], p.byLead.map((l) => [l.code, ...groupCells(l, shown), bar(l.implementedPercent, 8)])), '');
+  out.push(capital(lastUpdatedWords(p)), capital(elapsedWords(p)), `${capital(projectionWords(p))}.`);
+  for (const [label, ids] of [
+    ['Overdue (schedule ended, not completed)', p.overdue],
+    ['Late to start (schedule start passed, still planned)', p.lateStart],
+  ] as const) {
+    out.push(`${label}: ${ids.length === 0 ? 'none' : ids.length}`);
+    for (const item of projectTitles(p, ids)) out.push(`  ${c.yellow(item.id)}  ${item.title}`);
+  }
+  const note = illustrativeWords(p);
+  if (note) out.push('', c.dim(`Note: ${note}.`));
+  return out.join('\n');
+}
+
+export const table: ReportFormatter = (report, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  if (report.plans.length === 0) return `No plan to report ${asOfWords(report)}.\n`;
+  return `${report.plans.map((p) => plan(p, report, c, options.ascii === true)).join('\n\n\n')}\n`;
+};

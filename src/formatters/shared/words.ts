@@ -1,0 +1,114 @@
+/** Dates and sentences the human formats share, so table and markdown say the same thing. */
+import type { Status } from '../../core/types.js';
+import type { PlanReport, Report } from '../../core/report.js';
+
+/** The order statuses are shown in, in every format: done first, then under way, then the rest. */
+export const STATUS_ORDER: readonly Status[] = ['completed', 'ongoing', 'planned', 'postponed', 'cancelled'];
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2022-08-03" → "3 August 2022" */
+export function dateWords(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+/** "2028-01" → "January 2028" */
+export function monthWords(month: string): string {
+  const [y, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+/** A schedule value: "2023" or "2023-06" → "June 2023". */
+export function periodWords(value: string): string {
+  return value.length === 4 ? value : monthWords(value);
+}
+
+export function scheduleWords(schedule: { start: string; end: string } | undefined): string {
+  if (!schedule) return '';
+  return schedule.start === schedule.end ? periodWords(schedule.start) : `${periodWords(schedule.start)} to ${periodWords(schedule.end)}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "as of 3 August 2022, the date of som-21 (21st ACCSM …)" */
+export function asOfWords(report: Pick<Report, 'asOf' | 'meeting'>): string {
+  const m = report.meeting;
+  if (!m) return `as of ${dateWords(report.asOf)}`;
+  const which = m.end && m.end !== m.date ? 'the last day of' : 'the date of';
+  return `as of ${dateWords(report.asOf)}, ${which} ${m.id} (${m.name})`;
+}
+
+/** "projects led by VN in priority area reform", or '' without filters. */
+export function filterWords(filters: { lead?: string; area?: string; statuses?: readonly Status[] }): string {
+  const parts: string[] = [];
+  if (filters.statuses?.length) parts.push(`with status ${filters.statuses.join(' or ')}`);
+  if (filters.lead) parts.push(`led by ${filters.lead}`);
+  if (filters.area) parts.push(`in priority area ${filters.area}`);
+  return parts.length ? `only projects ${parts.join(', ')}` : '';
+}
+
+/** "No projects in this plan as of 3 August 2022." */
+export function emptyPlanWords(plan: Pick<PlanReport, 'asOf'>, filters: Report['filters']): string {
+  const f = filterWords(filters);
+  return `No projects ${f ? `(${f}) ` : ''}in this plan as of ${dateWords(plan.asOf)}.`;
+}
+
+export function lastUpdatedWords(plan: Pick<PlanReport, 'lastUpdated'>): string {
+  return `last status update: ${plan.lastUpdated ? dateWords(plan.lastUpdated) : 'none'}`;
+}
+
+/** "period 32% elapsed, 39% implemented" */
+export function elapsedWords(plan: Pick<PlanReport, 'elapsedPercent' | 'implementedPercent'>): string {
+  return `period ${plan.elapsedPercent}% elapsed, ${plan.implementedPercent}% implemented`;
+}
+
+/** The projection against the plan's end, as a sentence without a final full stop. */
+export function projectionWords(plan: Pick<PlanReport, 'projectedCompletion' | 'projectedOnSchedule' | 'counts' | 'total' | 'period' | 'elapsedPercent'>): string {
+  const end = monthWords(`${plan.period.end}-12`);
+  if (plan.projectedCompletion === null) {
+    if (plan.elapsedPercent === 0) return `no projection: the plan period has not begun (it runs ${plan.period.start} to ${plan.period.end})`;
+    return 'no projection: no project has completed yet';
+  }
+  const month = monthWords(plan.projectedCompletion);
+  const against =
+    plan.projectedCompletion === `${plan.period.end}-12` ? 'the month the plan ends' : `${plan.projectedOnSchedule ? 'before' : 'after'} the plan ends in ${end}`;
+  if (plan.counts.completed === plan.total - plan.counts.cancelled) {
+    return `every project that was not cancelled has completed, the last in ${month}, ${against}`;
+  }
+  return `at the rate so far, the last project would complete in ${month}, ${against}`;
+}
+
+/** "31 of these 31 projects are illustrative placeholders, not from the public record (see data/README.md)", or '' when none is. */
+export function illustrativeWords(plan: Pick<PlanReport, 'illustrative' | 'total'>): string {
+  if (plan.illustrative === 0) return '';
+  if (plan.total === 1) return 'this project is an illustrative placeholder, not from the public record (see data/README.md)';
+  const verb = plan.illustrative === 1 ? 'is an illustrative placeholder' : 'are illustrative placeholders';
+  return `${plan.illustrative} of these ${plan.total} projects ${verb}, not from the public record (see data/README.md)`;
+}
+
+/** "P07 Title; P09 Title" style items for the overdue and late-start lists. */
+export function projectTitles(plan: Pick<PlanReport, 'projects'>, ids: readonly string[]): { id: string; title: string }[] {
+  return ids.map((id) => ({ id, title: plan.projects.find((p) => p.id === id)?.title ?? '' }));
+}
+
+/** Capitalised first letter, for labels and sentences. */
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Wraps text at `width` columns (words longer than that stay whole), each line after the first indented by `indent`. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}`);
+}

@@ -1,0 +1,22 @@
+/**
+ * {"asOf", "plan": {"id", "title"}, "file", "project": {every field as in the file},
+ * "statusAsOf": {"status", "updated", "meeting"?, "overdue", "lateStart"} | null,
+ * "history": [{"date", "status", "meeting"?, "meetingName"?, "note"?, "source"?, "inForce", "later"}]}
+ */
+import type { ShowFormatter } from './types.js';
+
+export const json: ShowFormatter = (d, options) =>
+  `${JSON.stringify(
+    {
+      asOf: d.asOf,
+      plan: { id: d.plan.id, title: d.plan.title },
+      file: options.file,
+      project: d.project,
+      statusAsOf: d.row
+        ? { status: d.row.status, updated: d.row.since, ...(d.row.meeting !== undefined ? { meeting: d.row.meeting } : {}), overdue: d.row.overdue, lateStart: d.row.lateStart }
+        : null,
+      history: d.history,
+    },
+    null,
+    2,
+  )}\n`;
