@@ -1,0 +1,50 @@
+/** accsm meeting add: a new meeting in meetings.yaml. */
+import type { Command } from 'commander';
+import { runEdit } from '../../core/edit/commit.js';
+import { planMeetingAdd } from '../../core/edit/meeting.js';
+import { today } from '../io.js';
+import { dataRoot } from '../options.js';
+import { examples, type CommandContext } from '../program.js';
+import { addEditOptions, finishEdit, groupCommand, stderrFormat } from './status.js';
+
+interface MeetingAddFlags {
+  data?: string;
+  id: string;
+  name: string;
+  date: string;
+  end?: string;
+  body?: string;
+  host?: string;
+  note?: string;
+  source?: string;
+  dryRun?: boolean;
+}
+
+export function registerMeeting(program: Command, ctx: CommandContext): Command {
+  const meeting = groupCommand(program, ctx, 'meeting', 'add meetings to meetings.yaml');
+  const add = meeting
+    .command('add')
+    .description('add a meeting at the end of meetings.yaml (made when the root has none)')
+    .requiredOption('--id <id>', 'a short unique id that status entries use, for example som-23')
+    .requiredOption('--name <text>', "the meeting's full name")
+    .requiredOption('--date <YYYY-MM-DD>', 'the day it was held (its first day)')
+    .option('--end <YYYY-MM-DD>', 'its last day, when it ran over several days')
+    .option('--body <body>', 'ACCSM or ACCSM+3')
+    .option('--host <code>', 'the host country code, for example BN')
+    .option('--note <text>', 'a note for readers')
+    .option('--source <text>', 'where the facts come from');
+  addEditOptions(add)
+    .addHelpText('after', examples('accsm meeting add --id som-23 --name "23rd ACCSM Senior Officials Meeting" --date 2026-08-04 --body ACCSM --host PH'))
+    .action((flags: MeetingAddFlags) => {
+      const { io } = ctx;
+      const args = { id: flags.id, name: flags.name, date: flags.date, end: flags.end, body: flags.body, host: flags.host, note: flags.note, source: flags.source };
+      const out = runEdit(dataRoot(io, flags.data), (loaded) => planMeetingAdd(loaded, args, io.cwd), {
+        cwd: io.cwd,
+        today: today(io),
+        dryRun: flags.dryRun === true,
+        format: stderrFormat(io),
+      });
+      ctx.exitCode = finishEdit(io, out);
+    });
+  return meeting;
+}

@@ -1,0 +1,78 @@
+/** accsm project add: a new project file in a plan. */
+import type { Command } from 'commander';
+import { runEdit } from '../../core/edit/commit.js';
+import { planProjectAdd } from '../../core/edit/project.js';
+import { today } from '../io.js';
+import { dataRoot } from '../options.js';
+import { examples, type CommandContext } from '../program.js';
+import { addEditOptions, finishEdit, groupCommand, stderrFormat } from './status.js';
+
+interface ProjectAddFlags {
+  data?: string;
+  plan: string;
+  id?: string;
+  title: string;
+  area: string[];
+  lead: string[];
+  partner?: string[];
+  schedule?: string;
+  status: string;
+  date?: string;
+  note?: string;
+  source?: string;
+  dryRun?: boolean;
+}
+
+/** `--lead MY SG` and `--lead MY,SG` both give [MY, SG]. */
+const list = (values: readonly string[] | undefined): string[] =>
+  (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+
+export function registerProject(program: Command, ctx: CommandContext): Command {
+  const project = groupCommand(program, ctx, 'project', 'add projects to a plan');
+  const add = project
+    .command('add')
+    .description("create a project file in a plan, with a first status entry; the id is the next free one in the plan's pattern unless --id is given")
+    .requiredOption('--plan <id>', 'the plan, for example accsm-2026-2030')
+    .requiredOption('--title <text>', "the project's or activity's title")
+    .requiredOption('--area <ids...>', "the plan's priority area ids it serves")
+    .requiredOption('--lead <codes...>', 'who leads it: country codes (MY, SG, …) or ASEC')
+    .option('--partner <codes...>', 'who takes part without leading')
+    .option('--schedule <start..end>', 'planned start and end, each YYYY or YYYY-MM, for example 2026..2027 or 2026-03..2027-06')
+    .option('--id <id>', 'the project id (default: the next free one, for example P32 after P31)')
+    .option('--status <status>', 'the first status', 'planned')
+    .option('--date <YYYY-MM-DD>', 'the date of the first status (default: today)')
+    .option('--note <text>', 'a note for readers')
+    .option('--source <text>', 'where the facts come from');
+  addEditOptions(add)
+    .addHelpText(
+      'after',
+      examples(
+        'accsm project add --plan accsm-2026-2030 --title "Regional workshop on digital skills" --area digital --lead MY --schedule 2026..2027',
+        'accsm project add --plan accsm-2021-2025 --id P32 --title "Study visit" --area leadership --lead SG TH --dry-run',
+      ),
+    )
+    .action((flags: ProjectAddFlags) => {
+      const { io } = ctx;
+      const args = {
+        plan: flags.plan,
+        id: flags.id,
+        title: flags.title,
+        areas: list(flags.area),
+        lead: list(flags.lead),
+        partners: list(flags.partner),
+        schedule: flags.schedule,
+        status: flags.status,
+        date: flags.date ?? today(io),
+        note: flags.note,
+        source: flags.source,
+      };
+      const out = runEdit(dataRoot(io, flags.data), (loaded) => planProjectAdd(loaded, args, io.cwd), {
+        cwd: io.cwd,
+        today: today(io),
+        dryRun: flags.dryRun === true,
+        format: stderrFormat(io),
+      });
+      ctx.exitCode = finishEdit(io, out);
+    });
+  return project;
+}

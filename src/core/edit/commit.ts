@@ -1,0 +1,154 @@
+/**
+ * The one path every change takes: validate the whole data root as it would
+ * be after the change, refuse a change that breaks it, show it as a diff, or
+ * write it atomically.
+ */
+import { existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { summarize, type Diagnostic, type DiagnosticSummary } from '../diagnostic.js';
+import { UserError } from '../errors.js';
+import type { LoadedRoot } from '../load.js';
+import type { ResolvedRoot, RootSource } from '../root.js';
+import { displayPath, validateRoot, type ValidateResult } from '../validate.js';
+import { writeFileAtomic, type FileWriter } from './atomic.js';
+import { unifiedDiff } from './diff.js';
+
+/** One file as it is and as it will be. */
+export interface FileChange {
+  /** absolute path */
+  path: string;
+  /** the file's text now, or null when the change creates it */
+  before: string | null;
+  after: string;
+}
+
+export interface EditOptions {
+  cwd: string;
+  /** YYYY-MM-DD */
+  today: string;
+  dryRun: boolean;
+  /** writes one file; tests inject failures here */
+  writer?: FileWriter;
+}
+
+export type EditOutcome =
+  /** the change would make the data invalid; nothing was written */
+  | { kind: 'refused'; diagnostics: DiagnosticSummary; diff: string; dryRun: boolean; filesChecked: number }
+  /** nothing was written; `diff` shows what would be */
+  | { kind: 'dry-run'; diff: string; warnings: DiagnosticSummary; filesChecked: number }
+  | { kind: 'written'; files: string[]; warnings: DiagnosticSummary; filesChecked: number };
+
+const key = (d: Diagnostic) => `${d.file}\u0000${d.severity}\u0000${d.code}\u0000${d.message}`;
+
+/**
+ * Which diagnostics of the data after the change stand in its way: any error
+ * in a changed file, and any error elsewhere that was not there before.
+ * New warnings are shown but do not stop the change.
+ */
+export function judgeChange(before: ValidateResult, after: ValidateResult, changed: readonly string[]): { blocking: Diagnostic[]; newWarnings: Diagnostic[] } {
+  const known = new Set(before.diagnostics.map(key));
+  const isNew = (d: Diagnostic) => !known.has(key(d));
+  return {
+    blocking: after.diagnostics.filter((d) => d.severity === 'error' && (changed.includes(d.file) || isNew(d))),
+    newWarnings: after.diagnostics.filter((d) => d.severity === 'warning' && isNew(d)),
+  };
+}
+
+export function diffOf(changes: readonly FileChange[], cwd: string): string {
+  return changes.map((c) => unifiedDiff(c.before, c.after, displayPath(c.path, cwd))).join('');
+}
+
+/** Checks the changes against the whole root and writes them unless refused or a dry run. */
+export function applyChanges(root: string, changes: readonly FileChange[], before: ValidateResult, options: EditOptions): EditOutcome {
+  const overlay = new Map(changes.map((c) => [c.path, c.after] as const));
+  const after = validateRoot(root, { cwd: options.cwd, today: options.today, overlay });
+  const changed = changes.map((c) => displayPath(c.path, options.cwd));
+  const { blocking, newWarnings } = judgeChange(before, after, changed);
+  const filesChecked = after.loaded.files.filter((f) => f.kind !== 'other').length;
+  const diff = diffOf(changes, options.cwd);
+  if (blocking.length > 0) return { kind: 'refused', diagnostics: summarize([...blocking, ...newWarnings]), diff, dryRun: options.dryRun, filesChecked };
+  if (options.dryRun) return { kind: 'dry-run', diff, warnings: summarize(newWarnings), filesChecked };
+  for (const change of changes) writeChange(change, options.writer ?? ((p, t) => writeFileAtomic(p, t)), options.cwd);
+  return { kind: 'written', files: changed, warnings: summarize(newWarnings), filesChecked };
+}
+
+/** Writes one change, unless the file changed on disk since it was read. */
+function writeChange(change: FileChange, writer: FileWriter, cwd: string): void {
+  const name = displayPath(change.path, cwd);
+  if (change.before === null ? existsSync(change.path) : readCurrent(change.path) !== change.before) {
+    throw new UserError(`${name} changed on disk while accsm was working on it; nothing was written. Run the command again`);
+  }
+  let created: string | undefined;
+  try {
+    created = mkdirSync(dirname(change.path), { recursive: true });
+    writer(change.path, change.after);
+  } catch (error) {
+    if (created !== undefined) removeEmptyFolders(created, dirname(change.path));
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : error instanceof Error ? error.message : String(error);
+    throw new UserError(`could not write ${name} (${why}); the file was left as it was`);
+  }
+}
+
+function readCurrent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes the folders this write created, deepest first, while they are empty. */
+function removeEmptyFolders(top: string, deepest: string): void {
+  for (let dir = deepest; dir.length >= top.length; dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    if (dir === top) return;
+  }
+}
+
+/**
+ * The data shipped inside the package is not the user's to edit: writing into it
+ * would be lost on the next install. A root found only as the fallback is refused.
+ */
+export function assertWritable(source: RootSource, dir: string): void {
+  if (source === 'embedded') {
+    throw new UserError(
+      `no data root to write to: without --data, ACCSM_DATA or a ./data folder accsm reads the data shipped inside the package (${dir}), which is not yours to edit. Choose a root with --data DIR, or create one with: accsm init DIR`,
+    );
+  }
+}
+
+export interface OutcomeText {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/**
+ * What to print for an outcome: the diff on stdout for a dry run, messages and
+ * diagnostics on stderr. `format` lays out diagnostics (the stylish formatter).
+ */
+export function describeOutcome(outcome: EditOutcome, done: string, format: (summary: DiagnosticSummary, filesChecked: number) => string): OutcomeText {
+  if (outcome.kind === 'refused') {
+    return { stdout: outcome.dryRun ? outcome.diff : '', stderr: `accsm: nothing written: the change would make the data invalid (lines are those of the changed file; --dry-run shows it)\n${format(outcome.diagnostics, outcome.filesChecked)}`, exitCode: 1 };
+  }
+  const warnings = outcome.warnings.warnings > 0 ? format(outcome.warnings, outcome.filesChecked) : '';
+  if (outcome.kind === 'dry-run') return { stdout: outcome.diff, stderr: `${warnings}accsm: dry run: nothing written\n`, exitCode: 0 };
+  return { stdout: '', stderr: `${warnings}accsm: ${done}\n`, exitCode: 0 };
+}
+
+export interface RunEditOptions extends EditOptions {
+  format: (summary: DiagnosticSummary, filesChecked: number) => string;
+}
+
+/** The whole edit: refuse the embedded root, validate before, plan the change, check and write it, describe the outcome. */
+export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => { change: FileChange; done: string }, options: RunEditOptions): OutcomeText {
+  assertWritable(root.source, root.dir);
+  const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today });
+  const { change, done } = plan(before.loaded);
+  return describeOutcome(applyChanges(root.dir, [change], before, options), done, options.format);
+}

@@ -1,0 +1,52 @@
+/** Ids for new entries and near matches for mistyped ones. */
+import { suggest } from '../schema.js';
+
+/** The project id pattern of the schema; an id is also a file name, so nothing else may pass. */
+export const PROJECT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/**
+ * The next free id in the pattern the existing ids follow: the most common
+ * prefix before a trailing number, one more than its highest number, padded
+ * with zeros to the width the ids use (P01…P31 → P32, ACT-7 → ACT-8, none → P01).
+ */
+export function nextFreeId(existing: readonly string[]): string {
+  const groups = new Map<string, { max: number; width: number; count: number }>();
+  for (const id of existing) {
+    const m = /^(.*?)(\d+)$/.exec(id);
+    if (!m) continue;
+    const prefix = m[1]!;
+    const digits = m[2]!;
+    const g = groups.get(prefix) ?? { max: 0, width: 1, count: 0 };
+    g.max = Math.max(g.max, Number(digits));
+    if (digits.startsWith('0') && digits.length > 1) g.width = Math.max(g.width, digits.length);
+    g.count++;
+    groups.set(prefix, g);
+  }
+  let best: [string, { max: number; width: number; count: number }] | undefined;
+  for (const entry of groups) if (!best || entry[1].count > best[1].count) best = entry;
+  const [prefix, group] = best ?? ['P', { max: 0, width: 2, count: 0 }];
+  const taken = new Set(existing.map((id) => id.toLowerCase()));
+  let n = group.max + 1;
+  let id = prefix + String(n).padStart(group.width, '0');
+  while (taken.has(id.toLowerCase())) id = prefix + String(++n).padStart(group.width, '0');
+  return id;
+}
+
+/** The same id up to letter case and zero padding: P7, p07 and P07. */
+function loose(id: string): string {
+  return id.toLowerCase().replace(/\d+/g, (d) => String(Number(d)));
+}
+
+/** Up to `max` candidates close to `word`: the same up to case and padding first, then the closest spellings. */
+export function nearMatches(word: string, candidates: readonly string[], max = 5): string[] {
+  let pool = [...new Set(candidates)];
+  const out = pool.filter((c) => loose(c) === loose(word));
+  pool = pool.filter((c) => !out.includes(c));
+  while (out.length < max) {
+    const hit = suggest(word, pool);
+    if (hit === undefined) break;
+    out.push(hit);
+    pool = pool.filter((c) => c !== hit);
+  }
+  return out.slice(0, max);
+}

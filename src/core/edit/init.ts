@@ -1,0 +1,130 @@
+/**
+ * accsm init: a new data root with one example of each kind of file, and a
+ * copy of the JSON Schemas in DIR/schemas/ so that the root stands alone
+ * (its own git repository, say) and editors still find the schemas.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+import { SCHEMAS, type FileKind } from '../schema.js';
+import { displayPath, validateRoot } from '../validate.js';
+
+export const EXAMPLE_PLAN = 'example-plan';
+
+/** The files of a new root, by path relative to it ('/'-separated), for a given today (YYYY-MM-DD). */
+export function initFiles(today: string): { path: string; text: string }[] {
+  const year = Number(today.slice(0, 4));
+  const meetings = `# yaml-language-server: $schema=schemas/meetings.schema.json
+# The meetings that status entries name (status: … meeting: <id>), oldest first.
+# Add one with: accsm meeting add --id som-1 --name "1st Senior Officials Meeting" --date ${today}
+- id: example-meeting
+  name: Example Senior Officials Meeting
+  date: ${today}
+  body: ACCSM
+  note: An example made by accsm init. Replace it with a real meeting.
+  illustrative: true
+`;
+  const plan = `# yaml-language-server: $schema=../../schemas/plan.schema.json
+# One work plan. Its id equals its folder's name (plans/${EXAMPLE_PLAN}/).
+id: ${EXAMPLE_PLAN}
+body: ACCSM
+title: Example Work Plan ${year}-${year + 4}
+period:
+  start: ${year}
+  end: ${year + 4}
+goal: An example goal, in the plan's own words.
+priority_areas:
+  - id: area-one
+    title: Example priority area one
+  - id: area-two
+    title: Example priority area two
+note: An example made by accsm init. Replace it with a real plan.
+illustrative: true
+`;
+  const project = `# yaml-language-server: $schema=../../../schemas/project.schema.json
+# One project or activity. Its id equals its file's name (P01.yaml).
+# Record a new status with: accsm status set P01 ongoing --date YYYY-MM-DD
+id: P01
+title: Example project
+priority_areas:
+  - area-one
+lead:
+  - ASEC
+status:
+  - date: ${today}
+    status: planned
+    meeting: example-meeting
+note: An example made by accsm init. Replace it with a real project.
+illustrative: true
+`;
+  const schemas = (Object.keys(SCHEMAS) as FileKind[]).map((kind) => ({ path: `schemas/${kind}.schema.json`, text: `${JSON.stringify(SCHEMAS[kind], null, 2)}\n` }));
+  return [
+    { path: 'meetings.yaml', text: meetings },
+    { path: `plans/${EXAMPLE_PLAN}/plan.yaml`, text: plan },
+    { path: `plans/${EXAMPLE_PLAN}/projects/P01.yaml`, text: project },
+    ...schemas,
+  ];
+}
+
+export interface InitOptions {
+  cwd: string;
+  today: string;
+  /** called with the finished temporary folder before it is renamed into place (tests throw here) */
+  beforeRename?: (tempDir: string) => void;
+}
+
+/** Refuses a folder that exists and is not empty, or is not a folder. */
+export function assertEmptyTarget(dir: string, cwd: string): void {
+  const name = displayPath(dir, cwd);
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    return;
+  }
+  if (!isDir) throw new UserError(`${name} exists and is not a folder; choose a new or empty folder for the data root`);
+  if (readdirSync(dir).length > 0) throw new UserError(`${name} is not empty; accsm init makes a data root only in a new or empty folder, so that nothing is overwritten`);
+}
+
+/**
+ * Builds the root in a temporary folder beside DIR, validates it, and renames
+ * it into place: DIR is either absent or complete, never half made.
+ */
+export function createRoot(target: string, options: InitOptions): string[] {
+  const dir = resolve(options.cwd, target);
+  assertEmptyTarget(dir, options.cwd);
+  const files = initFiles(options.today);
+  mkdirSync(dirname(dir), { recursive: true });
+  const temp = join(dirname(dir), `.${basename(dir)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    for (const f of files) {
+      const path = join(temp, ...f.path.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, f.text, { flag: 'wx' });
+    }
+    const check = validateRoot(temp, { cwd: options.cwd, today: options.today });
+    if (check.diagnostics.length > 0) throw new Error(`the new data root does not validate: ${check.diagnostics[0]!.message}`);
+    options.beforeRename?.(temp);
+    moveInto(temp, dir);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    if (error instanceof UserError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code) throw new UserError(`could not create ${displayPath(dir, options.cwd)} (${code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code}); nothing was made`);
+    throw error;
+  }
+  return files.map((f) => join(dir, ...f.path.split('/')));
+}
+
+/** Renames the finished folder to DIR; an empty DIR is replaced. */
+function moveInto(temp: string, dir: string): void {
+  try {
+    renameSync(temp, dir);
+  } catch (error) {
+    if (!existsSync(dir)) throw error;
+    assertEmptyTarget(dir, dir);
+    rmdirSync(dir);
+    renameSync(temp, dir);
+  }
+}
