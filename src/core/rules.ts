@@ -82,7 +82,7 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
     if (f.kind !== 'project' || !isRecord(f.data)) continue;
     const project = sanitizeProject(f.data);
     const key = `${f.planId}/${project.id}`;
-    const twin = seenProjects.get(key);
+    const twin = project.id === undefined ? undefined : seenProjects.get(key);
     if (twin) f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by another file of plan ${f.planId}; each project needs its own id`, ['id']));
     else seenProjects.set(key, f);
     checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx);
@@ -137,7 +137,7 @@ function checkProject(
     project.priority_areas.forEach((area, i) => {
       if (area === '' || plan.areaIds.includes(area)) return;
       const hint = suggest(area, plan.areaIds);
-      d.push(raw('area-unknown', `priority area "${area}" is not defined in plan ${plan.plan.id}${hint ? ` (did you mean "${hint}"?)` : ''}; its areas are ${listAllowed(plan.areaIds)}`, ['priority_areas', i]));
+      d.push(raw('area-unknown', `priority area "${area}" is not defined in plan ${plan.plan.id}${hint ? ` (did you mean "${hint}"?)` : ''}; its areas are ${listAllowed([...new Set(plan.areaIds)].filter((a) => a !== ''))}`, ['priority_areas', i]));
     });
   }
   if (project.schedule && typeof project.schedule.start === 'string' && typeof project.schedule.end === 'string' && MONTH_RE.test(project.schedule.start) && MONTH_RE.test(project.schedule.end)) {
