@@ -6,7 +6,7 @@
  * stops "billion laughs" bombs).
  */
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, visit, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { RawDiagnostic, Segment } from './raw.js';
 
 export const MAX_DEPTH = 100;
@@ -92,12 +92,13 @@ export function parseYamlSlow(text: string): ParseResult {
     return {
       ok: false,
       diagnostics: doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
         const tooDeepError = /call stack|too deep|maximum depth/i.test(e.message);
+        const quote = tooDeepError ? undefined : unclosedQuote(doc, e);
+        const pos = lineCounter.linePos(quote?.start ?? e.pos[0]);
         return {
           severity: 'error',
           code: tooDeepError ? 'yaml-too-deep' : e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
-          message: tooDeepError ? tooDeepMessage : yamlErrorMessage(e.code, e.message),
+          message: tooDeepError ? tooDeepMessage : quote ? `the text in quotes that starts here has no closing ${quote.mark}; add it where the text ends` : yamlErrorMessage(e.code, e.message),
           line: pos.line,
           column: pos.col,
         } satisfies RawDiagnostic;
@@ -123,6 +124,20 @@ export function parseYamlSlow(text: string): ParseResult {
     if (error instanceof RangeError) return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: 1, column: 1 }] };
     return { ok: false, diagnostics: [unexpected(error)] };
   }
+}
+
+/** A quote that is never closed is reported where it opens (the parser notices only at the end of the file). */
+function unclosedQuote(doc: Document.Parsed, e: YAMLError): { start: number; mark: string } | undefined {
+  if (e.code !== 'MISSING_CHAR' || !/quote/i.test(e.message)) return undefined;
+  let found: { start: number; mark: string } | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const r = node.range;
+      if (!found && r && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r[0] < e.pos[0] && r[1] >= e.pos[0])
+        found = { start: r[0], mark: node.type === 'QUOTE_DOUBLE' ? 'quote (")' : "quote (')" };
+    },
+  });
+  return found;
 }
 
 /** Source offset of the first node nested deeper than MAX_DEPTH (the document's top node is level 1), without recursion. */
