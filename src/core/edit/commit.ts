@@ -134,7 +134,7 @@ export interface OutcomeText {
  */
 export function describeOutcome(outcome: EditOutcome, done: string, format: (summary: DiagnosticSummary, filesChecked: number) => string): OutcomeText {
   if (outcome.kind === 'refused') {
-    return { stdout: outcome.dryRun ? outcome.diff : '', stderr: `accsm: nothing written: the change would make the data invalid (lines are those of the changed file; --dry-run shows it)\n${format(outcome.diagnostics, outcome.filesChecked)}`, exitCode: 1 };
+    return { stdout: outcome.dryRun ? outcome.diff : '', stderr: `accsm: nothing written: the change would make the data invalid (line numbers are those of the file as it would be; --dry-run shows the change)\n${format(outcome.diagnostics, outcome.filesChecked)}`, exitCode: 1 };
   }
   const warnings = outcome.warnings.warnings > 0 ? format(outcome.warnings, outcome.filesChecked) : '';
   if (outcome.kind === 'dry-run') return { stdout: outcome.diff, stderr: `${warnings}accsm: dry run: nothing written\n`, exitCode: 0 };
