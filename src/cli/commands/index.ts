@@ -5,7 +5,11 @@ import { registerValidate } from './validate.js';
 import { registerReport } from './report.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
+import { registerStatus } from './status.js';
+import { registerProject } from './project.js';
+import { registerMeeting } from './meeting.js';
+import { registerInit } from './init.js';
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerStatus, registerProject, registerMeeting, registerInit];
