@@ -1,0 +1,138 @@
+/** accsm paper: the progress section of a meeting paper, as markdown or Word, with a chart. */
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { writeFileAtomic, tempPathFor } from '../../core/edit/atomic.js';
+import { UserError } from '../../core/errors.js';
+import { progressSince } from '../../core/progress.js';
+import { computeReport, resolveAsOf } from '../../core/report.js';
+import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../../formatters/paper/index.js';
+import { today } from '../io.js';
+import { examples, type CommandContext } from '../program.js';
+import { addDataOption } from '../options.js';
+import { loadValidData } from './report.js';
+
+interface PaperFlags {
+  data?: string;
+  plan?: string[];
+  meeting?: string;
+  asOf?: string;
+  since?: string;
+  out?: string;
+  chart?: string;
+}
+
+export function registerPaper(program: Command, ctx: CommandContext): Command {
+  const cmd = program
+    .command('paper')
+    .description('write the progress section of a meeting paper (markdown or Word), with an optional chart');
+  addDataOption(cmd)
+    .option('-p, --plan <id...>', 'work plans to include (default: every plan that has projects)')
+    .option('--meeting <id>', 'the meeting the paper is for; its last day is the as-of date')
+    .option('--as-of <date>', 'the date the paper reports on, YYYY-MM-DD (default: today); instead of --meeting')
+    .option('--since <meeting|date>', 'compare with this meeting or date (default: the previous meeting of the same body)')
+    .option('-o, --out <file>', 'write to this file instead of stdout: .md for markdown, .docx for Word')
+    .option('--chart <file.svg>', 'also write the chart as SVG; the paper links to it (or embeds it in a .docx)')
+    .addHelpText(
+      'after',
+      examples(
+        'accsm paper --meeting som-21 > paper.md',
+        'accsm paper --meeting som-21 --out paper.docx --chart chart.svg',
+        'accsm paper --plan accsm-2021-2025 --as-of 2024-08-07 --since som-21 --out paper.md --chart figures/status.svg',
+      ),
+    )
+    .action(async (flags: PaperFlags) => {
+      ctx.exitCode = await runPaper(ctx, flags);
+    });
+  return cmd;
+}
+
+type OutKind = 'markdown' | 'docx';
+
+function outKind(path: string): OutKind {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  if (ext === '.docx') return 'docx';
+  throw new UserError(`--out ${path}: the file name must end in .md (markdown) or .docx (Word)`);
+}
+
+async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number> {
+  const { io } = ctx;
+  if (flags.meeting !== undefined && flags.asOf !== undefined) throw new UserError('give either --meeting or --as-of, not both');
+  const kind = flags.out === undefined ? 'markdown' : outKind(flags.out);
+  if (flags.chart !== undefined && extname(flags.chart).toLowerCase() !== '.svg') throw new UserError(`--chart ${flags.chart}: the file name must end in .svg`);
+  const outPath = flags.out === undefined ? undefined : resolve(io.cwd, flags.out);
+  const chartPath = flags.chart === undefined ? undefined : resolve(io.cwd, flags.chart);
+  if (outPath !== undefined && outPath === chartPath) throw new UserError('--out and --chart name the same file');
+
+  const data = loadValidData(ctx, flags.data);
+  if (!data) return 1;
+  if (flags.meeting !== undefined && !data.meetings.some((m) => m.id === flags.meeting)) {
+    throw new UserError(`unknown meeting "${flags.meeting}"; meetings: ${data.meetings.map((m) => m.id).join(', ') || 'none'}`);
+  }
+  const { asOf, meeting } = resolveAsOf(data, flags.meeting ?? flags.asOf ?? today(io));
+  const report = computeReport(data, { asOf, plans: flags.plan });
+  if (meeting) report.meeting = meeting;
+  const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}), ...(flags.since !== undefined ? { since: flags.since } : {}) });
+
+  const svg = chartPath ? paperChart(report) : undefined;
+  // the link as the reader of the paper will follow it: relative to the paper's folder, or as given
+  const href = chartPath === undefined ? undefined : outPath === undefined ? flags.chart! : relative(dirname(outPath), chartPath).split(sep).join('/');
+  const doc = buildPaper({ report, progress }, href === undefined ? {} : { chart: href });
+
+  const written: string[] = [];
+  if (chartPath && svg !== undefined) {
+    writeOut(chartPath, svg);
+    written.push(flags.chart!);
+  }
+  if (kind === 'docx') {
+    const bytes = await paperDocx(doc, svg === undefined ? {} : { chart: { svg, ...chartPng(svg) } });
+    writeOut(outPath!, bytes);
+    written.push(flags.out!);
+  } else if (outPath) {
+    writeOut(outPath, paperMarkdown(doc));
+    written.push(flags.out!);
+  } else {
+    io.stdout(paperMarkdown(doc));
+  }
+  if (written.length) io.stderr(`accsm: wrote ${written.join(' and ')}\n`);
+  return 0;
+}
+
+/** Writes a file atomically; a folder that does not exist or cannot be written is a usage error. */
+function writeOut(path: string, content: string | Uint8Array): void {
+  try {
+    if (typeof content === 'string') writeFileAtomic(path, content);
+    else writeBytesAtomic(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new UserError(`cannot write ${path}: ${why}`);
+  }
+}
+
+/**
+ * The binary twin of writeFileAtomic (src/core/edit/atomic.ts, which takes
+ * text only): temporary file in the same folder, flushed, renamed over the target.
+ */
+function writeBytesAtomic(path: string, bytes: Uint8Array): void {
+  const temp = tempPathFor(path);
+  const fd = openSync(temp, 'wx', 0o666);
+  try {
+    try {
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw error;
+  }
+}

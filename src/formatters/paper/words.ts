@@ -1,0 +1,108 @@
+/**
+ * The words of a meeting paper, in the register of ASEAN meeting reports:
+ * dates as "3 August 2022", counts with the right number ("1 project/activity
+ * has", "7 (23%) have"), lists as "a, b and c". Pure string helpers.
+ */
+import type { GroupFigures, PlanReport } from '../../core/report.js';
+import type { Status } from '../../core/types.js';
+import { STATUS_ORDER, capital, dateWords, illustrativeWords, periodWords, scheduleWords } from '../shared/words.js';
+
+/** "2022-08-03" → "3 August 2022" (the report's wording) */
+export const longDate = dateWords;
+
+/** "2028-01" → "January 2028"; "2028" → "2028" */
+export const monthYear = periodWords;
+
+export const capitalize = capital;
+
+/** The order statuses are named in, as in the report: what is done first. */
+export const SUMMARY_ORDER = STATUS_ORDER;
+
+function parts(date: string): { y: string; m: string; d: number } {
+  const words = dateWords(date).split(' ');
+  return { d: Number(words[0]), m: words[1]!, y: words[2]! };
+}
+
+/** A meeting's days: "3 August 2022", "5-7 August 2024", "30 July - 2 August 2024", "30 December 2024 - 2 January 2025". */
+export function dateRange(start: string, end?: string): string {
+  if (end === undefined || end === start) return longDate(start);
+  const a = parts(start);
+  const b = parts(end);
+  if (a.y === b.y && a.m === b.m) return `${a.d}-${b.d} ${b.m} ${b.y}`;
+  if (a.y === b.y) return `${a.d} ${a.m} - ${longDate(end)}`;
+  return `${longDate(start)} - ${longDate(end)}`;
+}
+
+/** A schedule as in the report ("2021 to 2023", "June 2023"); "—" when there is none. */
+export function schedule(value?: { start: string; end: string }): string {
+  return scheduleWords(value) || '—';
+}
+
+/** "a", "a and b", "a, b and c" (no serial comma, as in ASEAN reports) */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "no projects/activities", "1 project/activity", "31 projects/activities" */
+export function projectsNoun(n: number): string {
+  if (n === 0) return 'no projects/activities';
+  return `${n} ${n === 1 ? 'project/activity' : 'projects/activities'}`;
+}
+
+/** The verb for a count: has/have, is/are, was/were. "none" takes the plural here. */
+export function verb(n: number, singular: 'has' | 'is' | 'was'): string {
+  if (n === 1) return singular;
+  return { has: 'have', is: 'are', was: 'were' }[singular];
+}
+
+/** A count as the subject of a clause: "none", "1 (3%)", "7 (23%)". */
+export function countWithPercent(n: number, pct: number): string {
+  return n === 0 ? 'none' : `${n} (${pct}%)`;
+}
+
+/** The predicate for a status, with its verb agreeing with n. */
+export function statusPredicate(status: Status, n: number): string {
+  switch (status) {
+    case 'completed':
+      return `${verb(n, 'has')} been completed`;
+    case 'ongoing':
+      return `${verb(n, 'is')} ongoing`;
+    case 'planned':
+      return `${verb(n, 'is')} being planned for implementation`;
+    case 'postponed':
+      return `${verb(n, 'has')} been postponed`;
+    case 'cancelled':
+      return `${verb(n, 'has')} been cancelled`;
+  }
+}
+
+/** "7 (23%) have been completed", "1 (3%) is ongoing", "none has been cancelled" */
+export function statusClause(status: Status, n: number, pct: number): string {
+  return `${countWithPercent(n, pct)} ${statusPredicate(status, n === 0 ? 1 : n)}`;
+}
+
+/** "12 (39%) have thus been completed or are being implemented", "1 (3%) has thus …", "none has thus …" */
+export function implementedClause(n: number, pct: number): string {
+  const k = n === 0 ? 1 : n;
+  return `${countWithPercent(n, pct)} ${verb(k, 'has')} thus been completed or ${verb(k, 'is')} being implemented`;
+}
+
+/** The footnote on illustrative projects, in the report's words, as a sentence. */
+export function illustrativeNote(plan: Pick<PlanReport, 'illustrative' | 'total'>): string {
+  const words = illustrativeWords(plan);
+  return words ? `${capital(words)}.` : '';
+}
+
+/**
+ * "As of 3 August 2022, of the 31 projects/activities under the ACCSM Work
+ * Plan 2021-2025, 7 (23%) have been completed, 5 (16%) are ongoing and 19
+ * (61%) are being planned for implementation; 12 (39%) have thus been
+ * completed or are being implemented." Statuses with no project are left out.
+ */
+export function summarySentence(f: Pick<GroupFigures, 'total' | 'counts' | 'percents' | 'implemented' | 'implementedPercent'>, planTitle: string, asOf: string): string {
+  const when = `As of ${longDate(asOf)}`;
+  if (f.total === 0) return `${when}, no projects/activities are recorded under the ${planTitle}.`;
+  const clauses = SUMMARY_ORDER.filter((s) => f.counts[s] > 0).map((s) => statusClause(s, f.counts[s], f.percents[s]));
+  return `${when}, of the ${projectsNoun(f.total)} under the ${planTitle}, ${joinList(clauses)}; ${implementedClause(f.implemented, f.implementedPercent)}.`;
+}
