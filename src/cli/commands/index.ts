@@ -9,7 +9,8 @@ import { registerStatus } from './status.js';
 import { registerProject } from './project.js';
 import { registerMeeting } from './meeting.js';
 import { registerInit } from './init.js';
+import { registerPaper } from './paper.js';
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerStatus, registerProject, registerMeeting, registerInit];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerStatus, registerProject, registerMeeting, registerInit, registerPaper];
