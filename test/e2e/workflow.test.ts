@@ -1,0 +1,250 @@
+/**
+ * The CI pieces: the workflow, the composite action and the pre-commit hook,
+ * parsed and checked, and their shell steps run for real on a temporary data
+ * repository (with `npx accsm` standing for the built bin), so that a pull
+ * request that changes a status gets inline annotations and a summary naming
+ * the transition and the headline change.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { accsm, BIN, FIXTURES, REPO, tempDir } from '../helpers.js';
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  shell?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+
+const WORKFLOW_TEXT = readFileSync(join(REPO, '.github', 'workflows', 'validate-data.yml'), 'utf8');
+const workflow = parse(WORKFLOW_TEXT) as {
+  on: Record<string, { paths?: string[] }>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: Step[]; permissions?: unknown }>;
+};
+const steps = Object.values(workflow.jobs)[0]!.steps;
+const ACTION_TEXT = readFileSync(join(REPO, 'action.yml'), 'utf8');
+const action = parse(ACTION_TEXT) as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: Step[] } };
+const hooks = parse(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
+
+function gitIn(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=accsm test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Fills in the ${{ … }} expressions a test gives values for; any other expression is an error. */
+function expand(value: string, values: Record<string, string>): string {
+  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
+    if (!(expr in values)) throw new Error(`no value for \${{ ${expr} }}`);
+    return values[expr]!;
+  });
+}
+
+/** Runs a step's script with bash as the runner would, `npx accsm` being the built bin. */
+function runStep(step: Step, cwd: string, env: Record<string, string>, values: Record<string, string>) {
+  const script = step.run!.replace(/npx accsm/g, 'node "$ACCSM_BIN"');
+  const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(String(v), values)]));
+  const r = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ACCSM_TODAY: '2026-11-23', ACCSM_BIN: BIN, ...env, ...stepEnv },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A GitHub workflow command read back: `::error file=…,line=…,col=…,title=…::message`, unescaped. */
+function parseAnnotation(line: string): { command: string; props: Record<string, string>; message: string } {
+  const m = /^::(error|warning|notice) ([^:]*)::(.*)$/.exec(line);
+  if (!m) throw new Error(`not a workflow command: ${line}`);
+  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const props = Object.fromEntries(m[2]!.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), unescape(kv.slice(kv.indexOf('=') + 1))]));
+  return { command: m[1]!, props, message: unescape(m[3]!) };
+}
+
+describe('.github/workflows/validate-data.yml', () => {
+  it('runs on pull requests that touch data/, never on pull_request_target', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(workflow.on.pull_request!.paths).toEqual(['data/**']);
+    // anywhere outside comments (the header comment explains why it is not used)
+    const code = WORKFLOW_TEXT.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
+    expect(code).not.toMatch(/pull_request_target/);
+  });
+
+  it('asks only to read the repository', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
+  });
+
+  it('checks out with history and no stored credentials, sets up Node 20, installs with npm ci', () => {
+    const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'))!;
+    expect(checkout.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+    const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!;
+    expect(String(node.with!['node-version'])).toBe('20');
+    expect(steps.map((s) => s.run).filter(Boolean)[0]).toMatch(/^npm ci\b/);
+    expect(steps.indexOf(checkout)).toBeLessThan(steps.indexOf(node));
+  });
+
+  it('validates with annotations, then writes the markdown diff against the base branch to the job summary', () => {
+    const validate = steps.find((s) => s.run?.includes('accsm validate'))!;
+    expect(validate.run!.trim()).toBe('npx accsm validate --format github');
+    const summary = steps.find((s) => s.run?.includes('accsm diff'))!;
+    expect(summary.run!.trim()).toBe('npx accsm diff "origin/$BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"');
+    expect(summary.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+    // the summary is written even when validation fails
+    expect(summary.if).toMatch(/!cancelled\(\)/);
+    expect(steps.indexOf(validate)).toBeLessThan(steps.indexOf(summary));
+  });
+
+  it('never puts an expression inside a script, in the workflow or the action', () => {
+    for (const s of [...steps, ...action.runs.steps]) if (s.run) expect(s.run).not.toContain('${{');
+  });
+});
+
+describe('action.yml and .pre-commit-hooks.yaml', () => {
+  it('is a composite action with the inputs a data repository sets', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['data', 'node-version', 'base-ref']));
+    expect(action.inputs.data!.default).toBe('data');
+    const install = action.runs.steps.find((s) => s.id === 'install')!;
+    expect(install.run).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
+    for (const s of action.runs.steps) if (s.run) expect(s.shell).toBe('bash');
+  });
+
+  it('offers a node hook that runs accsm validate on data YAML files', () => {
+    expect(hooks).toHaveLength(1);
+    const hook = hooks[0]!;
+    expect(hook).toMatchObject({ id: 'accsm-validate', language: 'node', entry: 'accsm validate', pass_filenames: true });
+    const re = new RegExp(hook.files);
+    expect(['data/meetings.yaml', 'data/plans/p/projects/P1.yml'].every((f) => re.test(f))).toBe(true);
+    expect(['src/x.yaml', 'data/plans/p/notes.txt', 'mydata/x.yaml'].some((f) => re.test(f))).toBe(false);
+  });
+});
+
+describe('a data pull request, run through the workflow and the action', () => {
+  let repo: string;
+  let cleanup: () => void;
+  const p2 = () => join(repo, 'data', 'plans', 'plan-a', 'projects', 'P2.yaml');
+
+  beforeAll(() => {
+    ({ dir: repo, cleanup } = tempDir('accsm-e2e-ci-'));
+    gitIn(repo, 'init', '-q');
+    cpSync(join(FIXTURES, 'diff-base'), join(repo, 'data'), { recursive: true });
+    gitIn(repo, 'add', '-A');
+    gitIn(repo, 'commit', '-q', '-m', 'base');
+    // what actions/checkout with fetch-depth 0 leaves: the base branch as origin/main
+    gitIn(repo, 'update-ref', 'refs/remotes/origin/main', 'main');
+    gitIn(repo, 'checkout', '-q', '-b', 'focal-point/p2-completed');
+    // the focal point's change: P3 goes from planned to ongoing
+    const p3 = join(repo, 'data', 'plans', 'plan-a', 'projects', 'P3.yaml');
+    writeFileSync(p3, `${readFileSync(p3, 'utf8')}  - date: 2024-08-05\n    status: ongoing\n`);
+    gitIn(repo, 'commit', '-q', '-am', 'P3 ongoing');
+  });
+  afterAll(() => cleanup());
+
+  const validateStep = () => steps.find((s) => s.run?.includes('accsm validate'))!;
+  const summaryStep = () => steps.find((s) => s.run?.includes('accsm diff'))!;
+
+  it('passes a valid status update and summarises the transition and the headline change', () => {
+    const summaryFile = join(repo, '..', `summary-${process.pid}.md`);
+    writeFileSync(summaryFile, '');
+    try {
+      const validate = runStep(validateStep(), repo, {}, {});
+      expect(validate).toMatchObject({ code: 0, stdout: '' });
+      const summary = runStep(summaryStep(), repo, { GITHUB_STEP_SUMMARY: summaryFile }, { 'github.base_ref': 'main' });
+      expect(summary.stderr).toBe('');
+      expect(summary.code).toBe(0);
+      const md = readFileSync(summaryFile, 'utf8');
+      expect(md).toContain('- **Plan A 2021-2025**: 2 of 6 → 3 of 6 completed or ongoing (33% → 50%)');
+      expect(md).toContain('- `P3`: planned → ongoing (2024-08-05)');
+      expect(md).toMatch(/^Comparing `origin\/main \([0-9a-f]{7}\)` \(before\) with `data \(working tree\)` \(after\)/m);
+    } finally {
+      rmSync(summaryFile, { force: true });
+    }
+  });
+
+  it('shows a mistake as an annotation on the right file, line and column, and fails', () => {
+    const good = readFileSync(p2(), 'utf8');
+    // a wrong status, and a lead code with %, a colon, a comma and a line break in it (escaped in the command, read back intact)
+    writeFileSync(p2(), good.replace('status: ongoing', 'status: complete').replace('lead: [VN]', 'lead: ["V%N, x:\\ny"]'));
+    try {
+      const validate = runStep(validateStep(), repo, {}, {});
+      expect(validate.code).toBe(1);
+      const annotations = validate.stdout.trim().split('\n').map(parseAnnotation);
+      expect(annotations.map((a) => [a.command, a.props.file, a.props.line, a.props.col, a.props.title])).toEqual([
+        ['error', 'data/plans/plan-a/projects/P2.yaml', '4', '8', 'accsm schema-enum'],
+        ['error', 'data/plans/plan-a/projects/P2.yaml', '9', '13', 'accsm schema-enum'],
+      ]);
+      expect(annotations[1]!.message).toMatch(/^status "complete" is not one of planned, ongoing, completed, postponed, cancelled/);
+      // the same problems as the json format gives, message for message
+      const json = JSON.parse(accsm(['validate', '--format', 'json'], { cwd: repo }).stdout) as { diagnostics: { message: string; line: number }[] };
+      expect(annotations.map((a) => a.message)).toEqual(json.diagnostics.map((d) => d.message));
+      expect(annotations[0]!.message).toContain('V%N, x:');
+    } finally {
+      writeFileSync(p2(), good);
+    }
+  });
+
+  it('runs the same check through the composite action, for a data root in another folder', () => {
+    const t = tempDir('accsm-e2e-action-');
+    const summaryFile = join(t.dir, 'summary.md');
+    try {
+      const data = join(t.dir, 'repo');
+      gitIn(t.dir, 'init', '-q', 'repo');
+      cpSync(join(FIXTURES, 'diff-base'), join(data, 'records'), { recursive: true });
+      gitIn(data, 'add', '-A');
+      gitIn(data, 'commit', '-q', '-m', 'base');
+      gitIn(data, 'update-ref', 'refs/remotes/origin/main', 'main');
+      const p = join(data, 'records', 'plans', 'plan-a', 'projects', 'P3.yaml');
+      writeFileSync(p, `${readFileSync(p, 'utf8')}  - date: 2024-08-05\n    status: ongoing\n`);
+      writeFileSync(summaryFile, '');
+      const values = { 'inputs.data': 'records', 'inputs.max-warnings': '0', 'inputs.base-ref': '', 'github.base_ref': 'main' };
+      const env = { GITHUB_ACTION_PATH: REPO, GITHUB_STEP_SUMMARY: summaryFile };
+      const [validate, summary] = action.runs.steps.filter((s) => s.run && s.id !== 'install');
+      expect(runStep(validate!, data, env, values)).toMatchObject({ code: 0, stdout: '' });
+      expect(summary!.if).toContain("steps.install.outcome == 'success'");
+      const s = runStep(summary!, data, env, values);
+      expect(s.stderr).toBe('');
+      expect(s.code).toBe(0);
+      const md = readFileSync(summaryFile, 'utf8');
+      expect(md).toContain('- `P3`: planned → ongoing (2024-08-05)');
+      expect(md).toContain('- **Plan A 2021-2025**: 2 of 6 → 3 of 6 completed or ongoing (33% → 50%)');
+      expect(md).toContain('with `records (working tree)`');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('checks only the staged data files with the pre-commit hook, against the whole root', () => {
+    const good = readFileSync(p2(), 'utf8');
+    const p3 = join(repo, 'data', 'plans', 'plan-a', 'projects', 'P3.yaml');
+    const p3good = readFileSync(p3, 'utf8');
+    // P3 is broken but not staged; P2 is staged and names a meeting defined in meetings.yaml
+    writeFileSync(p3, p3good.replace('status: planned', 'status: plan'));
+    writeFileSync(p2(), `${good}  - date: 2024-09-01\n    status: completed\n    meeting: som-22\n`);
+    try {
+      gitIn(repo, 'add', p2());
+      const re = new RegExp(hooks[0]!.files);
+      const staged = gitIn(repo, 'diff', '--cached', '--name-only').split('\n').filter((f) => re.test(f));
+      expect(staged).toEqual(['data/plans/plan-a/projects/P2.yaml']);
+      const r = accsm([...hooks[0]!.entry.split(' ').slice(1), ...staged], { cwd: repo });
+      expect(r.stdout).toContain('data/plans/plan-a/projects/P2.yaml');
+      expect(r.stdout).toContain('meeting-date');
+      expect(r.stdout).not.toContain('P3.yaml');
+      expect(r.code).toBe(0);
+    } finally {
+      gitIn(repo, 'reset', '-q', '--', p2());
+      writeFileSync(p2(), good);
+      writeFileSync(p3, p3good);
+    }
+  });
+});
