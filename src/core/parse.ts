@@ -93,12 +93,12 @@ export function parseYamlSlow(text: string): ParseResult {
       ok: false,
       diagnostics: doc.errors.map((e) => {
         const tooDeepError = /call stack|too deep|maximum depth/i.test(e.message);
-        const quote = tooDeepError ? undefined : unclosedQuote(doc, e);
-        const pos = lineCounter.linePos(quote?.start ?? e.pos[0]);
+        const opened = tooDeepError ? undefined : unclosed(doc, e);
+        const pos = lineCounter.linePos(opened?.start ?? e.pos[0]);
         return {
           severity: 'error',
           code: tooDeepError ? 'yaml-too-deep' : e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
-          message: tooDeepError ? tooDeepMessage : quote ? `the text in quotes that starts here has no closing ${quote.mark}; add it where the text ends` : yamlErrorMessage(e.code, e.message),
+          message: tooDeepError ? tooDeepMessage : (opened?.message ?? yamlErrorMessage(e.code, e.message)),
           line: pos.line,
           column: pos.col,
         } satisfies RawDiagnostic;
@@ -115,7 +115,23 @@ export function parseYamlSlow(text: string): ParseResult {
     return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/alias/i.test(message)) {
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(message);
+    if (unresolved) {
+      const name = unresolved[1]!;
+      let offset = 0;
+      visit(doc, {
+        Alias(_key, node) {
+          if (node.source === name && node.range) {
+            offset = node.range[0];
+            return visit.BREAK;
+          }
+          return undefined;
+        },
+      });
+      const pos = lineCounter.linePos(offset);
+      return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-syntax', message: `the alias *${name} refers to an anchor &${name} that is not defined before it; define the anchor first or write the value out`, line: pos.line, column: pos.col }] };
+    }
+    if (/alias count/i.test(message)) {
       return {
         ok: false,
         diagnostics: [{ severity: 'error', code: 'yaml-aliases', message: `the file uses YAML aliases (*name) more than ${MAX_ALIASES} times; write the values out instead`, line: 1, column: 1 }],
@@ -126,15 +142,30 @@ export function parseYamlSlow(text: string): ParseResult {
   }
 }
 
-/** A quote that is never closed is reported where it opens (the parser notices only at the end of the file). */
-function unclosedQuote(doc: Document.Parsed, e: YAMLError): { start: number; mark: string } | undefined {
-  if (e.code !== 'MISSING_CHAR' || !/quote/i.test(e.message)) return undefined;
-  let found: { start: number; mark: string } | undefined;
+/**
+ * A quote, [ or { that is never closed is reported where it opens: the parser
+ * notices only where the file or the block ends, often lines later.
+ */
+function unclosed(doc: Document.Parsed, e: YAMLError): { start: number; message: string } | undefined {
+  const pos = e.pos[0];
+  const quote = e.code === 'MISSING_CHAR' && /quote/i.test(e.message);
+  const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with/.exec(e.message)?.[1];
+  if (!quote && !flow) return undefined;
+  let found: { start: number; message: string } | undefined;
+  const consider = (node: Node, message: string) => {
+    const r = node.range;
+    if (r && r[0] < pos && r[1] >= pos && (!found || r[0] > found.start)) found = { start: r[0], message };
+  };
   visit(doc, {
     Scalar(_key, node) {
-      const r = node.range;
-      if (!found && r && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r[0] < e.pos[0] && r[1] >= e.pos[0])
-        found = { start: r[0], mark: node.type === 'QUOTE_DOUBLE' ? 'quote (")' : "quote (')" };
+      if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'))
+        consider(node, `the text in quotes that starts here has no closing quote (${node.type === 'QUOTE_DOUBLE' ? '"' : "'"}); add it where the text ends`);
+    },
+    Seq(_key, node) {
+      if (flow === 'sequence' && node.flow) consider(node, 'the list that opens here with [ is not closed with ]; close it, or indent the lines that continue it');
+    },
+    Map(_key, node) {
+      if (flow === 'map' && node.flow) consider(node, 'the mapping that opens here with { is not closed with }; close it, or indent the lines that continue it');
     },
   });
   return found;
