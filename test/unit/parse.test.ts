@@ -1,0 +1,161 @@
+/** YAML text → data or diagnostics, and paths → positions. */
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_ALIASES, MAX_DEPTH, createLocator, parseYaml, parseYamlSlow } from '../../src/core/parse.js';
+import type { RawDiagnostic } from '../../src/core/raw.js';
+
+function fails(text: string): RawDiagnostic[] {
+  const r = parseYaml(text);
+  if (r.ok) throw new Error(`expected a failure, got ${JSON.stringify(r.data)}`);
+  return r.diagnostics;
+}
+const at = (d: RawDiagnostic) => `${d.line}:${d.column} ${d.code}`;
+
+describe('parseYaml: YAML 1.2 core schema', () => {
+  it('keeps dates as text, reads numbers, booleans and null', () => {
+    expect(parseYaml('date: 2022-08-03\nyear: 2021\nflag: true\nnothing: ~\nempty:\nyes: yes\n')).toEqual({
+      ok: true,
+      data: { date: '2022-08-03', year: 2021, flag: true, nothing: null, empty: null, yes: 'yes' },
+    });
+  });
+
+  it('reads numbers as YAML 1.2 does (the yaml package agrees): 0b101 and -0x1F are text, +.5 is a number', () => {
+    const data = { a: '0b101', b: '-0x1F', c: 0.5, d: 31, e: 15, f: '1_000', g: -500, h: Infinity };
+    expect(parseYaml('a: 0b101\nb: -0x1F\nc: +.5\nd: 0x1F\ne: 0o17\nf: 1_000\ng: -.5e3\nh: .inf\n')).toEqual({ ok: true, data });
+    expect(parseYamlSlow('a: 0b101\nb: -0x1F\nc: +.5\nd: 0x1F\ne: 0o17\nf: 1_000\ng: -.5e3\nh: .inf\n')).toEqual({ ok: true, data });
+  });
+
+  it('an empty or comments-only text is null (for both parsers)', () => {
+    for (const text of ['', '\n\n', '# just a comment\n', '---\n']) {
+      expect(parseYaml(text)).toEqual({ ok: true, data: null });
+      expect(parseYamlSlow(text)).toEqual({ ok: true, data: null });
+    }
+  });
+
+  it('a __proto__ key is an own key and never touches Object.prototype', () => {
+    for (const parse of [parseYaml, parseYamlSlow]) {
+      const r = parse('__proto__: {polluted: 1}\nx: *a\n'.replace('x: *a\n', parse === parseYamlSlow ? 'y: &a 1\nx: *a\n' : ''));
+      expect(r.ok).toBe(true);
+      const data = (r as { data: Record<string, unknown> }).data;
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+      expect(Object.prototype.hasOwnProperty.call(data, '__proto__')).toBe(true);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+});
+
+describe('parseYaml: problems, with positions', () => {
+  it('syntax error at its line and column', () => {
+    const [d] = fails('id: x\ntitle: [a, b\nlead: c\n');
+    expect(at(d!)).toBe('2:8 yaml-syntax');
+    expect(d!.message).toBe('the list that opens here with [ is not closed with ]; close it, or indent the lines that continue it');
+    const [m] = fails('a: [b, {c: d]\n');
+    expect(at(m!)).toBe('1:8 yaml-syntax');
+    expect(m!.message).toMatch(/^the mapping that opens here with { is not closed with }/);
+  });
+
+  it('an unclosed quote is reported where it opens', () => {
+    const [d] = fails('id: x\ntitle: "never closed\nlead: [BN]\n');
+    expect(at(d!)).toBe('2:8 yaml-syntax');
+    expect(d!.message).toBe('the text in quotes that starts here has no closing quote ("); add it where the text ends');
+  });
+
+  it('a duplicate key at the second occurrence', () => {
+    const [d] = fails('id: a\ntitle: t\nid: b\n');
+    expect(at(d!)).toBe('3:1 yaml-duplicate-key');
+    expect(d!.message).toBe('this key appears twice in the same mapping; keep one of them');
+  });
+
+  it('a duplicate key in a file with aliases (the slow path) too', () => {
+    expect(fails('a: &x 1\nb: *x\na: 2\n').map(at)).toEqual(['3:1 yaml-duplicate-key']);
+  });
+
+  it('a tab used for indentation', () => {
+    const [d] = fails('a:\n\tb: 1\n');
+    expect(d!.code).toBe('yaml-syntax');
+    expect(d!.line).toBe(2);
+    expect(d!.message).toMatch(/tab/);
+  });
+
+  it('two documents in one file', () => {
+    const [d] = fails('a: 1\n---\nb: 2\n');
+    expect(d!.code).toBe('yaml-syntax');
+    expect(d!.message).toBe('the file holds more than one YAML document (a line with ---); put one document in each file');
+  });
+
+  it('aliases: a few are fine, a billion laughs is refused', () => {
+    expect(parseYaml('a: &x [1, 2]\nb: *x\nc: *x\n')).toEqual({ ok: true, data: { a: [1, 2], b: [1, 2], c: [1, 2] } });
+    const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const [i, name] of [...'bcdefghi'].entries()) lines.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+    const [d] = fails(`${lines.join('\n')}\n`);
+    expect(d!.code).toBe('yaml-aliases');
+    expect(d!.message).toBe(`the file uses YAML aliases (*name) more than ${MAX_ALIASES} times; write the values out instead`);
+  });
+
+  it('an alias to an anchor that does not exist', () => {
+    const [d] = fails('a: 1\nb: *nowhere\n');
+    expect(at(d!)).toBe('2:4 yaml-syntax');
+    expect(d!.message).toBe('the alias *nowhere refers to an anchor &nowhere that is not defined before it; define the anchor first or write the value out');
+  });
+
+  it(`nesting deeper than ${MAX_DEPTH}: flow, block and on the slow path, at the node that is too deep`, () => {
+    const flow = `a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    expect(fails(flow).map(at)).toEqual(['1:103 yaml-too-deep']);
+    const block = `${'- '.repeat(20_000)}x\n`;
+    expect(fails(block).map((d) => d.code)).toEqual(['yaml-too-deep']);
+    const maps = `a: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`;
+    expect(fails(maps).map((d) => d.code)).toEqual(['yaml-too-deep']);
+    // with an alias the `yaml` package parses; the same limit applies (level 101 is the 100th bracket)
+    expect(fails(`x: &a 1\ny: *a\nz: ${'['.repeat(150)}${']'.repeat(150)}\n`).map(at)).toEqual(['3:103 yaml-too-deep']);
+    // 99 levels under the top mapping are fine on both paths
+    expect(parseYaml(`z: ${'['.repeat(98)}${']'.repeat(98)}\n`).ok).toBe(true);
+    expect(parseYaml(`x: &a 1\ny: *a\nz: ${'['.repeat(98)}${']'.repeat(98)}\n`).ok).toBe(true);
+  });
+
+  it('never prints warnings of its own (the yaml package would warn about collection keys)', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      expect(parseYaml('x: &a 1\n? [b, c]\n: *a\n').ok).toBe(true);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe('createLocator', () => {
+  const text = ['# comment', 'id: P1', 'title:', 'status:', '  - date: 2022-08-03', '    status: complete', '  - {date: 2023-01-01, status: ongoing}', 'lead: [MY, SG]', ''].join('\n');
+  const loc = createLocator(text);
+
+  it('finds values by path, 1-based', () => {
+    expect(loc.locate(['id'])).toEqual({ line: 2, column: 5 });
+    expect(loc.locate(['status', 0, 'status'])).toEqual({ line: 6, column: 13 });
+    expect(loc.locate(['status', 1, 'status'])).toEqual({ line: 7, column: 32 });
+    expect(loc.locate(['lead', 1])).toEqual({ line: 8, column: 12 });
+    expect(loc.locate([])).toEqual({ line: 2, column: 1 });
+  });
+
+  it('points at the key when asked, or when the value is empty', () => {
+    expect(loc.locate(['status'], true)).toEqual({ line: 4, column: 1 });
+    expect(loc.locate(['title'])).toEqual({ line: 3, column: 1 });
+  });
+
+  it('falls back to the nearest ancestor that exists', () => {
+    expect(loc.locate(['status', 0, 'meeting'])).toEqual({ line: 5, column: 5 });
+    expect(loc.locate(['status', 9, 'date'])).toEqual({ line: 5, column: 3 });
+    expect(loc.locate(['nothing', 'here'])).toEqual({ line: 2, column: 1 });
+  });
+
+  it('copes with text that does not parse, or is empty', () => {
+    expect(createLocator('a: [\n').locate(['a', 0])).toMatchObject({ line: 1 });
+    expect(createLocator('').locate(['a'])).toEqual({ line: 1, column: 1 });
+  });
+
+  it('is linear: 50,000 keys located in well under a second', () => {
+    const big = Array.from({ length: 50_000 }, (_, i) => `k${i}: v`).join('\n');
+    const l = createLocator(big);
+    const start = performance.now();
+    for (let i = 0; i < 50_000; i += 1) l.locate([`k${i}`], true);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(l.locate(['k49999'], true)).toEqual({ line: 50_000, column: 1 });
+  });
+});
