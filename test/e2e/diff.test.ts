@@ -176,6 +176,17 @@ describe('accsm diff with git revisions', () => {
     }
   });
 
+  it('exits 2 for a revision when the only data root is the one shipped in the package', () => {
+    const t = tempDir();
+    try {
+      const r = accsm(['diff', 'main'], { cwd: t.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('"main" is not a folder; to read it as a git revision accsm needs a data root in a git working tree');
+    } finally {
+      t.cleanup();
+    }
+  });
+
   // the full list is in test/unit/git.test.ts; these go through the command line
   it.each([`main; touch ${marker}`, `$(touch ${marker})`, `\`touch ${marker}\``])(
     'never runs the revision name %j',

@@ -40,10 +40,12 @@ export function registerDiff(program: Command, ctx: CommandContext): Command {
 
 async function runDiff(ctx: CommandContext, baseArg: string, headArg: string | undefined, flags: DiffFlags): Promise<number> {
   const { io } = ctx;
-  const root = flags.data === undefined ? dataRoot(io, undefined).dir : resolve(io.cwd, flags.data);
+  const resolved = flags.data === undefined ? dataRoot(io, undefined) : { dir: resolve(io.cwd, flags.data), source: '--data' as const };
+  // a revision is read at the place of the working tree's data root; the data shipped inside the package has none
+  const root = resolved.source === 'embedded' ? undefined : resolved.dir;
   const asOf = today(io);
   const base = await loadSide(io, baseArg, root, asOf);
-  const head = headArg === undefined ? await loadFolder(io, root, asOf, ' (working tree)') : await loadSide(io, headArg, root, asOf);
+  const head = headArg === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)') : await loadSide(io, headArg, root, asOf);
   const { computeDiff } = await import('../../core/diff.js');
   const diff = computeDiff(base.data, head.data, { asOf, base: base.side, head: head.side });
   const { diffFormatters } = await import('../../formatters/diff/index.js');
@@ -55,7 +57,7 @@ async function runDiff(ctx: CommandContext, baseArg: string, headArg: string | u
 }
 
 /** A side given on the command line: a folder when the path exists, else a git revision. */
-async function loadSide(io: CliIO, spec: string, root: string, asOf: string): Promise<LoadedSide> {
+async function loadSide(io: CliIO, spec: string, root: string | undefined, asOf: string): Promise<LoadedSide> {
   const path = resolve(io.cwd, spec);
   let isDir: boolean | undefined;
   try {
@@ -65,6 +67,8 @@ async function loadSide(io: CliIO, spec: string, root: string, asOf: string): Pr
   }
   if (isDir === false) throw new UserError(`${spec} is a file; give a data root folder or a git revision`);
   if (isDir) return loadFolder(io, path, asOf, '');
+  if (root === undefined)
+    throw new UserError(`"${spec}" is not a folder; to read it as a git revision accsm needs a data root in a git working tree: run it where ./data is, or give --data DIR (or ACCSM_DATA)`);
   return loadRevision(io, spec, root, asOf);
 }
 
