@@ -2,9 +2,10 @@
  * New YAML nodes rendered with the `yaml` Document API, in the style of a
  * sample node from the file being edited: quoting, flow or block, padding.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, type Node } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, isMap, isScalar, type Node } from 'yaml';
 
-export type Entry = Record<string, string | number | boolean | readonly string[] | Record<string, string>>;
+/** One list entry: a flat mapping of keys to texts (a status entry, a meeting). */
+export type Entry = Record<string, string>;
 
 /** Scalar types the yaml package knows. */
 type ScalarType = NonNullable<Scalar['type']>;
@@ -50,9 +51,8 @@ export function orderKeys(keys: readonly string[], known: readonly string[], sam
   return [...shared, ...canonical.filter((k) => !shared.includes(k))];
 }
 
-function scalar(value: string | number | boolean, key: string, style: Style, context: 'block' | 'flow', width: number): Scalar {
+function scalar(value: string, key: string, style: Style, context: 'block' | 'flow', width: number): Scalar {
   const node = new Scalar(value);
-  if (typeof value !== 'string') return node;
   const hint = style.types[key];
   if (style.quoteAll) {
     node.type = 'QUOTE_DOUBLE';
@@ -78,24 +78,12 @@ function blockSafe(value: string): boolean {
   return value !== '' && value.trim() === value && !/[ \t]\n|\n[ \t]|\n\n/.test(value);
 }
 
-/** A mapping node for an entry: lists as block lists of plain items, nested mappings as mappings. */
+/** A mapping node for an entry, its keys in the given order. */
 export function entryNode(entry: Entry, keys: readonly string[], style: Style, context: 'block' | 'flow', width: number): YAMLMap {
   const map = new YAMLMap();
   for (const key of keys) {
     const value = entry[key];
-    if (value === undefined) continue;
-    let node: Node;
-    if (Array.isArray(value)) {
-      const list = new YAMLSeq<Scalar>();
-      for (const item of value as readonly string[]) list.items.push(scalar(item, key, style, context, width));
-      node = list;
-    } else if (typeof value === 'object') {
-      const inner = value as Record<string, string>;
-      node = entryNode(inner, Object.keys(inner), { ...style, types: {} }, context, width - 2);
-    } else {
-      node = scalar(value as string | number | boolean, key, style, context, width);
-    }
-    map.items.push(new Pair(new Scalar(key), node));
+    if (value !== undefined) map.items.push(new Pair(new Scalar(key), scalar(value, key, style, context, width)));
   }
   return map;
 }
@@ -117,9 +105,7 @@ export function renderNode(node: Node, options: RenderOptions): string {
 export function renderFlowEntry(entry: Entry, keys: readonly string[], style: Style): string {
   const map = entryNode(entry, keys, style, 'flow', Infinity);
   map.flow = true;
-  const doc = new Document(map);
-  const text = doc.toString({ lineWidth: 0, singleQuote: style.singleQuote, flowCollectionPadding: style.flowPadding }).replace(/\n$/, '');
-  return text;
+  return new Document(map).toString({ lineWidth: 0, singleQuote: style.singleQuote, flowCollectionPadding: style.flowPadding }).replace(/\n$/, '');
 }
 
 /** An entry as a block mapping indented by `indent` spaces; the first line has no indentation (it follows "- "). */
