@@ -1,6 +1,6 @@
 // Build: compile the JSON Schemas to standalone validation code, bundle the CLI
 // and the library with esbuild, and emit the library's type declarations.
-import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, rmSync, renameSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -29,12 +29,13 @@ writeFileSync(
 
 if (process.argv.includes('--validators-only')) process.exit(0);
 
-// 2. bundle
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// 2. bundle into a fresh folder, then swap it in, so a test running the old build never sees a half-written dist/
+const out = `dist.tmp-${process.pid}`;
+rmSync(join(root, out), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: out,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -49,4 +50,9 @@ await build({
 });
 
 // 3. type declarations of the library
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out], { cwd: root, stdio: 'inherit' });
+
+const old = `dist.old-${process.pid}`;
+if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), join(root, old));
+renameSync(join(root, out), join(root, 'dist'));
+rmSync(join(root, old), { recursive: true, force: true });
