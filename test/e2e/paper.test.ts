@@ -157,6 +157,13 @@ describe('errors', () => {
     expect(accsm(['paper', '--chart', 'chart.png'], { cwd: dir }).code).toBe(2);
   });
 
+  it('a folder that does not exist is a usage error naming the file', () => {
+    const dir = temp();
+    const r = accsm(['paper', '--meeting', 'som-21', '--out', 'missing/paper.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`accsm: cannot write ${join(dir, 'missing', 'paper.md')}: its folder does not exist\n`);
+  });
+
   it('an unknown plan or meeting is a usage error listing the valid ones', () => {
     const plan = accsm(['paper', '--plan', 'nope']);
     expect(plan.code).toBe(2);

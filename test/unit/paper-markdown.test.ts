@@ -133,6 +133,30 @@ describe('other cases', () => {
   });
 });
 
+describe('several plans', () => {
+  it('gives each plan its own section, one figure at the top, and a footnote per plan', () => {
+    const data = demoData();
+    const first = data.plans[0]!;
+    data.plans.push({
+      plan: { ...first.plan, id: 'other', body: 'ACCSM+3', title: 'Other Plan 2021-2025' },
+      file: '/demo/plans/other/plan.yaml',
+      projects: [{ project: { id: 'Y1', title: 'Joint course', priority_areas: ['a1'], lead: ['JP'], illustrative: true, status: [{ date: '2022-01-20', status: 'ongoing', meeting: 'm2plus' }] }, file: '/demo/plans/other/projects/Y1.yaml' }],
+    });
+    const { doc, md } = paper(data, '2022-06-01', { chart: 'chart.svg' });
+    const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => `${'#'.repeat((b as { level: number }).level)} ${(b as { text: string }).text}`);
+    expect(headings.filter((h) => /^#{1,2} /.test(h))).toEqual(['# Implementation of the Demo Work Plan 2021-2025 and the Other Plan 2021-2025', '## Demo Work Plan 2021-2025', '## Other Plan 2021-2025']);
+    expect(headings.filter((h) => h === '### Summary')).toHaveLength(2);
+    expect(md.match(/!\[Figure 1/g)).toHaveLength(1);
+    expect(md.indexOf('![Figure 1')).toBeLessThan(md.indexOf('## Demo Work Plan'));
+    // each plan compares with the previous meeting of its own body
+    expect(md).toContain('Since the Second Demo Meeting held on 10 January 2022');
+    expect(md).toContain('Since the Second Demo Meeting of ACCSM+3 held on 20 January 2022, no project/activity has changed status.');
+    expect(md).toContain('of the 1 project/activity under the Other Plan 2021-2025, 1 (100%) is ongoing; 1 (100%) has thus been completed or is being implemented.[^illustrative-other]');
+    expect(md).toContain('[^illustrative-demo]: 1 of these 5 projects');
+    expect(md).toContain('[^illustrative-other]: ');
+  });
+});
+
 describe('escapeMarkdown', () => {
   it('escapes inline markup, and at a line start what would open a heading or list', () => {
     expect(escapeMarkdown('a*b_c`d[e]f<g>h|i$j~k^l\\m')).toBe('a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\|i\\$j\\~k\\^l\\\\m');
