@@ -50,7 +50,13 @@ await build({
 });
 
 // 3. type declarations of the library
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out], { cwd: root, stdio: 'inherit' });
+} catch {
+  rmSync(join(root, out), { recursive: true, force: true });
+  console.error('build: type declarations failed (see the errors above)');
+  process.exit(1);
+}
 
 const old = `dist.old-${process.pid}`;
 if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), join(root, old));
