@@ -37,6 +37,8 @@ export interface ProjectRow {
   status: Status;
   /** date of the status entry in force */
   since: string;
+  /** date the project first took its current status (earlier entries that repeat it are one run) */
+  statusSince: string;
   /** meeting that took note of the entry in force, if any */
   meeting?: string;
   priority_areas: string[];
@@ -109,6 +111,14 @@ export function entryAsOf(project: Project, date: string): StatusEntry | undefin
   return found;
 }
 
+/** The date of the first entry of the run of entries, ending at `entry`, that share its status. */
+export function statusSince(project: Project, entry: StatusEntry): string {
+  const i = project.status.indexOf(entry);
+  let j = i;
+  while (j > 0 && project.status[j - 1]!.status === entry.status) j--;
+  return project.status[j]?.date ?? entry.date;
+}
+
 export function statusAsOf(project: Project, date: string): Status | undefined {
   return entryAsOf(project, date)?.status;
 }
@@ -154,6 +164,7 @@ function planReport(record: PlanRecord, options: ReportOptions): PlanReport {
       title: project.title,
       status: entry.status,
       since: entry.date,
+      statusSince: statusSince(project, entry),
       ...(entry.meeting !== undefined ? { meeting: entry.meeting } : {}),
       priority_areas: [...project.priority_areas],
       lead: [...project.lead],
@@ -211,7 +222,7 @@ function project(rows: readonly ProjectRow[], counts: StatusCounts, start: numbe
   if (completed === 0 || elapsedDays <= 0) return null;
   const target = rows.length - counts.cancelled;
   if (completed >= target) {
-    const last = rows.filter((r) => r.status === 'completed').reduce((m, r) => (r.since > m ? r.since : m), '');
+    const last = rows.filter((r) => r.status === 'completed').reduce((m, r) => (r.statusSince > m ? r.statusSince : m), '');
     return last.slice(0, 7);
   }
   // days from the period's start until `target` completions, rounded up, in integers
