@@ -11,6 +11,7 @@ const row = (over: Partial<ProjectRow>): ProjectRow => ({
   title: 'First',
   status: 'ongoing',
   since: '2022-08-03',
+  statusSince: '2022-08-03',
   meeting: 'som-21',
   priority_areas: ['a1'],
   lead: ['MY'],

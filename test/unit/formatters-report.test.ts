@@ -40,9 +40,9 @@ function planReport(overrides: Partial<PlanReport> = {}): PlanReport {
     projectedCompletion: '2027-03',
     projectedOnSchedule: false,
     projects: [
-      { id: 'P3', title: 'Third', status: 'planned', since: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P3.yaml' },
-      { id: 'P4', title: 'Fourth', status: 'planned', since: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P4.yaml' },
-      { id: 'P5', title: 'Fifth | late', status: 'postponed', since: '2023-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: false, overdue: true, lateStart: false, file: '/x/P5.yaml' },
+      { id: 'P3', title: 'Third', status: 'planned', since: '2021-02-01', statusSince: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P3.yaml' },
+      { id: 'P4', title: 'Fourth', status: 'planned', since: '2021-02-01', statusSince: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P4.yaml' },
+      { id: 'P5', title: 'Fifth | late', status: 'postponed', since: '2023-02-01', statusSince: '2023-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: false, overdue: true, lateStart: false, file: '/x/P5.yaml' },
     ],
     ...overrides,
   };
