@@ -27,7 +27,7 @@ describe('the 21st ACCSM SOM figures on the embedded data', () => {
     expect(lines).toContain('Last status update: 3 August 2022');
     expect(lines).toContain('Period 32% elapsed, 39% implemented');
     expect(lines).toContain('At the rate so far, the last project would complete in January 2028, after the plan ends in December 2025.');
-    expect(lines).toContain('Note: 31 of these 31 projects are illustrative placeholders, not from the public record (see data/README.md).');
+    expect(lines).toContain('Note: 31 of these 31 projects are marked illustrative: some or all of their details are not from the public record.');
   });
 
   it('markdown', () => {

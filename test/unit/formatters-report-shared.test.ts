@@ -82,9 +82,9 @@ describe('words', () => {
     expect(projectionWords({ ...base, ...over })).toBe(sentence);
   });
   it('counts illustrative projects in the footnote, in good grammar', () => {
-    expect(illustrativeWords({ illustrative: 31, total: 31 })).toBe('31 of these 31 projects are illustrative placeholders, not from the public record (see data/README.md)');
-    expect(illustrativeWords({ illustrative: 1, total: 4 })).toBe('1 of these 4 projects is an illustrative placeholder, not from the public record (see data/README.md)');
-    expect(illustrativeWords({ illustrative: 1, total: 1 })).toBe('this project is an illustrative placeholder, not from the public record (see data/README.md)');
+    expect(illustrativeWords({ illustrative: 31, total: 31 })).toBe('31 of these 31 projects are marked illustrative: some or all of their details are not from the public record');
+    expect(illustrativeWords({ illustrative: 1, total: 4 })).toBe('1 of these 4 projects is marked illustrative: some or all of its details are not from the public record');
+    expect(illustrativeWords({ illustrative: 1, total: 1 })).toBe('this project is marked illustrative: some or all of its details are not from the public record');
     expect(illustrativeWords({ illustrative: 0, total: 4 })).toBe('');
   });
   it('wraps text at a width', () => {

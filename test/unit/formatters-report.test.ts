@@ -68,7 +68,7 @@ describe('report table', () => {
     expect(lines).toContain('Overdue (schedule ended, not completed): 1');
     expect(lines).toContain('  P5  Fifth | late');
     expect(lines).toContain('Late to start (schedule start passed, still planned): 2');
-    expect(lines).toContain('Note: 2 of these 8 projects are illustrative placeholders, not from the public record (see data/README.md).');
+    expect(lines).toContain('Note: 2 of these 8 projects are marked illustrative: some or all of their details are not from the public record.');
   });
   it('has no color unless asked, and color when asked', () => {
     expect(out).not.toMatch(/\x1b\[/);
@@ -109,7 +109,7 @@ describe('report markdown', () => {
   });
   it('has the headline in bold and the footnote', () => {
     expect(out).toContain('\n**3 of 8 completed or ongoing (38%)**\n');
-    expect(out).toContain('*Note: 2 of these 8 projects are illustrative placeholders, not from the public record (see data/README.md).*');
+    expect(out).toContain('*Note: 2 of these 8 projects are marked illustrative: some or all of their details are not from the public record.*');
   });
 });
 

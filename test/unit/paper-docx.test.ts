@@ -49,7 +49,7 @@ describe('the Word document', () => {
     });
     // the footnote on illustrative projects is a real footnote, referenced once
     expect(elements(tree, 'w:footnoteReference')).toHaveLength(1);
-    expect(docxParagraphs(files.get('word/footnotes.xml')!.toString('utf8')).join('\n')).toContain('1 of these 5 projects is an illustrative placeholder');
+    expect(docxParagraphs(files.get('word/footnotes.xml')!.toString('utf8')).join('\n')).toContain('1 of these 5 projects is marked illustrative');
   });
 
   it('embeds the chart as SVG with a PNG fallback when the paper has a figure', async () => {

@@ -4,13 +4,14 @@ import type { CommandContext } from '../program.js';
 import { registerValidate } from './validate.js';
 import { registerReport } from './report.js';
 import { registerList } from './list.js';
-import { registerShow } from './show.js';
 import { registerStatus } from './status.js';
 import { registerProject } from './project.js';
 import { registerMeeting } from './meeting.js';
 import { registerInit } from './init.js';
+import { registerShow } from './show.js';
+import { registerDiff } from './diff.js';
 import { registerPaper } from './paper.js';
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerStatus, registerProject, registerMeeting, registerInit, registerPaper];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerDiff, registerPaper, registerStatus, registerProject, registerMeeting, registerInit];

@@ -248,8 +248,8 @@ function projectionSection(plan: PlanReport, h: 2 | 3): Block[] {
       const subject = plan.counts.cancelled > 0 ? 'All projects/activities' : plan.total === 1 ? 'The only project/activity' : `All ${plan.total} projects/activities`;
       text = `${subject} ${which} been completed, the last in ${when}, ${relation}.`;
     } else {
-      const state = plan.projectedOnSchedule ? 'is on schedule' : 'is behind schedule';
-      text = `At the rate of completions so far (${plan.counts.completed} completed, with ${plan.elapsedPercent}% of the plan period elapsed), the last project/activity would be completed in ${when}, ${relation}; at this rate the ${plan.title} ${state}.`;
+      // a projection, not a verdict: the meeting judges whether the plan is on schedule
+      text = `At the rate of completions so far (${plan.counts.completed} completed, with ${plan.elapsedPercent}% of the plan period elapsed), the last project/activity would be completed in ${when}, ${relation}.`;
     }
   }
   out.push({ kind: 'paragraph', runs: [text] });

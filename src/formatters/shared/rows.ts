@@ -23,4 +23,4 @@ export function projectCells(r: ProjectRow): string[] {
   ];
 }
 
-export const ILLUSTRATIVE_MARK_NOTE = '* illustrative placeholder, not from the public record (see data/README.md)';
+export const ILLUSTRATIVE_MARK_NOTE = '* marked illustrative: not all details are from the public record';

@@ -81,12 +81,12 @@ export function projectionWords(plan: Pick<PlanReport, 'projectedCompletion' | '
   return `at the rate so far, the last project would complete in ${month}, ${against}`;
 }
 
-/** "31 of these 31 projects are illustrative placeholders, not from the public record (see data/README.md)", or '' when none is. */
+/** "31 of these 31 projects are marked illustrative: some or all of their details are not from the public record", or '' when none is. */
 export function illustrativeWords(plan: Pick<PlanReport, 'illustrative' | 'total'>): string {
   if (plan.illustrative === 0) return '';
-  if (plan.total === 1) return 'this project is an illustrative placeholder, not from the public record (see data/README.md)';
-  const verb = plan.illustrative === 1 ? 'is an illustrative placeholder' : 'are illustrative placeholders';
-  return `${plan.illustrative} of these ${plan.total} projects ${verb}, not from the public record (see data/README.md)`;
+  if (plan.total === 1) return 'this project is marked illustrative: some or all of its details are not from the public record';
+  const verb = plan.illustrative === 1 ? 'is marked illustrative: some or all of its details are' : 'are marked illustrative: some or all of their details are';
+  return `${plan.illustrative} of these ${plan.total} projects ${verb} not from the public record`;
 }
 
 /** "P07 Title; P09 Title" style items for the overdue and late-start lists. */
