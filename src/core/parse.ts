@@ -86,8 +86,10 @@ export function parseYamlSlow(text: string): ParseResult {
     // logLevel 'error': the `yaml` package would otherwise print warnings to stderr itself
     doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', logLevel: 'error' });
   } catch (error) {
-    return { ok: false, diagnostics: [unexpected(error)] };
+    return { ok: false, diagnostics: [error instanceof RangeError ? tooDeepAt(text) : unexpected(error)] };
   }
+  // the `yaml` package runs out of stack on deep nesting, at a place that depends on the stack size
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) return { ok: false, diagnostics: [tooDeepAt(text)] };
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -137,7 +139,7 @@ export function parseYamlSlow(text: string): ParseResult {
         diagnostics: [{ severity: 'error', code: 'yaml-aliases', message: `the file uses YAML aliases (*name) more than ${MAX_ALIASES} times; write the values out instead`, line: 1, column: 1 }],
       };
     }
-    if (error instanceof RangeError) return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: 1, column: 1 }] };
+    if (error instanceof RangeError) return { ok: false, diagnostics: [tooDeepAt(text)] };
     return { ok: false, diagnostics: [unexpected(error)] };
   }
 }
@@ -189,6 +191,20 @@ function firstTooDeep(top: Node | null): number | undefined {
 }
 
 const tooDeepMessage = `the file is nested more than ${MAX_DEPTH} levels deep; accsm data files need only a few levels`;
+
+/**
+ * Where a text is nested too deep, as js-yaml's depth limit finds it (the same
+ * place as on the fast path, whatever the stack size). js-yaml is safe here even
+ * with aliases: it shares aliased values instead of copying them.
+ */
+function tooDeepAt(text: string): RawDiagnostic {
+  try {
+    jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
+  } catch (error) {
+    if (isTooDeep(error)) return tooDeep(error);
+  }
+  return { severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: 1, column: 1 };
+}
 
 function isTooDeep(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && /maxDepth/.test(error.message));
