@@ -6,7 +6,7 @@
  * stops "billion laughs" bombs).
  */
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, visit, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { parseDocument, visit, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { RawDiagnostic, Segment } from './raw.js';
 
 export const MAX_DEPTH = 100;
@@ -61,18 +61,25 @@ export const CORE_12_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [null12,
 /** An alias (`*name`) anywhere a YAML token can start. Strings that merely look like one only cost the slower parser. */
 const ALIAS_RE = /(?:^|[\s[{,:?-])\*[^\s,\]}]/;
 
+/**
+ * A key that is a mapping or a list (`? ` explicit keys, `[a, b]: x`): js-yaml
+ * names it "[object Object]", the `yaml` package writes it out. Such files take
+ * the slow path, so both parsers mean the same and messages show the key.
+ */
+const COMPLEX_KEY_RE = /(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+
 export function parseYaml(text: string): ParseResult {
-  if (!ALIAS_RE.test(text)) {
+  if (!ALIAS_RE.test(text) && !COMPLEX_KEY_RE.test(text)) {
     try {
       const data = jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
       // an empty document is undefined for js-yaml and null for the `yaml` package
       return { ok: true, data: data ?? null };
     } catch (error) {
-      if (isTooDeep(error)) return { ok: false, diagnostics: [tooDeep(error)] };
+      if (isTooDeep(error)) return { ok: false, diagnostics: [tooDeep(error, text)] };
       // fall through: the position-keeping parser explains syntax errors better
       const slow = parseYamlSlow(text);
       if (!slow.ok) return slow;
-      return { ok: false, diagnostics: [fromJsYamlError(error)] };
+      return { ok: false, diagnostics: [fromJsYamlError(error, text)] };
     }
   }
   return parseYamlSlow(text);
@@ -81,10 +88,10 @@ export function parseYaml(text: string): ParseResult {
 /** Parse with the `yaml` package only. */
 export function parseYamlSlow(text: string): ParseResult {
   let doc: Document.Parsed;
-  const lineCounter = new LineCounter();
+  const at = positionIndex(text);
   try {
     // logLevel 'error': the `yaml` package would otherwise print warnings to stderr itself
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', logLevel: 'error' });
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', logLevel: 'error' });
   } catch (error) {
     return { ok: false, diagnostics: [error instanceof RangeError ? tooDeepAt(text) : unexpected(error)] };
   }
@@ -96,13 +103,13 @@ export function parseYamlSlow(text: string): ParseResult {
       diagnostics: doc.errors.map((e) => {
         const tooDeepError = /call stack|too deep|maximum depth/i.test(e.message);
         const opened = tooDeepError ? undefined : unclosed(doc, e);
-        const pos = lineCounter.linePos(opened?.start ?? e.pos[0]);
+        const pos = at(opened?.start ?? e.pos[0]);
         return {
           severity: 'error',
           code: tooDeepError ? 'yaml-too-deep' : e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
           message: tooDeepError ? tooDeepMessage : (opened?.message ?? yamlErrorMessage(e.code, e.message)),
           line: pos.line,
-          column: pos.col,
+          column: pos.column,
         } satisfies RawDiagnostic;
       }),
     };
@@ -110,8 +117,7 @@ export function parseYamlSlow(text: string): ParseResult {
   // the same depth limit as the fast path, checked before toJS() recurses
   const deep = firstTooDeep(doc.contents as Node | null);
   if (deep !== undefined) {
-    const pos = lineCounter.linePos(deep);
-    return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: pos.line, column: pos.col }] };
+    return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, ...at(deep) }] };
   }
   try {
     return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? null };
@@ -130,8 +136,7 @@ export function parseYamlSlow(text: string): ParseResult {
           return undefined;
         },
       });
-      const pos = lineCounter.linePos(offset);
-      return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-syntax', message: `the alias *${name} refers to an anchor &${name} that is not defined before it; define the anchor first or write the value out`, line: pos.line, column: pos.col }] };
+      return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-syntax', message: `the alias *${name} refers to an anchor &${name} that is not defined before it; define the anchor first or write the value out`, ...at(offset) }] };
     }
     if (/alias count/i.test(message)) {
       return {
@@ -201,7 +206,7 @@ function tooDeepAt(text: string): RawDiagnostic {
   try {
     jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
   } catch (error) {
-    if (isTooDeep(error)) return tooDeep(error);
+    if (isTooDeep(error)) return tooDeep(error, text);
   }
   return { severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: 1, column: 1 };
 }
@@ -210,21 +215,26 @@ function isTooDeep(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && /maxDepth/.test(error.message));
 }
 
-function tooDeep(error: unknown): RawDiagnostic {
-  const mark = (error as { mark?: { line: number; column: number } }).mark;
-  return { severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
+/** js-yaml's error position, through the same line table as everything else. */
+function markPosition(error: unknown, text: string): { line: number; column: number } {
+  const mark = (error as { mark?: { position?: number; line: number; column: number } }).mark;
+  if (mark && typeof mark.position === 'number') return positionIndex(text)(mark.position);
+  return { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1 };
 }
 
-function fromJsYamlError(error: unknown): RawDiagnostic {
-  const e = error as { reason?: string; mark?: { line: number; column: number }; message?: string };
+function tooDeep(error: unknown, text: string): RawDiagnostic {
+  return { severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, ...markPosition(error, text) };
+}
+
+function fromJsYamlError(error: unknown, text: string): RawDiagnostic {
+  const e = error as { reason?: string; message?: string };
   const reason = e.reason ?? e.message ?? String(error);
   const duplicate = /duplicated mapping key/.test(reason);
   return {
     severity: 'error',
     code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
     message: duplicate ? 'this key appears twice in the same mapping; keep one of them' : `the YAML is not well-formed: ${reason}`,
-    line: (e.mark?.line ?? 0) + 1,
-    column: (e.mark?.column ?? 0) + 1,
+    ...markPosition(error, text),
   };
 }
 
@@ -258,6 +268,34 @@ function yamlErrorMessage(code: string, message: string): string {
   }
 }
 
+/**
+ * Offsets → 1-based line and column. Lines end at LF, CR LF or a lone CR, as in
+ * YAML and in editors; columns count UTF-16 code units, as JavaScript strings do.
+ * (The `yaml` package's LineCounter misses line breaks inside tokens it cannot parse.)
+ */
+export function positionIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return (offset) => {
+    const o = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - starts[lo]! + 1 };
+  };
+}
+
 /** A parsed document with source positions, to turn paths into lines and columns. */
 export interface Locator {
   /** 1-based line and column of the node at `path` (its key when atKey), or of the nearest ancestor that exists. */
@@ -265,10 +303,10 @@ export interface Locator {
 }
 
 export function createLocator(text: string): Locator {
-  const lineCounter = new LineCounter();
+  const pos = positionIndex(text);
   let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false, logLevel: 'error' });
+    doc = parseDocument(text, { uniqueKeys: false, strict: false, logLevel: 'error' });
   } catch {
     doc = undefined;
   }
@@ -282,10 +320,6 @@ export function createLocator(text: string): Locator {
       indexes.set(map, index);
     }
     return index.get(key);
-  };
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
   };
   return {
     locate(path, atKey = false) {

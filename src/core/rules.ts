@@ -69,12 +69,16 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
   const meetingIds = [...meetingById.keys()];
   const meetingsAreKnown = !!meetingsFile || !files.some((f) => f.kind === 'meetings');
 
-  const plans = new Map<string, { plan: Plan; areaIds: string[] }>();
+  const plans = new Map<string, PlanInfo>();
   for (const f of files) {
     if (f.kind !== 'plan' || !isRecord(f.data)) continue;
     const plan = sanitizePlan(f.data);
     checkPlan(f, plan);
-    plans.set(f.planId!, { plan, areaIds: plan.priority_areas.map((a) => a.id) });
+    // a plan whose list of areas is broken has a schema error already: its projects' areas are not checked against it
+    const areas = f.data.priority_areas;
+    const listed = Array.isArray(areas) && areas.length > 0 && areas.every((a) => isRecord(a) && typeof a.id === 'string');
+    const areaIds = listed ? [...new Set(plan.priority_areas.map((a) => a.id))] : undefined;
+    plans.set(f.planId!, { plan, name: f.planId!, areaIds });
   }
 
   const seenProjects = new Map<string, SourceFile>();
@@ -125,7 +129,7 @@ function monthIndex(value: string, edge: 'start' | 'end'): number | undefined {
 function checkProject(
   file: SourceFile,
   project: Project,
-  plan: { plan: Plan; areaIds: string[] } | undefined,
+  plan: PlanInfo | undefined,
   meetings: ReadonlyMap<string, Meeting>,
   meetingIds: readonly string[] | undefined,
   ctx: RuleContext,
@@ -133,11 +137,13 @@ function checkProject(
   const d = file.diagnostics;
   if (project.id !== undefined && project.id !== file.expectedId)
     d.push(raw('id-mismatch', `project id "${project.id}" does not match its file name "${file.expectedId}"; rename one so they are equal`, ['id']));
-  if (plan) {
+  const areaIds = plan?.areaIds;
+  if (plan && areaIds) {
     project.priority_areas.forEach((area, i) => {
-      if (area === '' || plan.areaIds.includes(area)) return;
-      const hint = suggest(area, plan.areaIds);
-      d.push(raw('area-unknown', `priority area "${area}" is not defined in plan ${plan.plan.id}${hint ? ` (did you mean "${hint}"?)` : ''}; its areas are ${listAllowed([...new Set(plan.areaIds)].filter((a) => a !== ''))}`, ['priority_areas', i]));
+      if (area === '' || areaIds.includes(area)) return;
+      const hint = suggest(area, areaIds);
+      const known = areaIds.length ? `its areas are ${listAllowed(areaIds)}` : 'it defines none';
+      d.push(raw('area-unknown', `priority area "${area}" is not defined in plan ${plan.name}${hint ? ` (did you mean "${hint}"?)` : ''}; ${known}`, ['priority_areas', i]));
     });
   }
   if (project.schedule && typeof project.schedule.start === 'string' && typeof project.schedule.end === 'string' && MONTH_RE.test(project.schedule.start) && MONTH_RE.test(project.schedule.end)) {
@@ -175,6 +181,13 @@ function checkProject(
 }
 
 const MONTH_RE = /^\d{4}(-\d{2})?$/;
+
+/** What the rules know of a plan: the folder name, and the area ids when the plan lists them. */
+interface PlanInfo {
+  plan: Plan;
+  name: string;
+  areaIds: string[] | undefined;
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,6 +1,6 @@
 /** YAML text → data or diagnostics, and paths → positions. */
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_ALIASES, MAX_DEPTH, createLocator, parseYaml, parseYamlSlow } from '../../src/core/parse.js';
+import { MAX_ALIASES, MAX_DEPTH, createLocator, parseYaml, parseYamlSlow, positionIndex } from '../../src/core/parse.js';
 import type { RawDiagnostic } from '../../src/core/raw.js';
 
 function fails(text: string): RawDiagnostic[] {
@@ -119,6 +119,32 @@ describe('parseYaml: problems, with positions', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe('positions', () => {
+  it('positionIndex: lines end at LF, CR LF or CR; columns count characters', () => {
+    const at = positionIndex('ab\ncd\r\nef\rgé\n');
+    expect([0, 1, 2, 3, 6, 8, 9, 11, 12, 99].map((o) => `${at(o).line}:${at(o).column}`)).toEqual(['1:1', '1:2', '1:3', '2:1', '2:4', '3:2', '3:3', '4:2', '4:3', '5:1']);
+  });
+
+  it('an error after a broken multi-line token is on the right line (the yaml LineCounter would say line 3)', () => {
+    const lines = fails('id: D2\n}[:title: a b c\npriority_areas:').map((d) => d.line);
+    expect(Math.max(...lines)).toBe(3);
+    const last = fails('# c\nid: D2\n}[:title: Regional study\npriority_areas:').at(-1)!;
+    expect([last.line, last.column]).toEqual([4, 15]);
+  });
+
+  it('CR LF line ends give the same lines as LF', () => {
+    for (const eol of ['\n', '\r\n']) expect(fails(['id: a', 'title: t', 'id: b', ''].join(eol)).map(at)).toEqual(['3:1 yaml-duplicate-key']);
+  });
+});
+
+describe('keys that are mappings or lists', () => {
+  it('take the slow path, so the message shows the key as written, not [object Object]', () => {
+    const r = parseYaml('? {end: 2023}\n: x\n[a, b]: y\n');
+    expect(r).toEqual({ ok: true, data: { '{ end: 2023 }': 'x', '[ a, b ]': 'y' } });
+    expect(parseYaml('?  end: "2023"\nid: x\n')).toEqual(parseYamlSlow('?  end: "2023"\nid: x\n'));
   });
 });
 
