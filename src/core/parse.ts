@@ -63,13 +63,21 @@ const ALIAS_RE = /(?:^|[\s[{,:?-])\*[^\s,\]}]/;
 
 /**
  * A key that is a mapping or a list (`? ` explicit keys, `[a, b]: x`): js-yaml
- * names it "[object Object]", the `yaml` package writes it out. Such files take
- * the slow path, so both parsers mean the same and messages show the key.
+ * names it "[object Object]", the `yaml` package writes it out. A null key
+ * (`~: x`, `null: x`): js-yaml names it "null", the `yaml` package "". Such files
+ * take the slow path, so that both parsers mean the same.
  */
-const COMPLEX_KEY_RE = /(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const COMPLEX_KEY_RE = /(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)|(?:^|[\s{,])(?:~|null|Null|NULL)\s*:(?:\s|$)/m;
+
+/**
+ * An empty list entry (a line that ends in `-`): js-yaml 4 then puts the next
+ * entries of an outer list into the inner one (`- -` newline `- x` gives
+ * [[null, x]] instead of [[null], x]). Such files take the slow path.
+ */
+const EMPTY_ENTRY_RE = /(?:^|[ \t])-[ \t]*(?:#.*)?$/m;
 
 export function parseYaml(text: string): ParseResult {
-  if (!ALIAS_RE.test(text) && !COMPLEX_KEY_RE.test(text)) {
+  if (!ALIAS_RE.test(text) && !COMPLEX_KEY_RE.test(text) && !EMPTY_ENTRY_RE.test(text)) {
     try {
       const data = jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
       // an empty document is undefined for js-yaml and null for the `yaml` package

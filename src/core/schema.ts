@@ -165,7 +165,10 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnost
         path: [...path, key],
         atKey: true,
         code: 'schema-unknown-key',
-        message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys here: ${allowed.join(', ')}`,
+        message:
+          key === ''
+            ? `a key without a name (written as ~, null or nothing before the colon); allowed keys here: ${allowed.join(', ')}`
+            : `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys here: ${allowed.join(', ')}`,
       };
     }
     case 'enum': {

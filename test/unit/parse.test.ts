@@ -129,7 +129,7 @@ describe('positions', () => {
   });
 
   it('an error after a broken multi-line token is on the right line (the yaml LineCounter would say line 3)', () => {
-    const lines = fails('id: D2\n}[:title: a b c\npriority_areas:').map((d) => d.line);
+    const lines = fails('id: D2\n}[:title: a b c\npriority_areas:').map((d) => d.line ?? 0);
     expect(Math.max(...lines)).toBe(3);
     const last = fails('# c\nid: D2\n}[:title: Regional study\npriority_areas:').at(-1)!;
     expect([last.line, last.column]).toEqual([4, 15]);
@@ -137,6 +137,18 @@ describe('positions', () => {
 
   it('CR LF line ends give the same lines as LF', () => {
     for (const eol of ['\n', '\r\n']) expect(fails(['id: a', 'title: t', 'id: b', ''].join(eol)).map(at)).toEqual(['3:1 yaml-duplicate-key']);
+  });
+});
+
+describe('inputs where js-yaml alone would read something else take the slow path', () => {
+  it('an empty list entry: js-yaml 4 would put the next outer entry into the inner list', () => {
+    expect(parseYaml('- -\n- x\n')).toEqual({ ok: true, data: [[null], 'x'] });
+    expect(parseYaml('a:\n  - - a\n    -\n  - x\n')).toEqual({ ok: true, data: { a: [['a', null], 'x'] } });
+  });
+
+  it('null keys are "" for both parsers', () => {
+    expect(parseYaml('~: a\nnull: b\n')).toEqual(parseYamlSlow('~: a\nnull: b\n'));
+    expect(parseYaml('{NULL: a}\n')).toEqual({ ok: true, data: { '': 'a' } });
   });
 });
 

@@ -89,6 +89,10 @@ describe('each kind of problem', () => {
     expect(checkSchema('project', bad).map((d) => d.code).sort()).toEqual(['schema-empty', 'schema-empty', 'schema-empty', 'schema-enum', 'schema-format', 'schema-unknown-key']);
   });
 
+  it('a key without a name', () => {
+    expect(checkSchema('project', { ...project, '': 1 })[0]!.message).toMatch(/^a key without a name \(written as ~, null or nothing before the colon\); allowed keys here: id, title/);
+  });
+
   it('__proto__ is an unknown key like any other', () => {
     const data = JSON.parse('{"__proto__": {"x": 1}, "id": "P1"}') as Record<string, unknown>;
     const unknown = checkSchema('project', { ...project, ...data }).filter((d) => d.code === 'schema-unknown-key');

@@ -1,0 +1,131 @@
+/**
+ * The two YAML parsers must mean the same: js-yaml (the fast path, `parseYaml`)
+ * and the `yaml` package (`parseYamlSlow`, used for positions and for files with
+ * aliases). Checked on every YAML file in the repository and on generated
+ * documents of the values data files hold.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import jsYaml from 'js-yaml';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseYaml, parseYamlSlow, type ParseResult } from '../../src/core/parse.js';
+import { decode } from '../../src/core/read.js';
+import { EMBEDDED, FIXTURES, REPO } from '../helpers.js';
+
+/** Both parsers accept the text and give deep-equal data, or both refuse it. */
+function agree(text: string): void {
+  const fast = parseYaml(text);
+  const slow = parseYamlSlow(text);
+  expect(fast.ok, `fast ${show(fast)} / slow ${show(slow)} for ${JSON.stringify(text)}`).toBe(slow.ok);
+  if (fast.ok && slow.ok) expect(fast.data, JSON.stringify(text)).toEqual(slow.data);
+}
+const show = (r: ParseResult) => (r.ok ? 'ok' : r.diagnostics.map((d) => d.code).join(','));
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+describe('every YAML file of the embedded data and the fixtures', () => {
+  const files = [...yamlFiles(EMBEDDED), ...yamlFiles(FIXTURES)];
+
+  it('there are files to compare', () => {
+    expect(files.length).toBeGreaterThan(60);
+  });
+
+  it('parse to the same data (or are refused by both)', () => {
+    let compared = 0;
+    for (const file of files) {
+      const read = decode(readFileSync(file));
+      if (!read.ok) continue; // binary or not UTF-8: never reaches a parser
+      const fast = parseYaml(read.text);
+      const slow = parseYamlSlow(read.text);
+      expect(fast.ok, relative(REPO, file)).toBe(slow.ok);
+      if (fast.ok && slow.ok) expect(fast.data, relative(REPO, file)).toEqual(slow.data);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+});
+
+/** Plain scalars people type unquoted: dates, numbers in every YAML spelling, words that look like booleans or null. */
+const plainLooking = fc.oneof(
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+    ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+  ),
+  fc.tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  fc.tuple(fc.constantFrom('', '+', '-'), fc.constantFrom('', '0x', '0o', '0b', '0X', '0O'), fc.stringMatching(/^[0-9a-fA-F_]{1,6}$/)).map(([s, p, d]) => `${s}${p}${d}`),
+  fc.tuple(fc.constantFrom('', '+', '-'), fc.stringMatching(/^[0-9]{0,3}$/), fc.constantFrom('', '.'), fc.stringMatching(/^[0-9]{0,3}$/), fc.constantFrom('', 'e', 'E', 'e+', 'e-'), fc.stringMatching(/^[0-9]{0,2}$/)).map((p) => p.join('')),
+  fc.constantFrom('.inf', '-.inf', '+.inf', '.Inf', '.INF', '.nan', '.NaN', '.NAN', '-.nan', '.infinity'),
+  fc.constantFrom('true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'NO'),
+  fc.constantFrom('~', 'null', 'Null', 'NULL', 'nULL', 'none', 'None'),
+  fc.constantFrom('12:30', '12:30:45', '1:2:3', '2022-08-03T10:00:00Z', '2022-08-03 10:00', '1.2.3', '20220803', '2022/08/03', '3 Aug 2022', 'ACCSM+3', 'P07', 'som-21', '-', '--', '0', '00', '007', '1,000', '1 000'),
+);
+
+/** Values of the kinds data files hold. */
+const text = fc.oneof(
+  plainLooking,
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: fc.constantFrom(...'ab :-#[]{},&*!|>\'"%@`?\\\t\n é€😀'), maxLength: 25 }),
+);
+const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null));
+const value = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
+  list: fc.array(tie('node'), { maxLength: 4 }),
+  map: fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+})).node;
+const doc = fc.dictionary(fc.oneof(fc.constantFrom('id', 'title', 'note', 'status', 'date'), text), value, { minKeys: 1, maxKeys: 5 });
+
+describe('generated documents', () => {
+  it('plain and quoted scalars that look like dates, numbers, booleans and null', () => {
+    fc.assert(
+      fc.property(plainLooking, fc.constantFrom('plain', 'single', 'double', 'key', 'flow', 'item'), (s, style) => {
+        const t = style === 'plain' ? `v: ${s}\n` : style === 'single' ? `v: '${s}'\n` : style === 'double' ? `v: "${s}"\n` : style === 'key' ? `${s}: v\n` : style === 'flow' ? `v: [${s}, {k: ${s}}]\n` : `- ${s}\n- x\n`;
+        agree(t);
+      }),
+      { seed: 1, numRuns: 1500 },
+    );
+  });
+
+  it('documents written by the yaml package, in each scalar style', () => {
+    fc.assert(
+      fc.property(doc, fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'), fc.boolean(), fc.integer({ min: 20, max: 80 }), (data, type, flow, lineWidth) => {
+        const t = stringify(data, { defaultStringType: type as 'PLAIN', defaultKeyType: 'PLAIN', collectionStyle: flow ? 'flow' : 'block', lineWidth, minContentWidth: 10, aliasDuplicateObjects: false });
+        agree(t);
+      }),
+      { seed: 2, numRuns: 400 },
+    );
+  });
+
+  it('documents written by js-yaml, block and flow, folded at narrow widths', () => {
+    fc.assert(
+      fc.property(doc, fc.constantFrom(-1, 0, 1), fc.constantFrom("'", '"'), fc.boolean(), fc.integer({ min: 10, max: 80 }), (data, flowLevel, quotingType, forceQuotes, lineWidth) => {
+        let t: string;
+        try {
+          t = jsYaml.dump(data, { flowLevel, quotingType: quotingType as "'", forceQuotes, lineWidth, noRefs: true, schema: jsYaml.CORE_SCHEMA });
+        } catch {
+          return; // js-yaml cannot write some values (for example lone surrogates); nothing to compare
+        }
+        agree(t);
+      }),
+      { seed: 3, numRuns: 400 },
+    );
+  });
+
+  it('multi-line text: literal and folded blocks with each chomping indicator, and folded plain text', () => {
+    const line = fc.string({ unit: fc.constantFrom(...'ab :-#é\'"'), maxLength: 12 }).map((s) => s.trim()).filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(line, fc.constant('')), { minLength: 1, maxLength: 5 }), fc.constantFrom('|', '>'), fc.constantFrom('', '-', '+'), fc.constantFrom('', '\n', '\n\n'), (lines, style, chomp, tail) => {
+        agree(`note: ${style}${chomp}\n${lines.map((l) => (l ? `  ${l}` : '')).join('\n')}\n${tail}other: x\n`);
+        const plain = lines.filter((l) => l && !/^[-#'"]|: | #|:$/.test(l));
+        if (plain.length) agree(`note: ${plain[0]}\n${plain.slice(1).map((l) => `  ${l}`).join('\n')}\n`);
+      }),
+      { seed: 4, numRuns: 600 },
+    );
+  });
+});
