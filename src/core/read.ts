@@ -113,22 +113,26 @@ function errorCode(error: unknown): string {
   return code ?? 'unknown error';
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // binary search for the shortest prefix that fails to decode as a complete text
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-      decoder.decode();
-      lo = mid + 1;
-    } catch {
-      hi = mid;
+/** Index of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629: no overlongs, surrogates or code points above U+10FFFF). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
     }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0) return i;
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const x = bytes[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
   }
-  return Math.min(lo, bytes.length - 1);
+  return Math.max(0, bytes.length - 1);
 }
 
 function positionOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
@@ -140,5 +144,6 @@ function positionOfByte(bytes: Uint8Array, index: number): { line: number; colum
       lineStart = i + 1;
     }
   }
-  return { line, column: index - lineStart + 1 };
+  // columns count characters, as editors and the YAML parser do, not bytes
+  return { line, column: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, index)).length + 1 };
 }
