@@ -11,6 +11,7 @@ import { checkLink, decode, MAX_FILE_BYTES, readDataFile } from './read.js';
 import { parseYaml } from './parse.js';
 import { checkSchema, type FileKind } from './schema.js';
 import { UserError } from './errors.js';
+import { cmp } from './order.js';
 
 export interface SourceFile {
   /** absolute path */
@@ -72,6 +73,9 @@ function isDirLike(entry: Dirent, parent: string): boolean {
   return false;
 }
 
+/** Project files that discovery saw as regular files inside checked folders (speed: one link check per folder, not per file). */
+const linkChecked = new WeakSet<SourceFile>();
+
 /** Finds the data files of a root: meetings.yaml, plans/<id>/plan.yaml, plans/<id>/projects/<id>.yaml. */
 export function discoverFiles(root: string, realRoot: string, overlay?: ReadonlyMap<string, string | null>): SourceFile[] {
   const files: SourceFile[] = [];
@@ -119,6 +123,8 @@ export function discoverFiles(root: string, realRoot: string, overlay?: Readonly
     for (const p of listDir(projectsDir)) {
       if (p.name.startsWith('.') || !YAML_EXT.has(extname(p.name))) continue;
       add(join(projectsDir, p.name), 'project', { expectedId: basename(p.name, extname(p.name)), planId: entry.name });
+      // a regular file (not a link) in folders checked above: reading it needs no link check of its own
+      if (p.isFile()) linkChecked.add(files[files.length - 1]!);
     }
   }
   if (overlay) {
@@ -138,7 +144,7 @@ export function discoverFiles(root: string, realRoot: string, overlay?: Readonly
 /** Reads, parses and schema-checks one file in place. */
 export function loadFile(file: SourceFile, realRoot: string, overlay?: ReadonlyMap<string, string | null>): void {
   if (file.kind === 'other') return;
-  const read = readDataFile(file.path, realRoot, overlay?.get(file.path) ?? undefined);
+  const read = readDataFile(file.path, realRoot, overlay?.get(file.path) ?? undefined, { linkChecked: linkChecked.has(file) });
   if (!read.ok) {
     if (read.diagnostic.code === 'file-unreadable' && file.kind === 'plan' && !exists(file.path, 'file')) {
       file.diagnostics.push({ severity: 'error', code: 'plan-missing', message: 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder', line: 1, column: 1 });
@@ -204,11 +210,8 @@ export function assemble(root: string, files: readonly SourceFile[]): DataSet {
   return data;
 }
 
-/** Id order: numbers inside ids compare as numbers (P2 before P10). */
-export function cmp(a: string, b: string): number {
-  return collator.compare(a, b);
-}
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+/** Id order: numbers inside ids compare as numbers (P2 before P10); see order.ts. */
+export { cmp };
 
 /** One file of a data root held in memory, for example read from a git revision. */
 export interface MemoryFile {
