@@ -2,7 +2,7 @@
  * Reading one data file safely: size limit, binary and encoding checks,
  * symbolic links that leave the data root. A bad file is a result, not an exception.
  */
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { RawDiagnostic } from './raw.js';
 
@@ -52,8 +52,14 @@ export function checkLink(path: string, realRoot: string): RawDiagnostic | undef
   return undefined;
 }
 
-export function readDataFile(path: string, realRoot: string, override?: string): ReadResult {
+/**
+ * Reads a data file. `linkChecked` says the caller already knows the path is a
+ * regular file (not a link) in folders that were checked with checkLink, so the
+ * per-file link check (an lstat and a realpath) can be skipped.
+ */
+export function readDataFile(path: string, realRoot: string, override?: string, options: { linkChecked?: boolean } = {}): ReadResult {
   if (override !== undefined) return { ok: true, text: stripBom(override) };
+  if (options.linkChecked) return readKnownFile(path);
   const link = checkLink(path, realRoot);
   if (link) return { ok: false, diagnostic: link };
   let size: number;
@@ -76,6 +82,41 @@ export function readDataFile(path: string, realRoot: string, override?: string):
   return decode(bytes);
 }
 
+/** One buffer for every read: a data file is decoded to text before the next one is read. */
+let scratch: Buffer | undefined;
+
+/**
+ * Reads a file known to be a regular file, without a stat of its own (a stat
+ * per file is a fifth of the time on a root of 10,000 files): at most
+ * MAX_FILE_BYTES + 1 bytes are read, so a huge file is refused, not loaded.
+ */
+function readKnownFile(path: string): ReadResult {
+  scratch ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+  let n = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      for (let r = -1; r !== 0 && n < scratch.length; n += r) r = readSync(fd, scratch, n, scratch.length - n, null);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return fail('file-unreadable', `the file cannot be read (${errorCode(error)})`);
+  }
+  if (n > MAX_FILE_BYTES) {
+    let size = n;
+    try {
+      size = statSync(path).size;
+    } catch {
+      // keep the lower bound
+    }
+    return fail('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB; accsm reads data files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Check that this is the right file, or split it`);
+  }
+  return decode(scratch.subarray(0, n));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Bytes → text: refuses binary files and bytes that are not UTF-8, naming where they are. */
 export function decode(bytes: Uint8Array): ReadResult {
   if (looksLikeUtf16(bytes)) return fail('file-encoding', 'the file is in UTF-16, not UTF-8; save it as UTF-8', 1, 1);
@@ -85,7 +126,7 @@ export function decode(bytes: Uint8Array): ReadResult {
     return fail('file-binary', 'the file contains a NUL byte, so it looks like a binary file, not YAML text', line, column);
   }
   try {
-    return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    return { ok: true, text: stripBom(utf8.decode(bytes)) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);

@@ -33,6 +33,9 @@ export function validateRoot(rootDir: string, options: ValidateOptions): Validat
 
 /** Display name of a file: relative to the working directory. */
 export function displayPath(path: string, cwd: string): string {
+  // fast path for the usual case, a file below the working directory (path.relative costs more, for every file of a large root)
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
+  if (path.startsWith(prefix) && path.length > prefix.length && !path.includes(`${sep}.`) && !path.includes(sep + sep)) return sep === '/' ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join('/');
   const rel = relative(cwd, path);
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
