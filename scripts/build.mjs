@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kinds = ['meetings', 'plan', 'project'];
 
 // 1. schemas → src/core/generated/validators.cjs (+ .d.cts)
-const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, optimize: true } });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, optimize: true } });
 const refs = {};
 for (const kind of kinds) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', `${kind}.schema.json`), 'utf8'));

@@ -203,11 +203,18 @@ export function assemble(root: string, files: readonly SourceFile[]): DataSet {
     if (f.kind === 'plan' && f.valid) plans.set(f.planId!, { plan: f.data as Plan, file: f.path, projects: [] });
   }
   for (const f of files) {
-    if (f.kind === 'project' && f.valid) plans.get(f.planId!)?.projects.push({ project: f.data as Project, file: f.path });
+    if (f.kind === 'project' && f.valid) plans.get(f.planId!)?.projects.push({ project: normalizeProject(f.data as Project), file: f.path });
   }
   data.plans = [...plans.values()].sort((a, b) => cmp(a.plan.id, b.plan.id));
   for (const p of data.plans) p.projects.sort((a, b) => cmp(a.project.id, b.project.id));
   return data;
+}
+
+/** A schedule year written as a number (`start: 2023`) becomes the text "2023", the form the rest of accsm uses. */
+function normalizeProject(project: Project): Project {
+  const schedule = project.schedule as { start: string | number; end: string | number } | undefined;
+  if (!schedule || (typeof schedule.start === 'string' && typeof schedule.end === 'string')) return project;
+  return { ...project, schedule: { start: String(schedule.start), end: String(schedule.end) } };
 }
 
 /** Id order: numbers inside ids compare as numbers (P2 before P10); see order.ts. */

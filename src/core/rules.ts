@@ -213,7 +213,8 @@ function sanitizePlan(d: Record<string, unknown>): Plan {
 
 /** The parts of a project the rules can use; entries of the wrong shape become undefined and are skipped. */
 function sanitizeProject(d: Record<string, unknown>): Project {
-  const schedule = isRecord(d.schedule) ? (d.schedule as { start: string; end: string }) : undefined;
+  const yearOrText = (v: unknown): unknown => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v);
+  const schedule = isRecord(d.schedule) ? ({ start: yearOrText(d.schedule.start), end: yearOrText(d.schedule.end) } as { start: string; end: string }) : undefined;
   return {
     id: typeof d.id === 'string' ? d.id : (undefined as unknown as string),
     title: '',

@@ -182,7 +182,10 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnost
     }
     case 'type': {
       const expected = String(params.type);
-      const wanted = TYPE_WORDS[expected] ?? expected;
+      const wanted = expected
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t)
+        .join(' or ');
       if (path.length === 0) {
         return { ...base, code: 'schema-type', message: `the file must be ${wanted}, but it is ${typeOf(value)}` };
       }

@@ -57,10 +57,21 @@ describe('each kind of problem', () => {
     expect(checkSchema('project', { ...project, lead: 'MY' })[0]!.message).toBe('"lead" must be a list (lines starting with "- ", or [a, b]), but it is the text "MY"');
     expect(checkSchema('project', { ...project, title: null })[0]!.message).toBe('"title" has no value; it must be a text');
     expect(checkSchema('project', { ...project, status: [7] })[0]!.message).toBe('status entry 1 must be a mapping (key: value lines), but it is the number 7');
-    expect(checkSchema('project', { ...project, schedule: { start: 2023, end: '2024' } })[0]!.message).toBe(
-      '"start" must be a text, but it is the number 2023; put it in quotes ("2023") so that YAML reads it as text',
+    expect(checkSchema('project', { ...project, title: 2023 })[0]!.message).toBe(
+      '"title" must be a text, but it is the number 2023; put it in quotes ("2023") so that YAML reads it as text',
     );
     expect(checkSchema('plan', { ...plan, period: { start: '2021', end: 2025 } })[0]!.message).toBe('"start" must be a whole number, but it is the text "2021"');
+  });
+
+  it('schedule years may be written as numbers or as text; other kinds are refused', () => {
+    expect(checkSchema('project', { ...project, schedule: { start: 2023, end: '2024-06' } })).toEqual([]);
+    expect(checkSchema('project', { ...project, schedule: { start: '2023', end: 2024 } })).toEqual([]);
+    expect(checkSchema('project', { ...project, schedule: { start: 2023.5, end: 2024 } })[0]!.message).toBe(
+      '"start" must be a text or a whole number, but it is the number 2023.5',
+    );
+    expect(brief(checkSchema('project', { ...project, schedule: { start: 1800, end: 2024 } }))).toEqual([
+      { code: 'schema-range', path: ['schedule', 'start'], message: 'start 1800 is out of range; use a year from 1900 to 2200' },
+    ]);
   });
 
   it('a type error hides the other errors of the same value', () => {
