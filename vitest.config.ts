@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     env: { NO_COLOR: '1', ACCSM_TODAY: '2026-11-23' },
+    // the json report feeds the one-line summary that scripts/test-summary.mjs prints for CI
+    reporters: ['default', ['json', { outputFile: 'node_modules/.cache/accsm/vitest.json' }]],
   },
 });
