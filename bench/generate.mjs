@@ -282,6 +282,10 @@ export function ensureRoot(dir, { projects, seed = DEFAULT_SEED }) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  if (args.length % 2 !== 0 || args.some((a, i) => i % 2 === 0 && !['--projects', '--seed', '--out'].includes(a))) {
+    process.stderr.write('usage: node bench/generate.mjs [--projects 1000] [--seed 7] [--out bench/out/data-<projects>]\n');
+    process.exit(args.includes('--help') || args.includes('-h') ? 0 : 2);
+  }
   const get = (name) => {
     const i = args.indexOf(name);
     return i === -1 ? undefined : args[i + 1];

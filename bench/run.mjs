@@ -139,6 +139,8 @@ function commandsFor(root, withReport) {
         const json = JSON.parse(r.stdout);
         if (!Array.isArray(json.plans)) throw new Error('report JSON has no plans list');
         const total = json.plans.reduce((n, p) => n + (p.total ?? 0), 0);
+        // every project is dated on or before the as-of date, so every one must be counted
+        if (total !== countProjectFiles(root)) throw new Error(`report counted ${total} projects, the root has ${countProjectFiles(root)}`);
         return `${json.plans.length} plans, ${total} projects counted`;
       },
     });
@@ -346,6 +348,7 @@ cpSync(join(opts.build, 'bin'), join(BUILD, 'bin'), { recursive: true });
 cpSync(join(opts.build, 'dist'), join(BUILD, 'dist'), { recursive: true });
 const loadBefore = loadavg();
 const probe = memoryProbe();
+process.on('exit', () => rmSync(probe.dir, { recursive: true, force: true }));
 const withReport = reportAvailable();
 const m = machine(probe);
 log(`accsm bench${opts.build === REPO ? '' : ` of the build in ${opts.build}`}: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ${opts.runs} runs + ${opts.warmup} warm-up; peak memory via ${probe.kind}`);
@@ -391,6 +394,8 @@ const md = [
   ...targets.map((t) => `| ${t.name} | ${t.value === null ? '—' : t.name.includes('RSS') ? fmtMiB(t.value) : fmtX(t.value)} | ${t.status} |`),
   '',
   `${verdict}.`,
+  '',
+  ...notes.map((n) => `- ${n}`),
   '',
 ].join('\n');
 writeFileSync(join(OUT, 'results.md'), md);
