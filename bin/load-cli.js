@@ -1,0 +1,34 @@
+// Loads the bundled CLI. dist/cli.cjs is compiled with the V8 code cache made
+// at build time (dist/cli.cjs.cache), so a start skips compiling the bundle
+// (Node 20 has no compile cache of its own). A cache from another Node version
+// is rejected by V8 and the file compiles normally; without dist/cli.cjs the
+// ES module bundle dist/cli.js is used.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import vm from 'node:vm';
+
+/** Compiles a CommonJS file with its code cache; returns its exports and a function that saves a fresh cache. */
+export function loadCommonJs(file) {
+  const source = readFileSync(file, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {
+    // no cache yet: compile normally
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return { exports: module.exports, saveCache: () => writeFileSync(`${file}.cache`, script.createCachedData()) };
+}
+
+export async function loadCli() {
+  const file = new URL('../dist/cli.cjs', import.meta.url);
+  try {
+    return loadCommonJs(file.pathname ? decodeURIComponent(file.pathname) : String(file)).exports.run;
+  } catch (error) {
+    if (error?.code !== 'ENOENT') throw error;
+    return (await import('../dist/cli.js')).run;
+  }
+}
