@@ -77,7 +77,7 @@ describe('the 21st ACCSM SOM figures on the embedded data', () => {
         // only the "as of" line names the meeting
         const strip = (s: string) => s.split('\n').filter((l) => !/^As of /.test(l));
         expect(strip(byMeeting)).toEqual(strip(byDate));
-        expect(byMeeting).toContain('As of 3 August 2022, the date of the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM) [som-21]');
+        expect(byMeeting).toContain('As of 3 August 2022, the date of the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM), meeting som-21');
       }
     }
   });

@@ -86,7 +86,7 @@ describe('report table', () => {
   });
   it('names the meeting --as-of stood for', () => {
     const out = reportFormatters.table(report(undefined, { meeting: { id: 'som-9', name: 'Ninth SOM', date: '2024-06-28', end: '2024-06-30' } }), plain);
-    expect(out).toContain('As of 30 June 2024, the last day of the Ninth SOM [som-9]');
+    expect(out).toContain('As of 30 June 2024, the last day of the Ninth SOM, meeting som-9');
   });
 });
 

@@ -33,13 +33,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "as of 3 August 2022, the date of the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM) [som-21]" */
+/** "as of 3 August 2022, the date of the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM), meeting som-21" */
 export function asOfWords(report: Pick<Report, 'asOf' | 'meeting'>): string {
   const m = report.meeting;
   if (!m) return `as of ${dateWords(report.asOf)}`;
   const which = m.end && m.end !== m.date ? 'the last day of' : 'the date of';
   const article = /^the\b/i.test(m.name) ? '' : 'the ';
-  return `as of ${dateWords(report.asOf)}, ${which} ${article}${m.name} [${m.id}]`;
+  return `as of ${dateWords(report.asOf)}, ${which} ${article}${m.name}, meeting ${m.id}`;
 }
 
 /** "projects led by VN in priority area reform", or '' without filters. */
