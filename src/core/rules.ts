@@ -23,6 +23,7 @@ export const RULES: Record<string, { severity: 'error' | 'warning'; guidance: st
   'file-empty': { severity: 'error', guidance: 'The file has no content. Write the data (see docs/data-format.md) or delete the file.' },
   'file-link-outside': { severity: 'error', guidance: 'A symbolic link points outside the data root; accsm never follows it. Replace the link with the file itself.' },
   'file-link-broken': { severity: 'error', guidance: 'A symbolic link points to nothing. Remove it or replace it with the file.' },
+  'file-too-many-problems': { severity: 'error', guidance: 'A file has more than 200 problems; only the first 200 are listed. It is probably not a data file, or badly broken: fix the first ones and run again.' },
   'file-unexpected': { severity: 'warning', guidance: 'A YAML file is where accsm does not read files; it is ignored. Move it to the right folder.' },
   'plan-missing': { severity: 'error', guidance: 'A folder under plans/ has no plan.yaml. Add one, or remove the folder.' },
   'yaml-syntax': { severity: 'error', guidance: 'The YAML is not well-formed. Check indentation (spaces only), colons after keys, and matching quotes and brackets.' },

@@ -40,13 +40,29 @@ export function displayPath(path: string, cwd: string): string {
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
+/** At most this many diagnostics are listed for one file; one more says how many were left out. */
+export const MAX_DIAGNOSTICS_PER_FILE = 200;
+
 /** Gives each raw diagnostic of a file its line and column, parsing the file for positions only now. */
 export function positionDiagnostics(file: SourceFile, cwd: string): Diagnostic[] {
   const name = displayPath(file.path, cwd);
-  const needsLocator = file.text !== undefined && file.diagnostics.some((d) => d.line === undefined);
+  const raw = file.diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? file.diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE) : file.diagnostics;
+  const needsLocator = file.text !== undefined && raw.some((d) => d.line === undefined);
   const locator = needsLocator ? createLocator(file.text!) : undefined;
-  return file.diagnostics.map((d) => {
+  const more = file.diagnostics.length - raw.length;
+  const located = raw.map((d) => {
     const pos = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : (locator?.locate(d.path ?? [], d.atKey) ?? { line: 1, column: 1 });
     return { file: name, line: pos.line, column: pos.column, severity: d.severity, code: d.code, message: d.message };
   });
+  if (more > 0) {
+    located.push({
+      file: name,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'file-too-many-problems',
+      message: `this file has ${file.diagnostics.length} problems; only the first ${MAX_DIAGNOSTICS_PER_FILE} are listed. Fix those and run again`,
+    });
+  }
+  return located;
 }
