@@ -1,5 +1,5 @@
 /** Shared test helpers: run the built executable as a user would, make temporary data roots. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,4 +36,19 @@ export function copyRoot(from = EMBEDDED): { dir: string; cleanup: () => void } 
   const dir = join(t.dir, 'data');
   cpSync(from, dir, { recursive: true });
   return { dir, cleanup: t.cleanup };
+}
+
+/** git in `cwd` with a fixed identity and no signing, never through a shell. */
+export function gitIn(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=accsm test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Replaces a repository's data/ with a copy of a fixture. */
+export function putData(repo: string, fixture: string): void {
+  rmSync(join(repo, 'data'), { recursive: true, force: true });
+  cpSync(join(FIXTURES, fixture), join(repo, 'data'), { recursive: true });
 }

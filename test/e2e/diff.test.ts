@@ -1,23 +1,9 @@
 /** accsm diff and validate --changed-since as a user runs them: folders, git revisions, hostile revision names, bad sides. */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accsm, FIXTURES, tempDir } from '../helpers.js';
-
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=accsm test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function putData(repo: string, fixture: string): void {
-  rmSync(join(repo, 'data'), { recursive: true, force: true });
-  cpSync(join(FIXTURES, fixture), join(repo, 'data'), { recursive: true });
-}
+import { accsm, FIXTURES, tempDir, gitIn, putData } from '../helpers.js';
 
 const BASE = join(FIXTURES, 'diff-base');
 const HEAD = join(FIXTURES, 'diff-head');

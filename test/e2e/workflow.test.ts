@@ -5,12 +5,12 @@
  * request that changes a status gets inline annotations and a summary naming
  * the transition and the headline change.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { accsm, BIN, FIXTURES, REPO, tempDir } from '../helpers.js';
+import { accsm, BIN, FIXTURES, REPO, tempDir, gitIn } from '../helpers.js';
 
 interface Step {
   id?: string;
@@ -33,14 +33,6 @@ const steps = Object.values(workflow.jobs)[0]!.steps;
 const ACTION_TEXT = readFileSync(join(REPO, 'action.yml'), 'utf8');
 const action = parse(ACTION_TEXT) as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: Step[] } };
 const hooks = parse(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
-
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=accsm test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 /** Fills in the ${{ … }} expressions a test gives values for; any other expression is an error. */
 function expand(value: string, values: Record<string, string>): string {

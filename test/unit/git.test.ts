@@ -3,29 +3,13 @@
  * the same data as on disk, files changed since a revision, and revision names
  * that try to run commands or pass for options (never executed).
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedSince, checkRevisionName, loadRevisionRoot, locateInRepo, readRevisionFiles, resolveRevision } from '../../src/core/git.js';
 import { loadRoot, loadRootFromFiles } from '../../src/core/load.js';
-import { FIXTURES, tempDir } from '../helpers.js';
-
-/** git with a fixed identity and no signing, never through a shell. */
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=accsm test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-/** Replaces the repository's data/ with a copy of a fixture. */
-function putData(repo: string, fixture: string): void {
-  rmSync(join(repo, 'data'), { recursive: true, force: true });
-  cpSync(join(FIXTURES, fixture), join(repo, 'data'), { recursive: true });
-}
+import { FIXTURES, tempDir, gitIn, putData } from '../helpers.js';
 
 let repo: string;
 let cleanup: () => void;
