@@ -30,6 +30,8 @@ export interface SourceFile {
 }
 
 export interface LoadOptions {
+  /** how messages name the data root (default: the path as given) */
+  label?: string;
   /**
    * Text to use instead of what is on disk, by absolute path; null means the
    * file does not exist. Used to check a change before it is written.
@@ -175,16 +177,17 @@ export function loadFile(file: SourceFile, realRoot: string, overlay?: ReadonlyM
  */
 export function loadRoot(rootDir: string, options: LoadOptions = {}): LoadedRoot {
   const root = resolve(rootDir);
+  const shown = options.label ?? rootDir;
   let realRoot: string;
   try {
-    if (!statSync(root).isDirectory()) throw new UserError(`the data root ${rootDir} is not a folder`);
+    if (!statSync(root).isDirectory()) throw new UserError(`the data root ${shown} is not a folder`);
     realRoot = realpathSync(root);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`cannot read the data root ${rootDir}: it does not exist or is not readable`);
+    throw new UserError(`cannot read the data root ${shown}: it does not exist or is not readable`);
   }
   if (!isDataRoot(root) && !options.overlay?.size) {
-    throw new UserError(`${rootDir} is not an accsm data root: it holds neither plans/ nor meetings.yaml (see docs/data-format.md, or create one with accsm init)`);
+    throw new UserError(`${shown} is not an accsm data root: it holds neither plans/ nor meetings.yaml (see docs/data-format.md, or create one with accsm init)`);
   }
   const files = discoverFiles(root, realRoot, options.overlay);
   for (const file of files) loadFile(file, realRoot, options.overlay);

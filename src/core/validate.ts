@@ -19,7 +19,8 @@ export interface ValidateResult extends DiagnosticSummary {
 }
 
 export function validateRoot(rootDir: string, options: ValidateOptions): ValidateResult {
-  const loaded = loadRoot(rootDir, options);
+  const shown = displayPath(resolve(rootDir), options.cwd);
+  const loaded = loadRoot(rootDir, { ...options, label: options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown) });
   runRules(loaded.files, { today: options.today });
   const only = options.only?.map((p) => resolve(p));
   const diagnostics: Diagnostic[] = [];

@@ -23,7 +23,7 @@ export function fields(d: ProjectDetail, file: string): [string, string][] {
     ['Partners', p.partners?.length ? p.partners.join(', ') : 'none'],
     ['Schedule', p.schedule ? scheduleWords(p.schedule) : 'none'],
   );
-  if (p.illustrative) rows.push(['Illustrative', 'yes: a placeholder, not from the public record (see data/README.md)']);
+  if (p.illustrative) rows.push(['Illustrative', 'yes: some or all of its details are not from the public record (see its note)']);
   if (p.source) rows.push(['Source', p.source]);
   if (p.note) rows.push(['Note', p.note]);
   rows.push(['File', file]);
