@@ -19,6 +19,7 @@ import {
   projectsNoun,
   schedule,
   summarySentence,
+  theName,
   verb,
 } from './words.js';
 
@@ -61,7 +62,7 @@ export function figureCaption(asOf: string): string {
 /** "the 21st ACCSM SOM (…), 3 August 2022" or "3 August 2022" */
 function asOfLine(report: Report): string {
   const m = report.meeting;
-  if (m) return `Progress report as of the ${m.name}, ${dateRange(m.date, m.end)}.`;
+  if (m) return `Progress report as of ${theName(m.name)}, ${dateRange(m.date, m.end)}.`;
   return `Progress report as of ${longDate(report.asOf)}.`;
 }
 
@@ -122,7 +123,7 @@ function summary(plan: PlanReport, h: 2 | 3, footnote?: string): Block[] {
 
 function sinceWords(progress: PlanProgress, plan: PlanReport): string {
   const s = progress.since;
-  if (s.meeting) return `the ${s.meeting.name} held on ${dateRange(s.meeting.date, s.meeting.end)}`;
+  if (s.meeting) return `${theName(s.meeting.name)} held on ${dateRange(s.meeting.date, s.meeting.end)}`;
   if (s.reason === 'plan-start') return `the start of the plan period in ${plan.period.start}`;
   return longDate(s.date);
 }
@@ -133,7 +134,7 @@ function statusWord(s: Status | undefined): string {
 
 function progressHeading(progress: PlanProgress): string {
   const s = progress.since;
-  if (s.meeting) return s.reason === 'previous-meeting' ? 'Progress since the previous meeting' : `Progress since the ${s.meeting.name}`;
+  if (s.meeting) return s.reason === 'previous-meeting' ? 'Progress since the previous meeting' : `Progress since ${theName(s.meeting.name)}`;
   if (s.reason === 'plan-start') return 'Progress since the start of the plan period';
   return `Progress since ${longDate(s.date)}`;
 }

@@ -44,6 +44,11 @@ export function joinList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** A name after "the": "the 21st ACCSM SOM"; a name that starts with "The" keeps a single, lower-case article. */
+export function theName(name: string): string {
+  return `the ${name.replace(/^the\s+/i, '')}`;
+}
+
 /** "no projects/activities", "1 project/activity", "31 projects/activities" */
 export function projectsNoun(n: number): string {
   if (n === 0) return 'no projects/activities';

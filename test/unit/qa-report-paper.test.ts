@@ -1,0 +1,36 @@
+/** QA findings on the meeting paper, each a test that failed before its fix. */
+import { describe, expect, it } from 'vitest';
+import { progressSince } from '../../src/core/progress.js';
+import { computeReport, resolveAsOf, type Report } from '../../src/core/report.js';
+import type { DataSet } from '../../src/core/types.js';
+import { buildPaper, paperMarkdown } from '../../src/formatters/paper/index.js';
+import { demoData } from './paper-helpers.js';
+
+function md(data: DataSet, asOfValue: string, since?: string): string {
+  const { asOf, meeting } = resolveAsOf(data, asOfValue);
+  const report: Report = { ...computeReport(data, { asOf }), ...(meeting ? { meeting } : {}) };
+  const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}), ...(since ? { since } : {}) });
+  return paperMarkdown(buildPaper({ report, progress }));
+}
+
+/** The demo data with the meetings' names starting with "The", as some meeting names do. */
+function withTheNames(): DataSet {
+  const data = demoData();
+  return { ...data, meetings: data.meetings.map((m) => ({ ...m, name: `The ${m.name}` })) };
+}
+
+describe('meeting names that start with "the"', () => {
+  it('get no second article in the as-of line', () => {
+    const text = md(withTheNames(), 'm3');
+    expect(text).toContain('Progress report as of the Third Demo Meeting, 1 June 2022.');
+    expect(text).not.toMatch(/\bthe the\b/i);
+  });
+
+  it('get no second article in the progress section, by default and with --since', () => {
+    expect(md(withTheNames(), 'm3')).toContain('Since the Second Demo Meeting held on 10 January 2022, ');
+    const given = md(withTheNames(), 'm3', 'm1');
+    expect(given).toContain('## Progress since the First Demo Meeting\n');
+    expect(given).toContain('Since the First Demo Meeting held on 1 March 2021, ');
+    expect(given).not.toMatch(/\bthe the\b/i);
+  });
+});
