@@ -130,7 +130,7 @@ export function resolveSince(data: DataSet, value: string, asOf: string): SinceP
     }
     point = { date: m.end ?? m.date, meeting: meetingPoint(m), reason: 'given' };
   }
-  if (point.date >= asOf) throw new UserError(`--since ${value} (${point.date}) must be before the paper's date, ${asOf}`);
+  if (point.date >= asOf) throw new UserError(`--since ${value}${point.meeting ? ` (${point.date})` : ''} must be before the paper's date, ${asOf}`);
   return point;
 }
 

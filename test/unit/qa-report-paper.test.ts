@@ -34,3 +34,11 @@ describe('meeting names that start with "the"', () => {
     expect(given).not.toMatch(/\bthe the\b/i);
   });
 });
+
+describe('--since after the paper\'s date', () => {
+  it('names a date once, and a meeting with the day it stands for', () => {
+    const data = demoData();
+    expect(() => md(data, '2022-02-01', '2022-03-01')).toThrow(/^--since 2022-03-01 must be before the paper's date, 2022-02-01$/);
+    expect(() => md(data, '2022-02-01', 'm3')).toThrow(/^--since m3 \(2022-06-01\) must be before the paper's date, 2022-02-01$/);
+  });
+});
