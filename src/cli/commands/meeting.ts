@@ -21,7 +21,9 @@ interface MeetingAddFlags {
 }
 
 export function registerMeeting(program: Command, ctx: CommandContext): Command {
-  const meeting = groupCommand(program, ctx, 'meeting', 'add meetings to meetings.yaml');
+  const meeting = groupCommand(program, ctx, 'meeting', 'add meetings to meetings.yaml', [
+    'accsm meeting add --id som-23 --name "23rd ACCSM Senior Officials Meeting" --date 2026-08-04 --body ACCSM --host PH',
+  ]);
   const add = meeting
     .command('add')
     .description('add a meeting at the end of meetings.yaml (made when the root has none)')

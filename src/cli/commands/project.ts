@@ -28,7 +28,9 @@ const list = (values: readonly string[] | undefined): string[] =>
   (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
 
 export function registerProject(program: Command, ctx: CommandContext): Command {
-  const project = groupCommand(program, ctx, 'project', 'add projects to a plan');
+  const project = groupCommand(program, ctx, 'project', 'add projects to a plan', [
+    'accsm project add --plan accsm-2026-2030 --title "Regional workshop on digital skills" --area competencies --lead MY --schedule 2026..2027',
+  ]);
   const add = project
     .command('add')
     .description("create a project file in a plan, with a first status entry; the id is the next free one in the plan's pattern unless --id is given")
@@ -47,7 +49,7 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
     .addHelpText(
       'after',
       examples(
-        'accsm project add --plan accsm-2026-2030 --title "Regional workshop on digital skills" --area digital --lead MY --schedule 2026..2027',
+        'accsm project add --plan accsm-2026-2030 --title "Regional workshop on digital skills" --area competencies --lead MY --schedule 2026..2027',
         'accsm project add --plan accsm-2021-2025 --id P32 --title "Study visit" --area leadership --lead SG TH --dry-run',
       ),
     )

@@ -35,17 +35,29 @@ export function stderrFormat(io: CliIO) {
   return (summary: Parameters<typeof stylish>[0], filesChecked: number) => stylish(summary, { color: wantsColor(io, 'stderr'), filesChecked, cwd: io.cwd });
 }
 
-/** A group command (status, project, meeting) called without its subcommand: its help on stderr, exit 2. */
-export function groupCommand(program: Command, ctx: CommandContext, name: string, description: string): Command {
-  const group = program.command(name).description(description);
+/**
+ * A group command (status, project, meeting). Its help ends with examples like
+ * every other command's. Called without its subcommand: its help on stderr,
+ * exit 2; with an unknown one (`accsm status sett`): a usage error naming it.
+ */
+export function groupCommand(program: Command, ctx: CommandContext, name: string, description: string, exampleLines: readonly string[]): Command {
+  const group = program.command(name).description(description).allowExcessArguments(true).addHelpText('after', examples(...exampleLines));
   return group.action(() => {
-    ctx.io.stderr(group.helpInformation());
+    const [word] = group.args;
+    if (word !== undefined) {
+      const names = group.commands.map((c) => c.name());
+      group.error(`error: unknown command '${word}' for 'accsm ${name}'; its commands: ${names.join(', ')} (see accsm ${name} --help)`, { exitCode: 2, code: 'commander.unknownCommand' });
+    }
+    group.outputHelp({ error: true });
     ctx.exitCode = 2;
   });
 }
 
 export function registerStatus(program: Command, ctx: CommandContext): Command {
-  const status = groupCommand(program, ctx, 'status', 'change the status history of a project');
+  const status = groupCommand(program, ctx, 'status', 'change the status history of a project', [
+    'accsm status set P07 completed --date 2024-08-05 --meeting som-22',
+    'accsm status set P12 ongoing --note "Workshop held" --dry-run',
+  ]);
   const set = status
     .command('set')
     .description("record a project's status on a date: adds one entry at the end of its status list")
