@@ -161,7 +161,11 @@ describe('errors', () => {
     const dir = temp();
     const r = accsm(['paper', '--meeting', 'som-21', '--out', 'missing/paper.md'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`accsm: cannot write ${join(dir, 'missing', 'paper.md')}: its folder does not exist\n`);
+    // the file as the user gave it, as in "accsm: wrote …"
+    expect(r.stderr).toBe('accsm: cannot write missing/paper.md: its folder does not exist\n');
+    const chart = accsm(['paper', '--meeting', 'som-21', '--chart', 'figures/chart.svg'], { cwd: dir });
+    expect(chart.code).toBe(2);
+    expect(chart.stderr).toBe('accsm: cannot write figures/chart.svg: its folder does not exist\n');
   });
 
   it('an unknown plan or meeting is a usage error listing the valid ones', () => {

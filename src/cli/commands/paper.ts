@@ -82,15 +82,15 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
 
   const written: string[] = [];
   if (chartPath && svg !== undefined) {
-    writeOut(chartPath, svg);
+    writeOut(chartPath, svg, flags.chart!);
     written.push(flags.chart!);
   }
   if (kind === 'docx') {
     const bytes = await paperDocx(doc, svg === undefined ? {} : { chart: { svg, ...chartPng(svg) } });
-    writeOut(outPath!, bytes);
+    writeOut(outPath!, bytes, flags.out!);
     written.push(flags.out!);
   } else if (outPath) {
-    writeOut(outPath, paperMarkdown(doc));
+    writeOut(outPath, paperMarkdown(doc), flags.out!);
     written.push(flags.out!);
   } else {
     io.stdout(paperMarkdown(doc));
@@ -99,15 +99,15 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   return 0;
 }
 
-/** Writes a file atomically; a folder that does not exist or cannot be written is a usage error. */
-function writeOut(path: string, content: string | Uint8Array): void {
+/** Writes a file atomically; a folder that does not exist or cannot be written is a usage error naming the file as the user gave it. */
+function writeOut(path: string, content: string | Uint8Array, shown: string): void {
   try {
     if (typeof content === 'string') writeFileAtomic(path, content);
     else writeBytesAtomic(path, content);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new UserError(`cannot write ${path}: ${why}`);
+    throw new UserError(`cannot write ${shown}: ${why}`);
   }
 }
 
