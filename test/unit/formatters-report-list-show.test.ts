@@ -66,7 +66,7 @@ describe('list', () => {
     expect(tables[0]!.rows[1]!.slice(0, 3)).toEqual(['P2\\*', 'Second, with "quotes" \\| and a pipe', 'planned']);
     expect(tables[0]!.rows[1]![6]).toBe('2021 to June 2022');
     expect(tables[0]!.rows[1]![7]).toBe('overdue, late start');
-    expect(md).toContain('No projects (only projects with status ongoing or planned) in this plan as of 3 August 2022.');
+    expect(md).toContain('No projects with status ongoing or planned in this plan as of 3 August 2022.');
     expect(md).toContain('\\* marked illustrative: not all details are from the public record');
   });
   it('table: one line a project, ids and statuses, no color when off', () => {

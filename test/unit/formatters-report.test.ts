@@ -81,7 +81,7 @@ describe('report table', () => {
   });
   it('says plainly when a plan has no projects as of D', () => {
     const empty = reportFormatters.table(report([planReport({ total: 0 })], { filters: { lead: 'VN' } }), plain);
-    expect(empty).toContain('No projects (only projects led by VN) in this plan as of 30 June 2024.');
+    expect(empty).toContain('No projects led by VN in this plan as of 30 June 2024.');
     expect(empty).not.toContain('completed or ongoing');
   });
   it('names the meeting --as-of stood for', () => {

@@ -1,4 +1,4 @@
-/** QA findings on the meeting paper, each a test that failed before its fix. */
+/** QA findings on the words of the paper, report and list, each a test that failed before its fix. */
 import { describe, expect, it } from 'vitest';
 import { progressSince } from '../../src/core/progress.js';
 import { computeReport, resolveAsOf, type Report } from '../../src/core/report.js';
@@ -40,5 +40,14 @@ describe('--since after the paper\'s date', () => {
     const data = demoData();
     expect(() => md(data, '2022-02-01', '2022-03-01')).toThrow(/^--since 2022-03-01 must be before the paper's date, 2022-02-01$/);
     expect(() => md(data, '2022-02-01', 'm3')).toThrow(/^--since m3 \(2022-06-01\) must be before the paper's date, 2022-02-01$/);
+  });
+});
+
+describe('a plan with nothing to show under the filters', () => {
+  it('says which projects there are none of, in one plain sentence', async () => {
+    const { emptyPlanWords } = await import('../../src/formatters/shared/words.js');
+    expect(emptyPlanWords({ asOf: '2022-01-01' }, { lead: 'PH' })).toBe('No projects led by PH in this plan as of 1 January 2022.');
+    expect(emptyPlanWords({ asOf: '2022-01-01' }, { statuses: ['completed'], lead: 'TH' })).toBe('No projects with status completed and led by TH in this plan as of 1 January 2022.');
+    expect(emptyPlanWords({ asOf: '2022-01-01' }, {})).toBe('No projects in this plan as of 1 January 2022.');
   });
 });

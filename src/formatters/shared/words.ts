@@ -42,19 +42,27 @@ export function asOfWords(report: Pick<Report, 'asOf' | 'meeting'>): string {
   return `as of ${dateWords(report.asOf)}, ${which} ${article}${m.name}, meeting ${m.id}`;
 }
 
-/** "projects led by VN in priority area reform", or '' without filters. */
-export function filterWords(filters: { lead?: string; area?: string; statuses?: readonly Status[] }): string {
+type Filters = { lead?: string; area?: string; statuses?: readonly Status[] };
+
+/** ["with status ongoing or planned", "led by VN", "in priority area reform"], for the filters given. */
+function filterParts(filters: Filters): string[] {
   const parts: string[] = [];
   if (filters.statuses?.length) parts.push(`with status ${filters.statuses.join(' or ')}`);
   if (filters.lead) parts.push(`led by ${filters.lead}`);
   if (filters.area) parts.push(`in priority area ${filters.area}`);
+  return parts;
+}
+
+/** "only projects led by VN, in priority area reform", or '' without filters. */
+export function filterWords(filters: Filters): string {
+  const parts = filterParts(filters);
   return parts.length ? `only projects ${parts.join(', ')}` : '';
 }
 
-/** "No projects in this plan as of 3 August 2022." */
-export function emptyPlanWords(plan: Pick<PlanReport, 'asOf'>, filters: Report['filters']): string {
-  const f = filterWords(filters);
-  return `No projects ${f ? `(${f}) ` : ''}in this plan as of ${dateWords(plan.asOf)}.`;
+/** "No projects in this plan as of 3 August 2022.", "No projects led by VN in this plan as of 3 August 2022." */
+export function emptyPlanWords(plan: Pick<PlanReport, 'asOf'>, filters: Filters): string {
+  const parts = filterParts(filters);
+  return `No projects ${parts.length ? `${parts.join(' and ')} ` : ''}in this plan as of ${dateWords(plan.asOf)}.`;
 }
 
 export function lastUpdatedWords(plan: Pick<PlanReport, 'lastUpdated'>): string {
