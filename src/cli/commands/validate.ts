@@ -1,6 +1,6 @@
 /** accsm validate [paths…]: check the data root and print diagnostics. */
 import { statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { isDataRoot } from '../../core/load.js';
@@ -36,7 +36,8 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
 async function runValidate(ctx: CommandContext, paths: string[], flags: ValidateFlags): Promise<number> {
   const { io } = ctx;
   let rootDir = flags.data === undefined ? undefined : resolve(io.cwd, flags.data);
-  const only: string[] = [];
+  // each path as the user wrote it (for messages) and resolved
+  const given: { arg: string; abs: string }[] = [];
   for (const p of paths) {
     const abs = resolve(io.cwd, p);
     let isDir: boolean;
@@ -49,11 +50,21 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
       rootDir = abs;
       continue;
     }
-    only.push(abs);
+    given.push({ arg: p, abs });
   }
-  const root = rootDir ?? dataRoot(io, undefined).dir;
-  for (const p of only) {
-    if (p !== root && !p.startsWith(root + sep)) throw new UserError(`${p} is not inside the data root ${root}; choose the root with --data`);
+  const resolved = rootDir === undefined ? dataRoot(io, undefined) : undefined;
+  const root = rootDir ?? resolved!.dir;
+  for (const { arg, abs } of given) {
+    if (abs === root || abs.startsWith(root + sep)) continue;
+    const rootName = resolved?.source === 'embedded' ? `the data shipped with accsm (${root})` : `the data root ${nearName(root, io.cwd)}`;
+    throw new UserError(`${arg} is not inside ${rootName}; choose the root with --data`);
+  }
+  const only = given.map((g) => g.abs);
+  // run inside a data root without --data: the fallback is the embedded data, which would pass silently
+  const around = resolved?.source === 'embedded' && given.length === 0 ? enclosingRoot(io.cwd) : undefined;
+  if (around !== undefined && around !== root) {
+    const name = displayPath(around, io.cwd);
+    io.stderr(`accsm: checking the data shipped with accsm, not ${name === '.' ? 'this folder' : name}: without --data or $ACCSM_DATA, accsm looks for ./data. To check ${name === '.' ? 'this folder' : 'that root'}, run: accsm validate --data ${name}\n`);
   }
   let scope = only.length ? only : undefined;
   if (flags.changedSince !== undefined) {
@@ -70,6 +81,20 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
     return 1;
   }
   return 0;
+}
+
+/** The working directory or the nearest folder above it that is a data root. */
+function enclosingRoot(cwd: string): string | undefined {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (isDataRoot(dir)) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** A path as the user would write it: relative below the working directory, else absolute. */
+function nearName(path: string, cwd: string): string {
+  const rel = displayPath(path, cwd);
+  return rel === '..' || rel.startsWith('../') ? path : rel;
 }
 
 /** Data files changed since a git revision, relative to the data root (--changed-since). */
