@@ -32,8 +32,11 @@ export interface EditOptions {
 }
 
 export type EditOutcome =
-  /** the change would make the data invalid; nothing was written */
-  | { kind: 'refused'; diagnostics: DiagnosticSummary; diff: string; dryRun: boolean; filesChecked: number }
+  /**
+   * the change would make the data invalid, or goes to a file that has errors
+   * already (`preexisting`: every blocking error was there before); nothing was written
+   */
+  | { kind: 'refused'; diagnostics: DiagnosticSummary; diff: string; dryRun: boolean; filesChecked: number; preexisting: boolean }
   /** nothing was written; `diff` shows what would be */
   | { kind: 'dry-run'; diff: string; warnings: DiagnosticSummary; filesChecked: number }
   | { kind: 'written'; files: string[]; warnings: DiagnosticSummary; filesChecked: number };
@@ -45,12 +48,22 @@ const key = (d: Diagnostic) => `${d.file}\u0000${d.severity}\u0000${d.code}\u000
  * in a changed file, and any error elsewhere that was not there before.
  * New warnings are shown but do not stop the change.
  */
-export function judgeChange(before: ValidateResult, after: ValidateResult, changed: readonly string[]): { blocking: Diagnostic[]; newWarnings: Diagnostic[] } {
+export function judgeChange(
+  before: ValidateResult,
+  after: ValidateResult,
+  changed: readonly string[],
+): { blocking: Diagnostic[]; newWarnings: Diagnostic[]; preexisting: boolean } {
   const known = new Set(before.diagnostics.map(key));
   const isNew = (d: Diagnostic) => !known.has(key(d));
+  const blocking = after.diagnostics.filter((d) => d.severity === 'error' && (changed.includes(d.file) || isNew(d)));
+  // counted, not just looked up: a new entry may repeat an old mistake word for word
+  const count = (list: readonly Diagnostic[]) => list.reduce((m, d) => m.set(key(d), (m.get(key(d)) ?? 0) + 1), new Map<string, number>());
+  const was = count(before.diagnostics.filter((d) => d.severity === 'error'));
+  const now = count(blocking);
   return {
-    blocking: after.diagnostics.filter((d) => d.severity === 'error' && (changed.includes(d.file) || isNew(d))),
+    blocking,
     newWarnings: after.diagnostics.filter((d) => d.severity === 'warning' && isNew(d)),
+    preexisting: blocking.length > 0 && [...now].every(([k, n]) => n <= (was.get(k) ?? 0)),
   };
 }
 
@@ -63,10 +76,10 @@ export function applyChanges(root: string, changes: readonly FileChange[], befor
   const overlay = new Map(changes.map((c) => [c.path, c.after] as const));
   const after = validateRoot(root, { cwd: options.cwd, today: options.today, overlay });
   const changed = changes.map((c) => displayPath(c.path, options.cwd));
-  const { blocking, newWarnings } = judgeChange(before, after, changed);
+  const { blocking, newWarnings, preexisting } = judgeChange(before, after, changed);
   const filesChecked = after.loaded.files.filter((f) => f.kind !== 'other').length;
   const diff = diffOf(changes, options.cwd);
-  if (blocking.length > 0) return { kind: 'refused', diagnostics: summarize([...blocking, ...newWarnings]), diff, dryRun: options.dryRun, filesChecked };
+  if (blocking.length > 0) return { kind: 'refused', diagnostics: summarize([...blocking, ...newWarnings]), diff, dryRun: options.dryRun, filesChecked, preexisting };
   if (options.dryRun) return { kind: 'dry-run', diff, warnings: summarize(newWarnings), filesChecked };
   for (const change of changes) writeChange(change, options.writer ?? ((p, t) => writeFileAtomic(p, t)), options.cwd);
   return { kind: 'written', files: changed, warnings: summarize(newWarnings), filesChecked };
@@ -134,7 +147,10 @@ export interface OutcomeText {
  */
 export function describeOutcome(outcome: EditOutcome, done: string, format: (summary: DiagnosticSummary, filesChecked: number) => string): OutcomeText {
   if (outcome.kind === 'refused') {
-    return { stdout: outcome.dryRun ? outcome.diff : '', stderr: `accsm: nothing written: the change would make the data invalid (line numbers are those of the file as it would be; --dry-run shows the change)\n${format(outcome.diagnostics, outcome.filesChecked)}`, exitCode: 1 };
+    const why = outcome.preexisting
+      ? 'the file already has these errors, and accsm changes only a file without errors: fix them first (line numbers are those of the file as it would be)'
+      : 'the change would make the data invalid (line numbers are those of the file as it would be; --dry-run shows the change)';
+    return { stdout: outcome.dryRun ? outcome.diff : '', stderr: `accsm: nothing written: ${why}\n${format(outcome.diagnostics, outcome.filesChecked)}`, exitCode: 1 };
   }
   const warnings = outcome.warnings.warnings > 0 ? format(outcome.warnings, outcome.filesChecked) : '';
   if (outcome.kind === 'dry-run') return { stdout: outcome.diff, stderr: `${warnings}accsm: dry run: nothing written\n`, exitCode: 0 };
