@@ -51,3 +51,16 @@ describe('a plan with nothing to show under the filters', () => {
     expect(emptyPlanWords({ asOf: '2022-01-01' }, {})).toBe('No projects in this plan as of 1 January 2022.');
   });
 });
+
+describe('show in plain ASCII (TERM=dumb or a locale that is not UTF-8)', () => {
+  it('marks the entry in force without Unicode arrows', async () => {
+    const { projectDetail } = await import('../../src/core/report.js');
+    const { showFormatters } = await import('../../src/formatters/show/index.js');
+    const detail = projectDetail(demoData(), 'X1', { asOf: '2022-03-01' });
+    const out = showFormatters.text(detail, { color: false, ascii: true, file: 'X1.yaml' });
+    expect(out).toMatch(/^> 10 January 2022 +ongoing +m2 \(Second Demo Meeting\) {2}<- in force on 1 March 2022$/m);
+    expect(out).toMatch(/^[\x20-\x7e\n]*$/);
+    // and the Unicode markers when the terminal can show them
+    expect(showFormatters.text(detail, { color: false, file: 'X1.yaml' })).toMatch(/^▶ 10 January 2022 .* {2}← in force on 1 March 2022$/m);
+  });
+});

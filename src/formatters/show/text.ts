@@ -16,12 +16,13 @@ export const text: ShowFormatter = (d, options) => {
   for (const [label, value] of rows) out.push(`${c.dim(label.padEnd(labelWidth))}${wrap(value, WIDTH - labelWidth, pad)}`);
   out.push('', c.bold('Status history'));
   const mark = options.ascii ? '>' : '▶';
+  const arrow = options.ascii ? '<-' : '←';
   const dateWidth = Math.max(...d.history.map((e) => dateWords(e.date).length)) + 2;
   const indent = ' '.repeat(2 + dateWidth + 12);
   for (const e of d.history) {
     const meeting = e.meeting ? `${e.meeting}${e.meetingName ? ` (${e.meetingName})` : ''}` : '';
     const head = `${e.inForce ? c.bold(mark) : ' '} ${dateWords(e.date).padEnd(dateWidth)}${statusColor(c, e.status)(e.status.padEnd(12))}${meeting}`;
-    const tail = e.inForce ? c.bold(`  ← in force on ${dateWords(d.asOf)}`) : e.later ? `  (after ${dateWords(d.asOf)})` : '';
+    const tail = e.inForce ? c.bold(`  ${arrow} in force on ${dateWords(d.asOf)}`) : e.later ? `  (after ${dateWords(d.asOf)})` : '';
     out.push(e.later ? c.dim(head + tail) : head + tail);
     if (e.note) out.push(`${indent}${wrap(e.note, WIDTH - indent.length, indent)}`);
     if (e.source) out.push(`${indent}${c.dim(wrap(`source: ${e.source}`, WIDTH - indent.length, indent))}`);
