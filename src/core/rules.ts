@@ -3,6 +3,7 @@
  * between files, the order and reality of dates. They run on files that
  * passed their schema and add raw diagnostics to those files.
  */
+import { basename } from 'node:path';
 import type { Meeting, Plan, Project } from './types.js';
 import type { SourceFile } from './load.js';
 import type { RawDiagnostic } from './raw.js';
@@ -88,7 +89,7 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
     const project = sanitizeProject(f.data);
     const key = `${f.planId}/${project.id}`;
     const twin = project.id === undefined ? undefined : seenProjects.get(key);
-    if (twin) f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by another file of plan ${f.planId}; each project needs its own id`, ['id']));
+    if (twin) f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by another file of plan ${f.planId} (${basename(twin.path)}); each project needs its own id`, ['id']));
     else seenProjects.set(key, f);
     checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx);
   }

@@ -63,7 +63,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { file: `${P}/R1.yaml`, line: 20, column: 11, code: 'date-future', severity: 'warning', message: 'status date 2027-01-01 is in the future (today is 2026-11-23)' },
     { file: `${P}/R1.yaml`, line: 20, column: 11, code: 'date-outside-period', severity: 'warning', message: "status date 2027-01-01 is outside the plan's period 2021-2025" },
     { file: `${P}/R2.yaml`, line: 8, column: 8, code: 'schedule-order', message: 'schedule starts 2024-06, after it ends 2023' },
-    { file: `${P}/R2.yml`, line: 2, column: 5, code: 'id-duplicate', message: 'project id "R2" is also used by another file of plan rules-2021-2025' },
+    { file: `${P}/R2.yml`, line: 2, column: 5, code: 'id-duplicate', message: 'project id "R2" is also used by another file of plan rules-2021-2025 (R2.yaml)' },
   ],
   'invalid-yaml': [
     { file: 'plans/no-plan/plan.yaml', line: 1, column: 1, code: 'plan-missing', message: 'this plan folder has no plan.yaml' },
@@ -160,7 +160,7 @@ describe('problems made at test time (not committed)', () => {
     check(
       '',
       [
-        { file: `${projects}/D5.yaml`, line: 2, column: 5, code: 'id-duplicate', message: 'project id "D4" is also used by another file' },
+        { file: `${projects}/D5.yaml`, line: 2, column: 5, code: 'id-duplicate', message: 'project id "D4" is also used by another file of plan demo-2021-2025 (D4.yaml)' },
         { file: `${projects}/D5.yaml`, line: 2, column: 5, code: 'id-mismatch', message: 'project id "D4" does not match its file name "D5"' },
       ],
       dir,
