@@ -115,7 +115,7 @@ export function parseYamlSlow(text: string): ParseResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      diagnostics: doc.errors.map((e) => {
+      diagnostics: firstOnEachLine(doc.errors.map((e) => {
         const tooDeepError = /call stack|too deep|maximum depth/i.test(e.message);
         const opened = tooDeepError ? undefined : unclosed(doc, e);
         const pos = at(opened?.start ?? e.pos[0]);
@@ -126,7 +126,7 @@ export function parseYamlSlow(text: string): ParseResult {
           line: pos.line,
           column: pos.column,
         } satisfies RawDiagnostic;
-      }),
+      })),
     };
   }
   // the same depth limit as the fast path, checked before toJS() recurses
@@ -162,6 +162,20 @@ export function parseYamlSlow(text: string): ParseResult {
     if (error instanceof RangeError) return { ok: false, diagnostics: [tooDeepAt(text)] };
     return { ok: false, diagnostics: [unexpected(error)] };
   }
+}
+
+/**
+ * One syntax error per line, the first: the parser's later errors on the same
+ * line follow from it (a tab-indented `status:` also reads as a duplicate
+ * top-level key) and would point the user at the wrong problem.
+ */
+function firstOnEachLine(diagnostics: RawDiagnostic[]): RawDiagnostic[] {
+  const seen = new Set<number>();
+  return diagnostics.filter((d) => {
+    if (d.line === undefined || seen.has(d.line)) return d.line === undefined;
+    seen.add(d.line);
+    return true;
+  });
 }
 
 /**
