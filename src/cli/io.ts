@@ -7,6 +7,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   cwd: string;
   stdoutIsTTY: boolean;
+  /** width of the terminal stdout writes to, when it is one */
+  stdoutColumns?: number;
   stderrIsTTY: boolean;
   /** the current time; ACCSM_TODAY=YYYY-MM-DD in env overrides "today" */
   now(): Date;
@@ -19,6 +21,7 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
     stderrIsTTY: process.stderr.isTTY === true,
     now: () => new Date(),
   };
@@ -35,4 +38,11 @@ export function wantsColor(io: CliIO, stream: 'stdout' | 'stderr'): boolean {
 /** Today as YYYY-MM-DD: ACCSM_TODAY when set (for reproducible runs), else the local date. */
 export function today(io: CliIO): string {
   return io.env.ACCSM_TODAY || formatDate(io.now());
+}
+
+/** How wide text for stdout may be: COLUMNS when set, else the terminal's width, else no limit (piped). */
+export function outputWidth(io: CliIO): number | undefined {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return io.stdoutColumns;
 }

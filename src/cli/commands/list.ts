@@ -1,7 +1,7 @@
 /** accsm list: one row a project with its status as of a date or meeting. */
 import { Option, type Command } from 'commander';
 import { STATUSES, type Status } from '../../core/types.js';
-import { today, wantsColor } from '../io.js';
+import { outputWidth, today, wantsColor } from '../io.js';
 import { examples, type CommandContext } from '../program.js';
 import { addScopeOptions, loadValidData, wantsAscii, type ScopeFlags } from './report.js';
 
@@ -29,6 +29,6 @@ async function runList(ctx: CommandContext, flags: ListFlags): Promise<number> {
   const list = listProjects(data, { asOf, plans: flags.plan, lead: flags.lead, area: flags.area, statuses: flags.status });
   if (meeting) list.meeting = meeting;
   const { listFormatters } = await import('../../formatters/list/index.js');
-  io.stdout(listFormatters[flags.format](list, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io) }));
+  io.stdout(listFormatters[flags.format](list, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) }));
   return 0;
 }

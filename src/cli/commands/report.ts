@@ -5,7 +5,7 @@ import { validateRoot } from '../../core/validate.js';
 import type { DataSet } from '../../core/types.js';
 import { stylish } from '../../formatters/diagnostics/stylish.js';
 import { TABULAR_FORMATS, type TabularFormat } from '../../formatters/shared/formats.js';
-import { today, wantsColor, type CliIO } from '../io.js';
+import { outputWidth, today, wantsColor, type CliIO } from '../io.js';
 import { addDataOption, dataRoot, formatOption } from '../options.js';
 import { examples, type CommandContext } from '../program.js';
 
@@ -74,6 +74,6 @@ async function runReport(ctx: CommandContext, flags: ScopeFlags): Promise<number
   const report = computeReport(data, { asOf, plans: flags.plan, lead: flags.lead, area: flags.area });
   if (meeting) report.meeting = meeting;
   const { reportFormatters } = await import('../../formatters/report/index.js');
-  io.stdout(reportFormatters[flags.format](report, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io) }));
+  io.stdout(reportFormatters[flags.format](report, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) }));
   return 0;
 }

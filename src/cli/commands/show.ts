@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { displayPath } from '../../core/validate.js';
 import { SHOW_FORMATS, type ShowFormat } from '../../formatters/shared/formats.js';
-import { today, wantsColor } from '../io.js';
+import { outputWidth, today, wantsColor } from '../io.js';
 import { addDataOption, formatOption } from '../options.js';
 import { examples, type CommandContext } from '../program.js';
 import { loadValidData, wantsAscii } from './report.js';
@@ -38,6 +38,6 @@ async function runShow(ctx: CommandContext, id: string, flags: ShowFlags): Promi
   const { asOf } = resolveAsOf(data, flags.asOf ?? today(io));
   const detail = projectDetail(data, id, { asOf, ...(flags.plan !== undefined ? { plan: flags.plan } : {}) });
   const { showFormatters } = await import('../../formatters/show/index.js');
-  io.stdout(showFormatters[flags.format](detail, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), file: displayPath(detail.file, io.cwd) }));
+  io.stdout(showFormatters[flags.format](detail, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io), file: displayPath(detail.file, io.cwd) }));
   return 0;
 }

@@ -18,15 +18,17 @@ export const table: ListFormatter = (list, options) => {
       out.push(emptyPlanWords(p, list.filters));
       continue;
     }
-    const widths: Record<string, number> = { Title: 42, 'Priority areas': 20 };
+    const widths: Record<string, number> = columnWidths(options.width);
+    // below 100 columns the schedule (shown by `accsm show`) makes room for the titles
+    const keep = PROJECT_COLUMNS.map((title) => !(title === 'Schedule' && options.width !== undefined && options.width < 100));
     out.push(
       textTable(
-        PROJECT_COLUMNS.map((title) => ({ title, ...(widths[title] ? { width: widths[title] } : {}) })),
+        PROJECT_COLUMNS.filter((_, i) => keep[i]).map((title) => ({ title, ...(widths[title] ? { width: widths[title] } : {}) })),
         p.projects.map((r) => {
           const cells = projectCells(r);
           cells[2] = statusColor(c, r.status)(cells[2]!);
           cells[7] = c.yellow(cells[7]!);
-          return cells;
+          return cells.filter((_, i) => keep[i]);
         }),
         { ascii: options.ascii === true, heading: c.bold },
       ),
@@ -35,3 +37,18 @@ export const table: ListFormatter = (list, options) => {
   if (list.plans.some((p) => p.projects.some((r) => r.illustrative))) out.push('', c.dim(ILLUSTRATIVE_MARK_NOTE));
   return `${out.join('\n')}\n`;
 };
+
+/**
+ * Title and priority-area widths (borders and padding included): 42 and 20 on a
+ * wide terminal; on a narrower one they share what the other columns leave
+ * (about 64 characters, 54 below 100 columns where the schedule is left out),
+ * never below 14 and 8.
+ */
+export function columnWidths(width: number | undefined): Record<string, number> {
+  const full = { Title: 42, 'Priority areas': 20 };
+  if (width === undefined) return full;
+  const available = width - (width < 100 ? 54 : 64);
+  if (available >= full.Title + full['Priority areas']) return full;
+  const title = Math.max(14, Math.floor((available * 2) / 3));
+  return { Title: title, 'Priority areas': Math.max(8, available - title) };
+}

@@ -11,16 +11,21 @@ import { progressBar } from '../shared/bar.js';
 import { groupCells, groupColumnTitles, statusRows } from '../shared/groups.js';
 import { textTable, type TextColumn } from '../shared/table.js';
 import {
-  asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER,
+  asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER, wrap,
 } from '../shared/words.js';
 import type { ReportFormatter } from './types.js';
 
-function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean): string {
+/** Below this width the group tables leave out their bars and split the long header over two lines. */
+export const NARROW = 100;
+
+function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean, width: number | undefined): string {
+  const narrow = width !== undefined && width < NARROW;
+  const fit = (text: string) => (width === undefined ? text : wrap(text, width));
   const out: string[] = [];
   const table = (columns: TextColumn[], rows: string[][]) => textTable(columns, rows, { ascii, heading: c.bold });
   out.push(c.bold(`${p.title} (${p.id})`));
   const filters = filterWords(report.filters);
-  out.push(`${capital(asOfWords(report))}${filters ? `; ${filters}` : ''}`, '');
+  out.push(fit(`${capital(asOfWords(report))}${filters ? `; ${filters}` : ''}`), '');
   if (p.total === 0) {
     out.push(emptyPlanWords(p, report.filters));
     return out.join('\n');
@@ -35,12 +40,14 @@ function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean): 
     '',
   );
   const shown = STATUS_ORDER.filter((s) => p.counts[s] > 0);
-  const numbers: TextColumn[] = groupColumnTitles(shown).map((title) => ({ title, align: 'right' }));
+  const numbers: TextColumn[] = groupColumnTitles(shown).map((title) => ({ title: narrow ? title.replace(' or ', '\nor ') : title, align: 'right' }));
+  const barColumn: TextColumn[] = narrow ? [] : [{ title: '' }];
+  const barCell = (pct: number) => (narrow ? [] : [bar(pct, 8)]);
   out.push(c.bold('By priority area'));
-  out.push(table([{ title: 'Area' }, ...numbers, { title: '' }], p.byPriorityArea.map((a) => [a.id, ...groupCells(a, shown), bar(a.implementedPercent, 8)])), '');
+  out.push(table([{ title: 'Area' }, ...numbers, ...barColumn], p.byPriorityArea.map((a) => [a.id, ...groupCells(a, shown), ...barCell(a.implementedPercent)])), '');
   out.push(c.bold('By lead') + c.dim(' (a project with two leads counts for each)'));
-  out.push(table([{ title: 'Lead' }, ...numbers, { title: '' }], p.byLead.map((l) => [l.code, ...groupCells(l, shown), bar(l.implementedPercent, 8)])), '');
-  out.push(capital(lastUpdatedWords(p)), capital(elapsedWords(p)), `${capital(projectionWords(p))}.`);
+  out.push(table([{ title: 'Lead' }, ...numbers, ...barColumn], p.byLead.map((l) => [l.code, ...groupCells(l, shown), ...barCell(l.implementedPercent)])), '');
+  out.push(fit(capital(lastUpdatedWords(p))), fit(capital(elapsedWords(p))), fit(`${capital(projectionWords(p))}.`));
   for (const [label, ids] of [
     ['Overdue (schedule ended, not completed)', p.overdue],
     ['Late to start (schedule start passed, still planned)', p.lateStart],
@@ -49,12 +56,12 @@ function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean): 
     for (const item of projectTitles(p, ids)) out.push(`  ${c.yellow(item.id)}  ${item.title}`);
   }
   const note = illustrativeWords(p);
-  if (note) out.push('', c.dim(`Note: ${note}.`));
+  if (note) out.push('', c.dim(fit(`Note: ${note}.`)));
   return out.join('\n');
 }
 
 export const table: ReportFormatter = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   if (report.plans.length === 0) return `No plan to report ${asOfWords(report)}.\n`;
-  return `${report.plans.map((p) => plan(p, report, c, options.ascii === true)).join('\n\n\n')}\n`;
+  return `${report.plans.map((p) => plan(p, report, c, options.ascii === true, options.width)).join('\n\n\n')}\n`;
 };

@@ -9,11 +9,14 @@ const WIDTH = 100;
 
 export const text: ShowFormatter = (d, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [c.bold(`${d.project.id}  ${d.project.title}`), ''];
+  // at most 100 columns, less on a narrower terminal, never so narrow that nothing fits
+  const width = Math.max(40, Math.min(WIDTH, options.width ?? WIDTH));
+  const titleIndent = ' '.repeat(d.project.id.length + 2);
+  const out: string[] = [c.bold(`${d.project.id}  ${wrap(d.project.title, width - titleIndent.length, titleIndent)}`), ''];
   const rows = fields(d, options.file);
   const labelWidth = Math.max(...rows.map(([l]) => l.length)) + 2;
   const pad = ' '.repeat(labelWidth);
-  for (const [label, value] of rows) out.push(`${c.dim(label.padEnd(labelWidth))}${wrap(value, WIDTH - labelWidth, pad)}`);
+  for (const [label, value] of rows) out.push(`${c.dim(label.padEnd(labelWidth))}${wrap(value, width - labelWidth, pad)}`);
   out.push('', c.bold('Status history'));
   const mark = options.ascii ? '>' : '▶';
   const arrow = options.ascii ? '<-' : '←';
@@ -24,8 +27,8 @@ export const text: ShowFormatter = (d, options) => {
     const head = `${e.inForce ? c.bold(mark) : ' '} ${dateWords(e.date).padEnd(dateWidth)}${statusColor(c, e.status)(e.status.padEnd(12))}${meeting}`;
     const tail = e.inForce ? c.bold(`  ${arrow} in force on ${dateWords(d.asOf)}`) : e.later ? `  (after ${dateWords(d.asOf)})` : '';
     out.push(e.later ? c.dim(head + tail) : head + tail);
-    if (e.note) out.push(`${indent}${wrap(e.note, WIDTH - indent.length, indent)}`);
-    if (e.source) out.push(`${indent}${c.dim(wrap(`source: ${e.source}`, WIDTH - indent.length, indent))}`);
+    if (e.note) out.push(`${indent}${wrap(e.note, width - indent.length, indent)}`);
+    if (e.source) out.push(`${indent}${c.dim(wrap(`source: ${e.source}`, width - indent.length, indent))}`);
   }
   return `${out.join('\n')}\n`;
 };

@@ -5,6 +5,8 @@ export interface ShowFormatOptions {
   color: boolean;
   /** ASCII markers instead of Unicode (text only) */
   ascii?: boolean;
+  /** the terminal's width in columns; tables and text fit it when they can (table/text only) */
+  width?: number;
   /** the project file as the user should see it (relative to the working directory) */
   file: string;
 }
