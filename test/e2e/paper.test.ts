@@ -237,3 +237,18 @@ describe('pandoc', () => {
   });
   if (!PANDOC) it('pandoc is not installed: the conversion test above was skipped', () => expect(PANDOC).toBe(false));
 });
+
+describe('paper for a meeting of one body', () => {
+  it('an ACCSM+3 meeting reports on the ACCSM+3 plan, not the ACCSM one', () => {
+    const r = accsm(['paper', '--meeting', 'som3-7']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# Implementation of the ACCSM+3 Work Plan 2021-2025');
+    expect(r.stdout).not.toContain('ACCSM Work Plan 2021-2025,');
+  });
+
+  it('--plan still chooses the plans', () => {
+    const r = accsm(['paper', '--meeting', 'som3-7', '--plan', 'accsm-2021-2025']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ACCSM Work Plan 2021-2025');
+  });
+});

@@ -27,7 +27,7 @@ export function registerPaper(program: Command, ctx: CommandContext): Command {
     .command('paper')
     .description('write the progress section of a meeting paper (markdown or Word), with an optional chart');
   addDataOption(cmd)
-    .option('-p, --plan <id...>', 'work plans to include (default: every plan that has projects)')
+    .option('-p, --plan <id...>', "work plans to include (default: every plan that has projects; with --meeting, those of the meeting's body)")
     .option('--meeting <id>', 'the meeting the paper is for; its last day is the as-of date')
     .option('--as-of <date>', 'the date the paper reports on, YYYY-MM-DD (default: today); instead of --meeting')
     .option('--since <meeting|date>', 'compare with this meeting or date (default: the previous meeting of the same body)')
@@ -71,7 +71,12 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
     throw new UserError(`unknown meeting "${flags.meeting}"; meetings: ${data.meetings.map((m) => m.id).join(', ') || 'none'}`);
   }
   const { asOf, meeting } = resolveAsOf(data, flags.meeting ?? flags.asOf ?? today(io));
-  const report = computeReport(data, { asOf, plans: flags.plan });
+  // a meeting of one body (ACCSM or ACCSM+3) reports on that body's plans, unless --plan says otherwise
+  const body = flags.meeting !== undefined ? data.meetings.find((m) => m.id === flags.meeting)?.body : undefined;
+  const ofBody = body ? data.plans.filter((p) => p.plan.body === body) : [];
+  const withProjects = ofBody.filter((p) => p.projects.length > 0);
+  const plans = flags.plan ?? (ofBody.length ? (withProjects.length ? withProjects : ofBody).map((p) => p.plan.id) : undefined);
+  const report = computeReport(data, { asOf, plans });
   if (meeting) report.meeting = meeting;
   const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}), ...(flags.since !== undefined ? { since: flags.since } : {}) });
 

@@ -262,10 +262,10 @@ function annex(plan: PlanReport, h: 2 | 3): Block[] {
   const out: Block[] = [{ kind: 'heading', level: h, text: `Annex: Projects/activities of the ${plan.title}` }];
   out.push({
     kind: 'table',
-    header: ['No.', 'Project/activity', 'Lead', 'Priority areas', 'Schedule', 'Status (date recorded)'],
+    header: ['No.', 'Project/activity', 'Lead', 'Priority areas', 'Schedule', 'Status (since)'],
     align: ['left', 'left', 'left', 'left', 'left', 'left'],
     rows: plan.projects.map((p) => ({
-      cells: [p.id, p.title, p.lead.join(', '), p.priority_areas.map((a) => areaTitle.get(a) ?? a).join('; '), schedule(p.schedule), `${capitalize(p.status)} (${longDate(p.since)})`],
+      cells: [p.id, p.title, p.lead.join(', '), p.priority_areas.map((a) => areaTitle.get(a) ?? a).join('; '), schedule(p.schedule), `${capitalize(p.status)} (${longDate(p.statusSince)})`],
     })),
   });
   return out;
