@@ -24,6 +24,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .option('--verbose', 'show the stack of an unexpected failure')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    .showHelpAfterError('(run the command with --help for usage and examples)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.io.stdout(s),

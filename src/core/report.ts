@@ -235,7 +235,9 @@ function listOf(values: readonly string[]): string {
 }
 
 /** Checks the options against the data; unknown plans, codes or areas are usage errors that list the valid ones. */
-export function computeReport(data: DataSet, options: ReportOptions): Report {
+export function computeReport(data: DataSet, given: ReportOptions): Report {
+  // codes are upper case in the data (vn means VN)
+  const options: ReportOptions = given.lead === undefined ? given : { ...given, lead: given.lead.toUpperCase() };
   const known = data.plans.map((p) => p.plan.id);
   for (const id of options.plans ?? []) {
     if (!known.includes(id)) throw new UserError(`unknown plan "${id}"; plans: ${listOf(known)}`);

@@ -213,6 +213,10 @@ describe('by lead and by priority area: a project counts for each of its leads a
     expect(headline(p)).toBe('2 of 3 completed or ongoing (67%)');
     expect(p.projects.map((r) => r.id)).toEqual(['M1', 'M2', 'M4']);
   });
+  it('--lead sg in lower case means SG', () => {
+    const p = plan('report-multi-lead', '2021-01-01', { plans: ['p'], lead: 'sg' });
+    expect(p.projects.map((r) => r.id)).toEqual(['M1', 'M2', 'M4']);
+  });
   it('--area beta', () => {
     const p = plan('report-multi-lead', '2021-01-01', { plans: ['p'], area: 'beta' });
     expect(p.projects.map((r) => r.id)).toEqual(['M2', 'M4']);
