@@ -1,11 +1,8 @@
 /** accsm meeting add: a new meeting in meetings.yaml. */
 import type { Command } from 'commander';
-import { runEdit } from '../../core/edit/commit.js';
 import { planMeetingAdd } from '../../core/edit/meeting.js';
-import { today } from '../io.js';
-import { dataRoot } from '../options.js';
 import { examples, type CommandContext } from '../program.js';
-import { addEditOptions, finishEdit, groupCommand, stderrFormat } from './status.js';
+import { addEditOptions, editAndFinish, groupCommand } from './status.js';
 
 interface MeetingAddFlags {
   data?: string;
@@ -40,13 +37,7 @@ export function registerMeeting(program: Command, ctx: CommandContext): Command 
     .action((flags: MeetingAddFlags) => {
       const { io } = ctx;
       const args = { id: flags.id, name: flags.name, date: flags.date, end: flags.end, body: flags.body, host: flags.host, note: flags.note, source: flags.source };
-      const out = runEdit(dataRoot(io, flags.data), (loaded) => planMeetingAdd(loaded, args, io.cwd), {
-        cwd: io.cwd,
-        today: today(io),
-        dryRun: flags.dryRun === true,
-        format: stderrFormat(io),
-      });
-      ctx.exitCode = finishEdit(io, out);
+      ctx.exitCode = editAndFinish(io, flags, (loaded) => planMeetingAdd(loaded, args, io.cwd));
     });
   return meeting;
 }

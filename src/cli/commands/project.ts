@@ -1,11 +1,9 @@
 /** accsm project add: a new project file in a plan. */
 import type { Command } from 'commander';
-import { runEdit } from '../../core/edit/commit.js';
 import { planProjectAdd } from '../../core/edit/project.js';
 import { today } from '../io.js';
-import { dataRoot } from '../options.js';
 import { examples, type CommandContext } from '../program.js';
-import { addEditOptions, finishEdit, groupCommand, stderrFormat } from './status.js';
+import { addEditOptions, editAndFinish, groupCommand } from './status.js';
 
 interface ProjectAddFlags {
   data?: string;
@@ -68,13 +66,7 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
         note: flags.note,
         source: flags.source,
       };
-      const out = runEdit(dataRoot(io, flags.data), (loaded) => planProjectAdd(loaded, args, io.cwd), {
-        cwd: io.cwd,
-        today: today(io),
-        dryRun: flags.dryRun === true,
-        format: stderrFormat(io),
-      });
-      ctx.exitCode = finishEdit(io, out);
+      ctx.exitCode = editAndFinish(io, flags, (loaded) => planProjectAdd(loaded, args, io.cwd));
     });
   return project;
 }

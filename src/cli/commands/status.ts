@@ -30,6 +30,12 @@ export function finishEdit(io: CliIO, out: { stdout: string; stderr: string; exi
   return out.exitCode;
 }
 
+/** Runs one edit on the data root the flags name, prints the outcome and returns the exit code. */
+export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean }, plan: Parameters<typeof runEdit>[1]): number {
+  const out = runEdit(dataRoot(io, flags.data), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io) });
+  return finishEdit(io, out);
+}
+
 /** Diagnostics of a refused or warned change, laid out for stderr. */
 export function stderrFormat(io: CliIO) {
   return (summary: Parameters<typeof stylish>[0], filesChecked: number) => stylish(summary, { color: wantsColor(io, 'stderr'), filesChecked, cwd: io.cwd });
@@ -73,13 +79,7 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
     .action((projectId: string, value: string, flags: StatusSetFlags) => {
       const { io } = ctx;
       const args = { project: projectId, plan: flags.plan, status: value, date: flags.date ?? today(io), meeting: flags.meeting, note: flags.note, source: flags.source };
-      const out = runEdit(dataRoot(io, flags.data), (loaded) => planStatusSet(loaded, args, io.cwd), {
-        cwd: io.cwd,
-        today: today(io),
-        dryRun: flags.dryRun === true,
-        format: stderrFormat(io),
-      });
-      ctx.exitCode = finishEdit(io, out);
+      ctx.exitCode = editAndFinish(io, flags, (loaded) => planStatusSet(loaded, args, io.cwd));
     });
   return status;
 }
