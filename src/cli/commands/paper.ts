@@ -1,8 +1,7 @@
 /** accsm paper: the progress section of a meeting paper, as markdown or Word, with a chart. */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic, tempPathFor } from '../../core/edit/atomic.js';
+import { writeFileAtomic } from '../../core/edit/atomic.js';
 import { UserError } from '../../core/errors.js';
 import { progressSince } from '../../core/progress.js';
 import { computeReport, resolveAsOf } from '../../core/report.js';
@@ -107,37 +106,10 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
 /** Writes a file atomically; a folder that does not exist or cannot be written is a usage error naming the file as the user gave it. */
 function writeOut(path: string, content: string | Uint8Array, shown: string): void {
   try {
-    if (typeof content === 'string') writeFileAtomic(path, content);
-    else writeBytesAtomic(path, content);
+    writeFileAtomic(path, content);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     throw new UserError(`cannot write ${shown}: ${why}`);
-  }
-}
-
-/**
- * The binary twin of writeFileAtomic (src/core/edit/atomic.ts, which takes
- * text only): temporary file in the same folder, flushed, renamed over the target.
- */
-function writeBytesAtomic(path: string, bytes: Uint8Array): void {
-  const temp = tempPathFor(path);
-  const fd = openSync(temp, 'wx', 0o666);
-  try {
-    try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
-    }
-    throw error;
   }
 }

@@ -41,7 +41,7 @@ function realTarget(path: string): string {
   }
 }
 
-export function writeFileAtomic(path: string, text: string, options: AtomicOptions = {}): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicOptions = {}): void {
   const fs: AtomicFs = {
     openSync: nodeFs.openSync,
     writeSync: (fd, data, offset, length) => nodeFs.writeSync(fd, data, offset, length),
@@ -63,7 +63,7 @@ export function writeFileAtomic(path: string, text: string, options: AtomicOptio
   const fd = fs.openSync(temp, 'wx', 0o666);
   try {
     try {
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       let done = 0;
       while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
       if (mode !== undefined) fs.fchmodSync(fd, mode);
