@@ -1,21 +1,11 @@
 /** accsm meeting add: a new meeting in meetings.yaml. */
 import type { Command } from 'commander';
-import { planMeetingAdd } from '../../core/edit/meeting.js';
+import { planMeetingAdd, type MeetingAddArgs } from '../../core/edit/meeting.js';
 import { examples, type CommandContext } from '../program.js';
 import { addEditOptions, editAndFinish, groupCommand } from './status.js';
 
-interface MeetingAddFlags {
-  data?: string;
-  id: string;
-  name: string;
-  date: string;
-  end?: string;
-  body?: string;
-  host?: string;
-  note?: string;
-  source?: string;
-  dryRun?: boolean;
-}
+/** The meeting's fields, plus the options every editing command has. */
+type MeetingAddFlags = MeetingAddArgs & { data?: string; dryRun?: boolean };
 
 export function registerMeeting(program: Command, ctx: CommandContext): Command {
   const meeting = groupCommand(program, ctx, 'meeting', 'add meetings to meetings.yaml', [
@@ -36,7 +26,7 @@ export function registerMeeting(program: Command, ctx: CommandContext): Command 
     .addHelpText('after', examples('accsm meeting add --id som-23 --name "23rd ACCSM Senior Officials Meeting" --date 2026-08-04 --body ACCSM --host PH'))
     .action((flags: MeetingAddFlags) => {
       const { io } = ctx;
-      const args = { id: flags.id, name: flags.name, date: flags.date, end: flags.end, body: flags.body, host: flags.host, note: flags.note, source: flags.source };
+      const { data: _data, dryRun: _dryRun, ...args } = flags;
       ctx.exitCode = editAndFinish(io, flags, (loaded) => planMeetingAdd(loaded, args, io.cwd));
     });
   return meeting;
