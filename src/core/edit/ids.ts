@@ -1,5 +1,4 @@
 /** Ids for new entries and near matches for mistyped ones. */
-import { suggest } from '../schema.js';
 
 /** The project id pattern of the schema; an id is also a file name, so nothing else may pass. */
 export const PROJECT_ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -32,21 +31,5 @@ export function nextFreeId(existing: readonly string[]): string {
   return id;
 }
 
-/** The same id up to letter case and zero padding: P7, p07 and P07. */
-function loose(id: string): string {
-  return id.toLowerCase().replace(/\d+/g, (d) => String(Number(d)));
-}
-
-/** Up to `max` candidates close to `word`: the same up to case and padding first, then the closest spellings. */
-export function nearMatches(word: string, candidates: readonly string[], max = 5): string[] {
-  let pool = [...new Set(candidates)];
-  const out = pool.filter((c) => loose(c) === loose(word));
-  pool = pool.filter((c) => !out.includes(c));
-  while (out.length < max) {
-    const hit = suggest(word, pool);
-    if (hit === undefined) break;
-    out.push(hit);
-    pool = pool.filter((c) => c !== hit);
-  }
-  return out.slice(0, max);
-}
+/** Ids close to a misspelt one: the report's ranking (same id up to case and zero padding first). */
+export { nearMatches } from '../report.js';
