@@ -8,11 +8,10 @@
 import type { GroupFigures, Report } from '../../core/report.js';
 import type { Status } from '../../core/types.js';
 import { SUMMARY_ORDER, capitalize, joinList, longDate, projectsNoun } from './words.js';
+import { xmlAttr } from '../shared/xml.js';
 
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+/** Escapes text for XML content and attribute values (the shared attribute escaping). */
+export const escapeXml = xmlAttr;
 
 /** Base fill of each status, darkest to lightest in the order of SUMMARY_ORDER but for postponed. */
 export const STATUS_FILL: Record<Status, string> = {
