@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/clients/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     env: { NO_COLOR: '1', ACCSM_TODAY: '2026-11-23' },
