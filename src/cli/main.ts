@@ -2,7 +2,8 @@
 import { CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
 import { processIO, type CliIO } from './io.js';
-import { buildProgram, type CommandContext } from './program.js';
+import { buildProgram } from './program.js';
+import type { CommandContext } from './shared.js';
 
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const ctx: CommandContext = { io, exitCode: 0 };

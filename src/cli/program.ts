@@ -1,19 +1,7 @@
 /** The commander program: global options, the commands, help with examples. */
-import { Command, CommanderError } from 'commander';
-import type { CliIO } from './io.js';
+import { Command } from 'commander';
 import { COMMANDS } from './commands/index.js';
-
-export interface CommandContext {
-  io: CliIO;
-  /** set by the command's action */
-  exitCode: number;
-}
-
-export const VERSION = '0.1.0';
-
-export function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
-}
+import { examples, VERSION, type CommandContext } from './shared.js';
 
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command();
@@ -44,4 +32,3 @@ export function buildProgram(ctx: CommandContext): Command {
   return program;
 }
 
-export { CommanderError };

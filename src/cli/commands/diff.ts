@@ -7,8 +7,7 @@ import { UserError } from '../../core/errors.js';
 import type { DataSet } from '../../core/types.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
 import { today, wantsColor, type CliIO } from '../io.js';
-import { addDataOption, dataRoot, formatOption } from '../options.js';
-import { examples, type CommandContext } from '../program.js';
+import { addDataOption, dataRoot, examples, formatOption, type CommandContext } from '../shared.js';
 
 interface DiffFlags {
   data?: string;

@@ -1,6 +1,6 @@
 /** Every command, registered in this order. Add a command: one file in this folder and one line here. */
 import type { Command } from 'commander';
-import type { CommandContext } from '../program.js';
+import type { CommandContext } from '../shared.js';
 import { registerValidate } from './validate.js';
 import { registerReport } from './report.js';
 import { registerList } from './list.js';

@@ -5,7 +5,7 @@ import { diffOf } from '../../core/edit/commit.js';
 import { assertEmptyTarget, createRoot, initFiles } from '../../core/edit/init.js';
 import { displayPath } from '../../core/validate.js';
 import { today } from '../io.js';
-import { examples, type CommandContext } from '../program.js';
+import { examples, type CommandContext } from '../shared.js';
 
 export function registerInit(program: Command, ctx: CommandContext): Command {
   return program

@@ -2,8 +2,7 @@
 import { Option, type Command } from 'commander';
 import { STATUSES, type Status } from '../../core/types.js';
 import { outputWidth, today, wantsColor } from '../io.js';
-import { examples, type CommandContext } from '../program.js';
-import { addScopeOptions, loadValidData, wantsAscii, type ScopeFlags } from './report.js';
+import { addScopeOptions, examples, loadValidData, wantsAscii, type CommandContext, type ScopeFlags } from '../shared.js';
 
 interface ListFlags extends ScopeFlags {
   status?: Status[];

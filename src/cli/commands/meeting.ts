@@ -1,8 +1,7 @@
 /** accsm meeting add: a new meeting in meetings.yaml. */
 import type { Command } from 'commander';
 import { planMeetingAdd, type MeetingAddArgs } from '../../core/edit/meeting.js';
-import { examples, type CommandContext } from '../program.js';
-import { addEditOptions, editAndFinish, groupCommand } from './status.js';
+import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
 /** The meeting's fields, plus the options every editing command has. */
 type MeetingAddFlags = MeetingAddArgs & { data?: string; dryRun?: boolean };

@@ -7,9 +7,7 @@ import { progressSince } from '../../core/progress.js';
 import { computeReport, resolveAsOf } from '../../core/report.js';
 import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../../formatters/paper/index.js';
 import { today } from '../io.js';
-import { examples, type CommandContext } from '../program.js';
-import { addDataOption } from '../options.js';
-import { loadValidData } from './report.js';
+import { addDataOption, examples, loadValidData, type CommandContext } from '../shared.js';
 
 interface PaperFlags {
   data?: string;

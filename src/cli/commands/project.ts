@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { planProjectAdd } from '../../core/edit/project.js';
 import { today } from '../io.js';
-import { examples, type CommandContext } from '../program.js';
-import { addEditOptions, editAndFinish, groupCommand } from './status.js';
+import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
 interface ProjectAddFlags {
   data?: string;

@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { displayPath } from '../../core/validate.js';
 import { SHOW_FORMATS, type ShowFormat } from '../../formatters/shared/formats.js';
 import { outputWidth, today, wantsColor } from '../io.js';
-import { addDataOption, formatOption } from '../options.js';
-import { examples, type CommandContext } from '../program.js';
-import { loadValidData, wantsAscii } from './report.js';
+import { addDataOption, examples, formatOption, loadValidData, wantsAscii, type CommandContext } from '../shared.js';
 
 interface ShowFlags {
   data?: string;

@@ -7,8 +7,7 @@ import { isDataRoot } from '../../core/load.js';
 import { displayPath, validateRoot } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, diagnosticFormatters, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
 import { wantsColor, today } from '../io.js';
-import { addDataOption, dataRoot, formatOption, parseNonNegativeInt } from '../options.js';
-import { examples, VERSION, type CommandContext } from '../program.js';
+import { addDataOption, dataRoot, examples, formatOption, parseNonNegativeInt, VERSION, type CommandContext } from '../shared.js';
 
 interface ValidateFlags {
   data?: string;

@@ -1,0 +1,131 @@
+/**
+ * What the commands share: the context a command runs in, the options several
+ * commands take, loading valid data, and the edit plumbing. A command imports
+ * this module, never another command, and nothing here imports a command.
+ */
+import { resolve } from 'node:path';
+import { Option, InvalidArgumentError, type Command } from 'commander';
+import { runEdit } from '../core/edit/commit.js';
+import { resolveDataRoot, type ResolvedRoot } from '../core/root.js';
+import type { DataSet } from '../core/types.js';
+import { validateRoot } from '../core/validate.js';
+import { stylish } from '../formatters/diagnostics/stylish.js';
+import { TABULAR_FORMATS, type TabularFormat } from '../formatters/shared/formats.js';
+import { today, wantsColor, type CliIO } from './io.js';
+
+export interface CommandContext {
+  io: CliIO;
+  /** set by the command's action */
+  exitCode: number;
+}
+
+export const VERSION = '0.1.0';
+
+/** The "Examples:" block at the end of a command's help. */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+export function addDataOption(cmd: Command): Command {
+  return cmd.option('--data <dir>', 'the data root (default: $ACCSM_DATA, else ./data when it holds plans/, else the embedded ACCSM data)');
+}
+
+export function dataRoot(io: CliIO, data: string | undefined): ResolvedRoot {
+  return resolveDataRoot({ data, env: io.env, cwd: io.cwd });
+}
+
+export function formatOption(choices: readonly string[], defaultValue: string): Option {
+  return new Option('-f, --format <name>', 'output format').choices(choices as string[]).default(defaultValue);
+}
+
+export function parseNonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return Number(value);
+}
+
+/** The options report and list share. */
+export interface ScopeFlags {
+  data?: string;
+  plan?: string[];
+  asOf?: string;
+  lead?: string;
+  area?: string;
+  format: TabularFormat;
+}
+
+/** --plan, --as-of, --lead, --area, --format, --data. */
+export function addScopeOptions(cmd: Command): Command {
+  return addDataOption(cmd)
+    .option('-p, --plan <id...>', 'work plans to include (default: every plan that has projects)')
+    .option('--as-of <date|meeting>', 'a date (YYYY-MM-DD) or a meeting id, which stands for its last day (default: today)')
+    .option('--lead <code>', 'only projects led by this country code or ASEC')
+    .option('--area <id>', 'only projects in this priority area')
+    .addOption(formatOption(TABULAR_FORMATS, 'table'));
+}
+
+/**
+ * Loads and validates the data root. With errors, prints the diagnostics to
+ * stderr and returns undefined (exit 1): no figures from invalid data.
+ * Warnings are summed up in one line on stderr.
+ */
+export function loadValidData(ctx: CommandContext, data: string | undefined): DataSet | undefined {
+  const { io } = ctx;
+  const root = data === undefined ? dataRoot(io, undefined).dir : resolve(io.cwd, data);
+  const result = validateRoot(root, { cwd: io.cwd, today: today(io) });
+  if (result.errors > 0) {
+    const filesChecked = result.loaded.files.filter((f) => f.kind !== 'other').length;
+    io.stderr(stylish(result, { color: wantsColor(io, 'stderr'), filesChecked, cwd: io.cwd }));
+    io.stderr('accsm: the data has errors, so no figures are shown; fix them (see accsm validate) and run again\n');
+    return undefined;
+  }
+  if (result.warnings > 0) io.stderr(`accsm: the data has ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}; run accsm validate to see ${result.warnings === 1 ? 'it' : 'them'}\n`);
+  return result.loaded.data;
+}
+
+/** Unicode bars and borders unless the terminal is dumb or the locale says it is not UTF-8. */
+export function wantsAscii(io: CliIO): boolean {
+  if (io.env.TERM === 'dumb') return true;
+  const locale = io.env.LC_ALL || io.env.LC_CTYPE || io.env.LANG;
+  return locale !== undefined && locale !== '' && !/utf-?8/i.test(locale);
+}
+
+/** Options every editing command shares: the data root and --dry-run. */
+export function addEditOptions(cmd: Command): Command {
+  return addDataOption(cmd).option('--dry-run', 'print the change as a diff and write nothing');
+}
+
+/** Prints an edit's outcome and returns its exit code. */
+export function finishEdit(io: CliIO, out: { stdout: string; stderr: string; exitCode: number }): number {
+  if (out.stdout) io.stdout(out.stdout);
+  if (out.stderr) io.stderr(out.stderr);
+  return out.exitCode;
+}
+
+/** Diagnostics of a refused or warned change, laid out for stderr. */
+export function stderrFormat(io: CliIO) {
+  return (summary: Parameters<typeof stylish>[0], filesChecked: number) => stylish(summary, { color: wantsColor(io, 'stderr'), filesChecked, cwd: io.cwd });
+}
+
+/** Runs one edit on the data root the flags name, prints the outcome and returns the exit code. */
+export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean }, plan: Parameters<typeof runEdit>[1]): number {
+  const out = runEdit(dataRoot(io, flags.data), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io) });
+  return finishEdit(io, out);
+}
+
+/**
+ * A group command (status, project, meeting). Its help ends with examples like
+ * every other command's. Called without its subcommand: its help on stderr,
+ * exit 2; with an unknown one (`accsm status sett`): a usage error naming it.
+ */
+export function groupCommand(program: Command, ctx: CommandContext, name: string, description: string, exampleLines: readonly string[]): Command {
+  const group = program.command(name).description(description).allowExcessArguments(true).addHelpText('after', examples(...exampleLines));
+  return group.action(() => {
+    const [word] = group.args;
+    if (word !== undefined) {
+      const names = group.commands.map((c) => c.name());
+      group.error(`error: unknown command '${word}' for 'accsm ${name}'; its commands: ${names.join(', ')} (see accsm ${name} --help)`, { exitCode: 2, code: 'commander.unknownCommand' });
+    }
+    group.outputHelp({ error: true });
+    ctx.exitCode = 2;
+  });
+}
