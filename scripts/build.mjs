@@ -42,7 +42,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['docx'],
+  external: ['docx', '@resvg/resvg-js'],
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __accsmCreateRequire } from 'node:module'; const require = __accsmCreateRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -62,7 +62,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['docx'],
+  external: ['docx', '@resvg/resvg-js'],
   // import('docx') becomes require('docx') (docx ships CommonJS too): a vm.Script has no loader for import()
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__accsmImportMetaUrl' },

@@ -246,6 +246,15 @@ describe('paper for a meeting of one body', () => {
     expect(r.stdout).not.toContain('ACCSM Work Plan 2021-2025,');
   });
 
+  it('a body with nothing to chart gets no chart file, and a note on stderr says why', () => {
+    const dir = temp();
+    const r = accsm(['paper', '--meeting', 'som3-7', '--out', 'paper.md', '--chart', 'chart.svg'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('accsm: chart.svg not written: no project/activity to chart as of 7 August 2024\naccsm: wrote paper.md\n');
+    expect(readdirSync(dir)).toEqual(['paper.md']);
+    expect(readFileSync(join(dir, 'paper.md'), 'utf8')).not.toContain('chart.svg');
+  });
+
   it('--plan still chooses the plans', () => {
     const r = accsm(['paper', '--meeting', 'som3-7', '--plan', 'accsm-2021-2025']);
     expect(r.code).toBe(0);

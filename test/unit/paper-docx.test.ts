@@ -55,7 +55,7 @@ describe('the Word document', () => {
   it('embeds the chart as SVG with a PNG fallback when the paper has a figure', async () => {
     const { report, doc } = demoPaper('chart.svg');
     const svg = paperChart(report);
-    const files = unzip(await paperDocx(doc, { chart: { svg, ...chartPng(svg) } }));
+    const files = unzip(await paperDocx(doc, { chart: { svg, ...(await chartPng(svg)) } }));
     const media = [...files.keys()].filter((k) => k.startsWith('word/media/') && !k.endsWith('/'));
     expect(media.filter((m) => m.endsWith('.svg'))).toHaveLength(1);
     expect(media.filter((m) => m.endsWith('.png'))).toHaveLength(1);

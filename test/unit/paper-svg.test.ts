@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { PNG } from 'pngjs';
 import { computeReport } from '../../src/core/report.js';
 import { STATUSES, type Status } from '../../src/core/types.js';
-import { chartPng, escapeXml, paperChart, STATUS_FILL } from '../../src/formatters/paper/index.js';
-import { crc32 } from '../../src/formatters/paper/png.js';
+import { chartFontFiles, chartPng, escapeXml, paperChart, PRINT_DPI, PRINT_WIDTH_INCHES, STATUS_FILL } from '../../src/formatters/paper/index.js';
 import { wrap } from '../../src/formatters/paper/svg.js';
 import { allText, elements, parseXml } from './paper-helpers.js';
 import { demoData } from './paper-helpers.js';
@@ -60,8 +61,9 @@ describe('the chart SVG', () => {
       expect(segs.map((r) => r.attrs.class)).toEqual(present.map((s) => `segment ${s}`));
       segs.forEach((r, k) => {
         expect(r.attrs.fill).toBe(`url(#accsm-${present[k]})`);
-        // 400 px for the largest plan total (5)
-        expect(Number(r.attrs.width)).toBeCloseTo((f.counts[present[k]!] / 5) * 400, 1);
+        // 400 px for the largest plan total (5) on the whole-plan bar; for the largest area total on the area bars
+        const scale = i === 0 ? 5 : Math.max(...report.plans[0]!.byPriorityArea.map((a) => a.total));
+        expect(Number(r.attrs.width)).toBeCloseTo((f.counts[present[k]!] / scale) * 400, 1);
       });
       expect(allText(elements(bar, 'text').find((t) => t.attrs.class === 'total')!)).toBe(String(f.total));
       const counts = elements(bar, 'text').filter((t) => t.attrs.class === 'count').map(allText);
@@ -94,36 +96,24 @@ describe('the chart SVG', () => {
 });
 
 describe('the PNG fallback for Word', () => {
-  it('is a valid PNG of the SVG size, with correct chunk CRCs and the bar colours in its pixels', () => {
-    const { png, width, height } = chartPng(svg);
-    expect(width).toBe(Number(root.attrs.width));
-    expect(height).toBe(Number(root.attrs.height));
-    const buf = Buffer.from(png);
-    expect([...buf.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
-    let p = 8;
-    const idat: Buffer[] = [];
-    const types: string[] = [];
-    while (p < buf.length) {
-      const len = buf.readUInt32BE(p);
-      const type = buf.subarray(p + 4, p + 8).toString('latin1');
-      types.push(type);
-      expect(buf.readUInt32BE(p + 8 + len)).toBe(crc32(buf.subarray(p + 4, p + 8 + len)));
-      if (type === 'IHDR') expect([buf.readUInt32BE(p + 8), buf.readUInt32BE(p + 12)]).toEqual([width, height]);
-      if (type === 'IDAT') idat.push(buf.subarray(p + 8, p + 8 + len));
-      p += 12 + len;
-    }
-    expect(types).toEqual(['IHDR', 'IDAT', 'IEND']);
-    const raw = inflateSync(Buffer.concat(idat));
-    expect(raw.length).toBe(height * (width * 3 + 1));
-    // the middle of the first segment of the first bar is the completed colour
+  it('is drawn from the SVG by resvg at print resolution (6.25 inches at 300 dpi), keeping its aspect ratio', async () => {
+    const { png, width, height } = await chartPng(svg);
+    expect(width).toBe(PRINT_WIDTH_INCHES * PRINT_DPI);
+    expect(height).toBe(Math.round((Number(root.attrs.height) * width) / Number(root.attrs.width)));
+    const image = PNG.sync.read(Buffer.from(png));
+    expect([image.width, image.height]).toEqual([width, height]);
+    // the middle of the first completed segment is the completed colour
     const seg = elements(root, 'rect').find((r) => r.attrs.class === 'segment completed')!;
-    const x = Math.floor(Number(seg.attrs.x) + Number(seg.attrs.width) / 2);
-    const y = Math.floor(Number(seg.attrs.y) + 9);
-    const at = y * (width * 3 + 1) + 1 + x * 3;
-    expect(`#${[...raw.subarray(at, at + 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`).toBe(STATUS_FILL.completed);
+    const k = width / Number(root.attrs.width);
+    const x = Math.floor((Number(seg.attrs.x) + Number(seg.attrs.width) / 2 - 2) * k);
+    const y = Math.floor((Number(seg.attrs.y) + 3) * k);
+    const at = (y * width + x) * 4;
+    expect(`#${[...image.data.subarray(at, at + 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`).toBe(STATUS_FILL.completed);
   });
 
-  it('computes the standard CRC-32', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  it("uses the fonts shipped in dejavu-fonts-ttf, not the machine's", () => {
+    const files = chartFontFiles();
+    expect(files.map((f) => basename(f))).toEqual(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']);
+    for (const f of files) expect(readFileSync(f).subarray(0, 4)).toEqual(Buffer.from([0, 1, 0, 0]));
   });
 });

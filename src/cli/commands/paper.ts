@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../core/edit/atomic.js';
 import { UserError } from '../../core/errors.js';
 import { progressSince } from '../../core/progress.js';
 import { computeReport, resolveAsOf } from '../../core/report.js';
-import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../../formatters/paper/index.js';
+import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown, words } from '../../formatters/paper/index.js';
 import { today } from '../io.js';
 import { addDataOption, examples, loadValidData, type CommandContext } from '../shared.js';
 
@@ -77,18 +77,21 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   if (meeting) report.meeting = meeting;
   const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}), ...(flags.since !== undefined ? { since: flags.since } : {}) });
 
-  const svg = chartPath ? paperChart(report) : undefined;
+  // nothing to chart (a body with no projects yet): no chart file, and a note says why
+  const chartable = report.plans.some((p) => p.total > 0);
+  if (chartPath && !chartable) io.stderr(`accsm: ${flags.chart} not written: no project/activity to chart as of ${words.longDate(report.asOf)}\n`);
+  const svg = chartPath && chartable ? paperChart(report) : undefined;
   // the link as the reader of the paper will follow it: relative to the paper's folder, or as given
-  const href = chartPath === undefined ? undefined : outPath === undefined ? flags.chart! : relative(dirname(outPath), chartPath).split(sep).join('/');
+  const href = svg === undefined ? undefined : outPath === undefined ? flags.chart! : relative(dirname(outPath!), chartPath!).split(sep).join('/');
   const doc = buildPaper({ report, progress }, href === undefined ? {} : { chart: href });
 
   const written: string[] = [];
-  if (chartPath && svg !== undefined) {
-    writeOut(chartPath, svg, flags.chart!);
+  if (svg !== undefined) {
+    writeOut(chartPath!, svg, flags.chart!);
     written.push(flags.chart!);
   }
   if (kind === 'docx') {
-    const bytes = await paperDocx(doc, svg === undefined ? {} : { chart: { svg, ...chartPng(svg) } });
+    const bytes = await paperDocx(doc, svg === undefined ? {} : { chart: { svg, ...(await chartPng(svg)) } });
     writeOut(outPath!, bytes, flags.out!);
     written.push(flags.out!);
   } else if (outPath) {

@@ -2,6 +2,6 @@
 export { buildPaper, figureCaption, type Block, type Inline, type PaperDoc, type PaperInput, type PaperOptions, type TableRow } from './model.js';
 export { paperMarkdown, escapeMarkdown } from './markdown.js';
 export { paperChart, escapeXml, STATUS_FILL } from './svg.js';
-export { chartPng } from './png.js';
+export { chartPng, chartFontFiles, PRINT_DPI, PRINT_WIDTH_INCHES, type ChartPng } from './raster.js';
 export { paperDocx, type DocxChart, type DocxOptions } from './docx.js';
 export * as words from './words.js';

@@ -61,7 +61,7 @@ function patternId(s: Status): string {
 function defs(): string {
   const patterns = SUMMARY_ORDER.map(
     (s) =>
-      `<pattern id="${patternId(s)}" patternUnits="userSpaceOnUse" width="8" height="8"><rect width="8" height="8" fill="${STATUS_FILL[s]}"/>${OVERLAY[s]}</pattern>`,
+      `<pattern id="${patternId(s)}" patternUnits="userSpaceOnUse" width="8" height="8"><rect width="8" height="8" fill="${STATUS_FILL[s]}" shape-rendering="crispEdges"/>${OVERLAY[s]}</pattern>`,
   );
   return `<defs>\n    ${patterns.join('\n    ')}\n  </defs>`;
 }
@@ -97,16 +97,18 @@ export function paperChart(report: Report): string {
   const subtitle = `${report.plans.map((p) => p.title).join('; ')}, as of ${longDate(report.asOf)}`;
   const body: string[] = [];
   const desc: string[] = [];
-  const scale = Math.max(1, ...report.plans.map((p) => p.total));
+  // the whole-plan bars share one scale, the priority-area bars another, so that a segment of 1 in an area is wide enough to carry its count
+  const planScale = Math.max(1, ...report.plans.map((p) => p.total));
+  const areaScale = Math.max(1, ...report.plans.flatMap((p) => p.byPriorityArea.map((a) => a.total)));
   let y = 64;
   for (const plan of report.plans) {
     if (report.plans.length > 1) {
       body.push(`<text class="plan" x="${LABEL_X}" y="${y + 12}" font-size="13" font-weight="bold">${escapeXml(plan.title)}</text>`);
       y += 24;
     }
-    const rows: { label: string; f: GroupFigures; bold: boolean }[] = [
-      { label: 'All projects/activities', f: plan, bold: true },
-      ...plan.byPriorityArea.map((a) => ({ label: a.title, f: a, bold: false })),
+    const rows: { label: string; f: GroupFigures; bold: boolean; scale: number }[] = [
+      { label: 'All projects/activities', f: plan, bold: true, scale: planScale },
+      ...plan.byPriorityArea.map((a) => ({ label: a.title, f: a, bold: false, scale: areaScale })),
     ];
     desc.push(`${plan.title}: ${rows.map((r) => describe(r.label, r.f)).join('; ')}.`);
     for (const row of rows) {
@@ -117,9 +119,11 @@ export function paperChart(report: Report): string {
       const tspans = lines.map((l, i) => `<tspan x="${LABEL_X}" y="${n2(textTop + i * LINE_H)}">${escapeXml(l)}</tspan>`).join('');
       body.push(`<g class="bar">`);
       body.push(`  <text class="label" font-size="12"${row.bold ? ' font-weight="bold"' : ''}>${tspans}</text>`);
-      for (const part of bar(row.f, top, scale)) body.push(`  ${part}`);
+      for (const part of bar(row.f, top, row.scale)) body.push(`  ${part}`);
       body.push(`</g>`);
       y += h;
+      // a gap between the whole-plan bar and the area bars, which are drawn to their own scale
+      if (row.bold) y += 10;
     }
     y += 8;
   }
@@ -133,9 +137,9 @@ export function paperChart(report: Report): string {
     legend.push(`  <text x="${x + 20}" y="${y + 11}" font-size="12">${escapeXml(capitalize(s))}</text>`);
     x += 20 + capitalize(s).length * 7 + 24;
   }
-  legend.push(`  <text x="${W - LABEL_X}" y="${y + 11}" font-size="11" text-anchor="end">Numbers: projects/activities</text>`);
+  legend.push(`  <text x="${LABEL_X}" y="${y + 34}" font-size="11">Numbers: projects/activities. The priority-area bars are drawn to a larger scale than the bar for all projects/activities.</text>`);
   legend.push(`</g>`);
-  const height = y + 30;
+  const height = y + 48;
   const descText = `Stacked bars, one per priority area and one for all projects/activities, by status. ${desc.join(' ')}`;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
