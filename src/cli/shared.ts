@@ -5,7 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { Option, InvalidArgumentError, type Command } from 'commander';
+import { writeFileAtomic } from '../core/edit/atomic.js';
 import { runEdit } from '../core/edit/commit.js';
+import { UserError } from '../core/errors.js';
 import { resolveDataRoot, type ResolvedRoot } from '../core/root.js';
 import type { DataSet } from '../core/types.js';
 import { validateRoot } from '../core/validate.js';
@@ -128,4 +130,15 @@ export function groupCommand(program: Command, ctx: CommandContext, name: string
     group.outputHelp({ error: true });
     ctx.exitCode = 2;
   });
+}
+
+/** Writes a file atomically; a folder that does not exist or cannot be written is a usage error naming the file as the user gave it. */
+export function writeOut(path: string, content: string | Uint8Array, shown: string): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new UserError(`cannot write ${shown}: ${why}`);
+  }
 }

@@ -191,7 +191,7 @@ describe('color', () => {
 describe('help and loading', () => {
   it('help ends with examples', () => {
     const help = ok(['report', '--help']);
-    expect(help.trimEnd()).toMatch(/Examples:\n  accsm report .*\n  accsm report .*$/);
+    expect(help.trimEnd()).toMatch(/Examples:\n  accsm report .*\n  accsm report .*\n  accsm report --over .*$/);
   });
   it('the table library is not loaded by the entry chunk (validate does not pay for it)', () => {
     const seen = new Set<string>();

@@ -1,13 +1,12 @@
 /** accsm paper: the progress section of a meeting paper, as markdown or Word, with a chart. */
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../core/edit/atomic.js';
 import { UserError } from '../../core/errors.js';
 import { progressSince } from '../../core/progress.js';
 import { computeReport, resolveAsOf } from '../../core/report.js';
 import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown, words } from '../../formatters/paper/index.js';
 import { today } from '../io.js';
-import { addDataOption, examples, loadValidData, type CommandContext } from '../shared.js';
+import { addDataOption, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
 
 interface PaperFlags {
   data?: string;
@@ -102,15 +101,4 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   }
   if (written.length) io.stderr(`accsm: wrote ${written.join(' and ')}\n`);
   return 0;
-}
-
-/** Writes a file atomically; a folder that does not exist or cannot be written is a usage error naming the file as the user gave it. */
-function writeOut(path: string, content: string | Uint8Array, shown: string): void {
-  try {
-    writeFileAtomic(path, content);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new UserError(`cannot write ${shown}: ${why}`);
-  }
 }

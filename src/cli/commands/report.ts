@@ -1,27 +1,42 @@
 /** accsm report: where each work plan stands as of a date or meeting. */
 import type { Command } from 'commander';
+import { UserError } from '../../core/errors.js';
 import { outputWidth, today, wantsColor } from '../io.js';
 import { addScopeOptions, examples, loadValidData, wantsAscii, type CommandContext, type ScopeFlags } from '../shared.js';
 
 export function registerReport(program: Command, ctx: CommandContext): Command {
   const cmd = program.command('report').description('where each work plan stands: counts by status, priority area and lead, timing and projection');
   addScopeOptions(cmd)
-    .addHelpText('after', examples('accsm report --plan accsm-2021-2025 --as-of som-21', 'accsm report --as-of 2024-08-07 --lead VN --format markdown > report.md'))
-    .action(async (flags: ScopeFlags) => {
+    .option('--over <meetings|years|months>', "the headline at each meeting of the plan's body, or at the end of each year or month, up to --as-of")
+    .option('--chart <file.svg>', 'with --over: also write the progress-over-time chart of the plan as SVG')
+    .addHelpText(
+      'after',
+      examples(
+        'accsm report --plan accsm-2021-2025 --as-of som-21',
+        'accsm report --as-of 2024-08-07 --lead VN --format markdown > report.md',
+        'accsm report --over meetings --plan accsm-2021-2025 --chart progress.svg',
+      ),
+    )
+    .action(async (flags: ReportFlags) => {
       ctx.exitCode = await runReport(ctx, flags);
     });
   return cmd;
 }
 
-async function runReport(ctx: CommandContext, flags: ScopeFlags): Promise<number> {
+type ReportFlags = ScopeFlags & { over?: string; chart?: string };
+
+async function runReport(ctx: CommandContext, flags: ReportFlags): Promise<number> {
   const { io } = ctx;
   const data = loadValidData(ctx, flags.data);
   if (!data) return 1;
+  const render = { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) };
+  if (flags.over !== undefined) return (await import('../over.js')).runOver(io, data, { ...flags, over: flags.over }, render);
+  if (flags.chart !== undefined) throw new UserError('--chart goes with --over (the chart shows progress over time)');
   const { computeReport, resolveAsOf } = await import('../../core/report.js');
   const { asOf, meeting } = resolveAsOf(data, flags.asOf ?? today(io));
   const report = computeReport(data, { asOf, plans: flags.plan, lead: flags.lead, area: flags.area });
   if (meeting) report.meeting = meeting;
   const { reportFormatters } = await import('../../formatters/report/index.js');
-  io.stdout(reportFormatters[flags.format](report, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) }));
+  io.stdout(reportFormatters[flags.format](report, render));
   return 0;
 }
