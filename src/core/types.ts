@@ -56,6 +56,8 @@ export interface Project {
   partners?: string[];
   /** YYYY or YYYY-MM */
   schedule?: { start: string; end: string };
+  /** the project of an earlier plan this one continues (accsm plan carry-over) */
+  carried_from?: { plan: string; id: string };
   status: StatusEntry[];
   note?: string;
   source?: string;

@@ -8,10 +8,11 @@ import { registerStatus } from './status.js';
 import { registerProject } from './project.js';
 import { registerMeeting } from './meeting.js';
 import { registerInit } from './init.js';
+import { registerPlan } from './plan.js';
 import { registerShow } from './show.js';
 import { registerDiff } from './diff.js';
 import { registerPaper } from './paper.js';
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerDiff, registerPaper, registerStatus, registerProject, registerMeeting, registerInit];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerDiff, registerPaper, registerStatus, registerProject, registerMeeting, registerPlan, registerInit];

@@ -1,6 +1,8 @@
 /** accsm project add: a new project file in a plan. */
 import type { Command } from 'commander';
 import { planProjectAdd } from '../../core/edit/project.js';
+import { planProjectSet } from '../../core/edit/project-set.js';
+import { UserError } from '../../core/errors.js';
 import { today } from '../io.js';
 import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
@@ -25,8 +27,9 @@ const list = (values: readonly string[] | undefined): string[] =>
   (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
 
 export function registerProject(program: Command, ctx: CommandContext): Command {
-  const project = groupCommand(program, ctx, 'project', 'add projects to a plan', [
+  const project = groupCommand(program, ctx, 'project', 'add projects to a plan, and change them', [
     'accsm project add --plan accsm-2026-2030 --title "Regional workshop on digital skills" --area competencies --lead MY --schedule 2026..2027',
+    'accsm project set P07 --lead VN SG --schedule 2022..2024-06',
   ]);
   const add = project
     .command('add')
@@ -67,5 +70,48 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
       };
       ctx.exitCode = editAndFinish(io, flags, (loaded) => planProjectAdd(loaded, args, io.cwd));
     });
+  const set = project
+    .command('set')
+    .description("change a project's title, priority areas, lead, partners or schedule; every other line of its file stays as it is")
+    .argument('<project-id>', 'the project, for example P07')
+    .option('--title <text>', 'the new title')
+    .option('--area <ids...>', "the plan's priority area ids it serves (replaces the list)")
+    .option('--lead <codes...>', 'who leads it (replaces the list)')
+    .option('--partner <codes...>', 'who takes part without leading (replaces the list)')
+    .option('--no-partners', 'remove the partners')
+    .option('--schedule <start..end>', 'planned start and end, each YYYY or YYYY-MM; "" removes the schedule')
+    .option('--plan <id>', 'the plan that holds the project');
+  addEditOptions(set)
+    .addHelpText('after', examples('accsm project set P07 --title "Regional workshop on civil service modernisation"', 'accsm project set P07 --lead VN --partner SG TH --schedule 2022..2024-06 --dry-run', 'accsm project set P07 --no-partners'))
+    .action((projectId: string, flags: ProjectSetFlags) => {
+      const { io } = ctx;
+      const partners = flags.partners === false ? [] : flags.partner === undefined ? undefined : list(flags.partner);
+      const args = {
+        project: projectId,
+        plan: flags.plan,
+        title: flags.title,
+        areas: flags.area === undefined ? undefined : list(flags.area),
+        lead: flags.lead === undefined ? undefined : list(flags.lead),
+        partners,
+        schedule: flags.schedule,
+      };
+      if (args.title === undefined && args.areas === undefined && args.lead === undefined && partners === undefined && args.schedule === undefined) {
+        throw new UserError('nothing to change; give at least one of --title, --area, --lead, --partner, --no-partners, --schedule (see accsm project set --help)');
+      }
+      ctx.exitCode = editAndFinish(io, flags, (loaded) => planProjectSet(loaded, args, io.cwd));
+    });
   return project;
+}
+
+interface ProjectSetFlags {
+  data?: string;
+  plan?: string;
+  title?: string;
+  area?: string[];
+  lead?: string[];
+  partner?: string[];
+  /** false with --no-partners */
+  partners?: boolean;
+  schedule?: string;
+  dryRun?: boolean;
 }

@@ -161,10 +161,15 @@ export interface RunEditOptions extends EditOptions {
   format: (summary: DiagnosticSummary, filesChecked: number) => string;
 }
 
+/** What an edit plans: one file's change, or several checked and written together. */
+export type PlannedEdit = { change: FileChange; done: string } | { changes: FileChange[]; done: string };
+
 /** The whole edit: refuse the embedded root, validate before, plan the change, check and write it, describe the outcome. */
-export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => { change: FileChange; done: string }, options: RunEditOptions): OutcomeText {
+export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => PlannedEdit, options: RunEditOptions): OutcomeText {
   assertWritable(root.source, root.dir);
   const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today });
-  const { change, done } = plan(before.loaded);
-  return describeOutcome(applyChanges(root.dir, [change], before, options), done, options.format);
+  const planned = plan(before.loaded);
+  const changes = 'changes' in planned ? planned.changes : [planned.change];
+  if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };
+  return describeOutcome(applyChanges(root.dir, changes, before, options), planned.done, options.format);
 }

@@ -3,7 +3,7 @@
  * copy of the JSON Schemas in DIR/schemas/ so that the root stands alone
  * (its own git repository, say) and editors still find the schemas.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
@@ -67,9 +67,38 @@ illustrative: true
   ];
 }
 
+/**
+ * The files of a data root copied from another one (the data shipped with
+ * accsm, for `accsm init --from-shipped`): meetings.yaml, every plan and
+ * project file and the README that gives their sources, with each file's
+ * `$schema` line pointing at the new root's own schemas/ folder.
+ */
+export function copiedFiles(from: string, today: string): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (rel: string) => {
+    const abs = join(from, ...rel.split('/').filter(Boolean));
+    for (const entry of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && /\.(ya?ml|md)$/.test(entry.name)) out.push({ path, text: withSchemaLine(readFileSync(join(abs, entry.name), 'utf8'), path) });
+    }
+  };
+  walk('');
+  const schemas = initFiles(today).filter((f) => f.path.startsWith('schemas/'));
+  return [...out, ...schemas];
+}
+
+/** A file's `# yaml-language-server: $schema=…` line, pointed at DIR/schemas/ from the file's place in the root. */
+function withSchemaLine(text: string, path: string): string {
+  const depth = path.split('/').length - 1;
+  return text.replace(/^(# yaml-language-server: \$schema=)\S*\/schemas\/([a-z]+\.schema\.json)/, (_m, prefix: string, file: string) => `${prefix}${'../'.repeat(depth)}schemas/${file}`);
+}
+
 export interface InitOptions {
   cwd: string;
   today: string;
+  /** the files to write (default: the examples of initFiles) */
+  files?: { path: string; text: string }[];
   /** called with the finished temporary folder before it is renamed into place (tests throw here) */
   beforeRename?: (tempDir: string) => void;
 }
@@ -94,7 +123,7 @@ export function assertEmptyTarget(dir: string, cwd: string): void {
 export function createRoot(target: string, options: InitOptions): string[] {
   const dir = resolve(options.cwd, target);
   assertEmptyTarget(dir, options.cwd);
-  const files = initFiles(options.today);
+  const files = options.files ?? initFiles(options.today);
   mkdirSync(dirname(dir), { recursive: true });
   const temp = join(dirname(dir), `.${basename(dir)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {

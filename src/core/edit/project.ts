@@ -37,15 +37,17 @@ export function parseSchedule(text: string): { start: string; end: string } {
 export function planProjectAdd(loaded: LoadedRoot, args: ProjectAddArgs, cwd: string): { change: FileChange; done: string } {
   const plan = findPlan(loaded, args.plan);
   const siblings = loaded.files.filter((f) => f.kind === 'project' && f.planId === args.plan);
-  const existing = siblings.map((f) => f.expectedId!);
-  const id = args.id ?? nextFreeId(existing);
+  // ids are unique across the whole data root, so that \`accsm show P01\` never needs --plan
+  const everywhere = loaded.files.filter((f) => f.kind === 'project');
+  const id = args.id ?? nextFreeId(everywhere.map((f) => f.expectedId!));
   if (!PROJECT_ID_RE.test(id)) {
     throw new UserError(`--id "${id}" is not a valid project id: use letters, digits, hyphens and underscores, starting with a letter or digit (for example P07)`);
   }
   const path = join(loaded.root, 'plans', args.plan, 'projects', `${id}.yaml`);
-  const twin = siblings.find((f) => f.expectedId!.toLowerCase() === id.toLowerCase());
+  const twin = everywhere.find((f) => f.expectedId!.toLowerCase() === id.toLowerCase());
   if (twin || existsSync(path)) {
-    throw new UserError(`project ${id} already exists in plan ${args.plan} (${displayPath(twin?.path ?? path, cwd)}); choose another --id, or leave --id out for the next free one`);
+    const where = twin && twin.planId !== args.plan ? `plan ${twin.planId}` : `plan ${args.plan}`;
+    throw new UserError(`project ${id} already exists in ${where} (${displayPath(twin?.path ?? path, cwd)}); project ids are unique across the data root: choose another --id, or leave --id out for the next free one`);
   }
   const data: Record<string, unknown> = { id, title: args.title, priority_areas: args.areas, lead: args.lead };
   if (args.partners?.length) data.partners = args.partners;
