@@ -179,14 +179,14 @@ describe('project add', () => {
     expect(validateRoot(dir, { cwd: dir, today: TODAY }).errors).toBe(0);
   });
 
-  it('starts a plan without projects at P01 and makes its projects/ folder', () => {
+  it('starts a plan without projects at the next id free across the root (P32 after P01…P31 of another plan) and makes its projects/ folder', () => {
     const dir = root();
     const before = validateRoot(dir, { cwd: dir, today: TODAY });
     const areas = ['competencies'];
     const { change } = planProjectAdd(before.loaded, { plan: 'accsm-2026-2030', ...base, areas, date: TODAY }, dir);
-    expect(change.path).toBe(join(dir, 'plans/accsm-2026-2030/projects/P01.yaml'));
+    expect(change.path).toBe(join(dir, 'plans/accsm-2026-2030/projects/P32.yaml'));
     expect(applyChanges(dir, [change], before, { cwd: dir, today: TODAY, dryRun: false }).kind).toBe('written');
-    expect(readdirSync(join(dir, 'plans/accsm-2026-2030/projects'))).toEqual(['P01.yaml']);
+    expect(readdirSync(join(dir, 'plans/accsm-2026-2030/projects'))).toEqual(['P32.yaml']);
   });
 
   it('refuses an existing id, an id that is not a file name, an unknown plan and a bad schedule (exit 2)', () => {

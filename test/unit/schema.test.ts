@@ -36,7 +36,7 @@ describe('each kind of problem', () => {
 
   it('schema-unknown-key points at the key and suggests the right one', () => {
     expect(brief(checkSchema('project', { ...project, statuss: [] }))).toEqual([
-      { code: 'schema-unknown-key', path: ['statuss'], atKey: true, message: 'unknown key "statuss" (did you mean "status"?); allowed keys here: id, title, priority_areas, lead, partners, schedule, status, note, source, illustrative' },
+      { code: 'schema-unknown-key', path: ['statuss'], atKey: true, message: 'unknown key "statuss" (did you mean "status"?); allowed keys here: id, title, priority_areas, lead, partners, schedule, carried_from, status, note, source, illustrative' },
     ]);
     expect(brief(checkSchema('project', { ...project, status: [{ date: '2022-08-03', status: 'planned', metting: 'x' }] }))).toEqual([
       { code: 'schema-unknown-key', path: ['status', 0, 'metting'], atKey: true, message: 'unknown key "metting" (did you mean "meeting"?); allowed keys here: date, status, meeting, note, source' },
