@@ -222,7 +222,9 @@ export function generateFiles({ projects, seed = DEFAULT_SEED }) {
   const planCount = Math.max(3, Math.round(projects / PROJECTS_PER_PLAN));
   const windows = [];
   for (let y = FIRST_YEAR; y + 4 <= LAST_YEAR; y += 5) windows.push(y);
-  const width = Math.max(3, String(Math.ceil(projects / planCount)).length);
+  // project ids are unique across the data root: numbered on from plan to plan
+  const width = Math.max(3, String(projects).length);
+  let next = 1;
   for (let p = 0; p < planCount; p++) {
     const start = windows[p % windows.length];
     const body = p % 3 === 2 ? 'ACCSM+3' : 'ACCSM';
@@ -235,7 +237,7 @@ export function generateFiles({ projects, seed = DEFAULT_SEED }) {
     // projects spread evenly: the first (projects % planCount) plans get one more
     const count = Math.floor(projects / planCount) + (p < projects % planCount ? 1 : 0);
     for (let i = 1; i <= count; i++) {
-      const pid = `P${pad(i, width)}`;
+      const pid = `P${pad(next++, width)}`;
       files.push([`plans/${id}/projects/${pid}.yaml`, projectYaml(rand, pid, plan, meetings)]);
     }
   }

@@ -41,7 +41,7 @@ export const RULES: Record<string, { severity: 'error' | 'warning'; guidance: st
   'schema-range': { severity: 'error', guidance: 'A number is out of the allowed range (years from 1900 to 2200).' },
   'schema-invalid': { severity: 'error', guidance: 'A value breaks a rule of the schema. The message says which.' },
   'id-mismatch': { severity: 'error', guidance: 'The id inside a file must equal its file name (projects) or folder name (plans). Rename one of them.' },
-  'id-duplicate': { severity: 'error', guidance: 'Two meetings, two priority areas of a plan, or two project files of a plan have the same id. Give each a unique id.' },
+  'id-duplicate': { severity: 'error', guidance: 'Two meetings, two priority areas of a plan, or two project files anywhere in the data root (in one plan or in two) have the same id. Give each a unique id; accsm project add picks a free one.' },
   'area-unknown': { severity: 'error', guidance: "A project names a priority area that its plan does not define. Use one of the plan's area ids." },
   'meeting-unknown': { severity: 'error', guidance: 'A status entry names a meeting that is not in meetings.yaml. Add the meeting (accsm meeting add) or fix the id.' },
   'date-invalid': { severity: 'error', guidance: 'A date or month does not exist on the calendar (for example 2023-02-29 or month 13).' },
@@ -50,6 +50,7 @@ export const RULES: Record<string, { severity: 'error' | 'warning'; guidance: st
   'period-order': { severity: 'error', guidance: "A plan's period starts after it ends. Correct the years." },
   'date-future': { severity: 'warning', guidance: 'A status is dated in the future. Record a status on or after the day it happens.' },
   'date-outside-period': { severity: 'warning', guidance: "A status is dated outside its plan's period. Check the year." },
+  'carried-from-unknown': { severity: 'warning', guidance: "A project's carried_from link names a plan or project that is not in the data root, or its own plan. Correct the link or remove it." },
   'meeting-date': { severity: 'warning', guidance: 'A status entry names a meeting held before the status date; a meeting can only take note of a status it knew.' },
 };
 
@@ -83,15 +84,33 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
     plans.set(f.planId!, { plan, name: f.planId!, areaIds });
   }
 
+  // project ids are unique across the whole data root, so that `accsm show P01` is never ambiguous
   const seenProjects = new Map<string, SourceFile>();
   for (const f of files) {
     if (f.kind !== 'project' || !isRecord(f.data)) continue;
     const project = sanitizeProject(f.data);
-    const key = `${f.planId}/${project.id}`;
-    const twin = project.id === undefined ? undefined : seenProjects.get(key);
-    if (twin) f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by another file of plan ${f.planId} (${basename(twin.path)}); each project needs its own id`, ['id']));
-    else seenProjects.set(key, f);
+    const twin = project.id === undefined ? undefined : seenProjects.get(project.id);
+    if (twin) {
+      const where = twin.planId === f.planId ? `another file of plan ${f.planId} (${basename(twin.path)})` : `plan ${twin.planId} (${basename(twin.path)})`;
+      f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by ${where}; project ids are unique across the data root, so give this one its own id (accsm project add picks a free one)`, ['id']));
+    } else if (project.id !== undefined) seenProjects.set(project.id, f);
     checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx);
+  }
+  checkCarriedFrom(files, seenProjects);
+}
+
+/** A carried_from link names a project of another plan that is in the data root. */
+function checkCarriedFrom(files: readonly SourceFile[], byId: ReadonlyMap<string, SourceFile>): void {
+  for (const f of files) {
+    if (f.kind !== 'project' || !isRecord(f.data) || !isRecord(f.data.carried_from)) continue;
+    const { plan, id } = f.data.carried_from;
+    if (typeof plan !== 'string' || typeof id !== 'string') continue;
+    const origin = byId.get(id);
+    if (plan === f.planId) f.diagnostics.push(raw('carried-from-unknown', `carried_from names plan ${plan}, this project's own plan; it should name the earlier plan the project came from`, ['carried_from', 'plan']));
+    else if (!origin || origin.planId !== plan) {
+      const hint = origin ? ` (${id} is in plan ${origin.planId})` : '';
+      f.diagnostics.push(raw('carried-from-unknown', `carried_from names project ${id} of plan ${plan}, which is not in the data root${hint}; correct the link or remove it`, ['carried_from']));
+    }
   }
 }
 

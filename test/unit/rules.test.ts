@@ -174,9 +174,30 @@ describe('problems made at test time (not committed)', () => {
   });
 });
 
+describe('project ids across plans, and carried_from links', () => {
+  it('id-duplicate: the same project id in two plans; carried-from-unknown: a link to a project that is not there', () => {
+    const r = copyRoot();
+    try {
+      const plan = join(r.dir, 'plans', 'accsm-2026-2030', 'projects');
+      mkdirSync(plan);
+      writeFileSync(join(plan, 'P01.yaml'), 'id: P01\ntitle: Again\npriority_areas: [reform]\nlead: [VN]\nstatus:\n  - {date: 2026-03-01, status: planned}\n');
+      writeFileSync(join(plan, 'P40.yaml'), 'id: P40\ntitle: Carried\npriority_areas: [reform]\nlead: [VN]\ncarried_from: {plan: accsm-2021-2025, id: P99}\nstatus:\n  - {date: 2026-03-01, status: planned}\n');
+      writeFileSync(join(plan, 'P41.yaml'), 'id: P41\ntitle: Carried\npriority_areas: [reform]\nlead: [VN]\ncarried_from: {plan: accsm-2026-2030, id: P40}\nstatus:\n  - {date: 2026-03-01, status: planned}\n');
+      const got = validateRoot(r.dir, { cwd: r.dir, today: TODAY }).diagnostics.map((d) => `${d.file} ${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+      expect(got).toEqual([
+        'plans/accsm-2026-2030/projects/P01.yaml 1:5 error id-duplicate project id "P01" is also used by plan accsm-2021-2025 (P01.yaml); project ids are unique across the data root, so give this one its own id (accsm project add picks a free one)',
+        'plans/accsm-2026-2030/projects/P40.yaml 5:15 warning carried-from-unknown carried_from names project P99 of plan accsm-2021-2025, which is not in the data root; correct the link or remove it',
+        "plans/accsm-2026-2030/projects/P41.yaml 5:22 warning carried-from-unknown carried_from names plan accsm-2026-2030, this project's own plan; it should name the earlier plan the project came from",
+      ]);
+    } finally {
+      r.cleanup();
+    }
+  });
+});
+
 describe('RULES', () => {
   // the last code is triggered in test/unit/validate-cap.test.ts
-  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-unreadable', 'file-too-many-problems']);
+  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-unreadable', 'file-too-many-problems']);
 
   it('every code in RULES is triggered by a test above, or is listed as unreachable with a reason', () => {
     const codes = Object.keys(RULES).sort();

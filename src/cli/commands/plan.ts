@@ -4,8 +4,7 @@ import { planCarryOver } from '../../core/edit/carry-over.js';
 import { planPlanAdd } from '../../core/edit/plan.js';
 import { resolveAsOf } from '../../core/report.js';
 import { today } from '../io.js';
-import { examples, type CommandContext } from '../program.js';
-import { addEditOptions, editAndFinish, groupCommand } from './status.js';
+import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
 /** `--only P01 P02` and `--only P01,P02` both give [P01, P02]. */
 const list = (values: readonly string[] | undefined): string[] =>

@@ -1,4 +1,4 @@
-/** accsm project add: a new project file in a plan. */
+/** accsm project add, accsm project set: a new project file in a plan; changes to a project. */
 import type { Command } from 'commander';
 import { planProjectAdd } from '../../core/edit/project.js';
 import { planProjectSet } from '../../core/edit/project-set.js';
