@@ -73,10 +73,9 @@ describe('accsm show', () => {
       ['2021-08-01', false],
     ]);
   });
-  it('an id two plans use needs --plan', () => {
-    const r = accsm(['show', 'M1', '--data', MULTI]);
-    expect([r.code, r.stderr]).toEqual([2, 'accsm: project "M1" is in several plans (p, q); choose one with --plan\n']);
-    expect(ok(['show', 'M1', '--data', MULTI, '--plan', 'q'])).toContain('Same id in another plan');
+  it('ids are unique across plans, so an id alone finds the project in any plan', () => {
+    expect(ok(['show', 'Q1', '--data', MULTI])).toContain('Same id in another plan');
+    expect(ok(['show', 'Q1', '--data', MULTI, '--plan', 'q'])).toContain('Same id in another plan');
   });
   it('an unknown id: exit 2 with near matches', () => {
     const r = accsm(['show', 'P1']);

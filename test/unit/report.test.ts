@@ -276,9 +276,12 @@ describe('projectDetail', () => {
     expect(d.row).toBeUndefined();
     expect(d.history.every((e) => !e.inForce && e.later)).toBe(true);
   });
-  it('asks for --plan when two plans use the id', () => {
-    expect(() => projectDetail(data('report-multi-lead'), 'M1', { asOf: '2021-01-01' })).toThrow(/in several plans \(p, q\); choose one with --plan/);
-    expect(projectDetail(data('report-multi-lead'), 'M1', { asOf: '2021-01-01', plan: 'q' }).project.title).toBe('Same id in another plan');
+  it('asks for --plan when two plans use the id (data with an id-duplicate error)', () => {
+    const d = structuredClone(data('report-multi-lead'));
+    const q = d.plans.find((p) => p.plan.id === 'q')!;
+    q.projects[0]!.project.id = 'M1';
+    expect(() => projectDetail(d, 'M1', { asOf: '2021-01-01' })).toThrow(/in several plans \(p, q\); choose one with --plan/);
+    expect(projectDetail(d, 'M1', { asOf: '2021-01-01', plan: 'q' }).project.title).toBe('Same id in another plan');
   });
   it('suggests near ids', () => {
     expect(() => projectDetail(data(EMBEDDED), 'P1', { asOf: '2022-08-03' })).toThrow(/no project "P1" in any plan; did you mean P01, /);
