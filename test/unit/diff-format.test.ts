@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diff, PlanDiff } from '../../src/core/diff.js';
 import { diffFormatters } from '../../src/formatters/diff/index.js';
-import { mdCode } from '../../src/formatters/diff/markdown.js';
 import { fieldWords, headlineChangeWords, statusChangeWords, valueWords } from '../../src/formatters/diff/words.js';
 
 const plan = (over: Partial<PlanDiff>): PlanDiff => ({
@@ -155,12 +154,6 @@ describe('markdown', () => {
     const out = diffFormatters.markdown(diff({ base: { label: 'main', errors: 1, warnings: 0, note: 'there is no data at data/ in this revision' } }), { color: false });
     expect(out).toContain('> **Warning:** The base (main) has 1 validation error: files that fail their schema');
     expect(out).toContain('> **Warning:** The base (main): there is no data at data/ in this revision');
-  });
-
-  it('makes code spans that survive backticks', () => {
-    expect(mdCode('main')).toBe('`main`');
-    expect(mdCode('a`b')).toBe('``a`b``');
-    expect(mdCode('`x')).toBe('`` `x ``');
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { progressBar } from '../../src/formatters/shared/bar.js';
 import { csvDocument, csvField } from '../../src/formatters/shared/csv.js';
-import { mdTable, mdText } from '../../src/formatters/shared/markdown.js';
+import { mdCode, mdTable, mdText } from '../../src/formatters/shared/markdown.js';
 import { dateWords, illustrativeWords, monthWords, projectionWords, scheduleWords, wrap } from '../../src/formatters/shared/words.js';
 import { parseCsv, markdownTables } from './formatters-report-parsers.js';
 
@@ -30,12 +30,28 @@ describe('markdown', () => {
   it('escapes | and Markdown punctuation, and turns line breaks into spaces', () => {
     expect(mdText('a | b')).toBe('a \\| b');
     expect(mdText('one\ntwo\r\nthree')).toBe('one two three');
-    expect(mdText('*x* _y_ `z` [l](u) <b> #1')).toBe('\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\<b\\> \\#1');
+    expect(mdText('*x* _y_ `z` [l](u) <b> #1')).toBe('\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\<b\\> #1');
+    expect(mdText('a*b_c`d[e]f<g>h|i$j~k^l\\m')).toBe('a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\|i\\$j\\~k\\^l\\\\m');
+  });
+  it('at a line start, also escapes what would open a heading, a list or a rule', () => {
+    expect(mdText('# not a heading', true)).toBe('\\# not a heading');
+    expect(mdText('1. not a list', true)).toBe('1\\. not a list');
+    expect(mdText('- not a list', true)).toBe('\\- not a list');
+    expect(mdText('# fine mid-line')).toBe('# fine mid-line');
+  });
+  it('keeps a title with a line break on its line (no heading of its own), dropping breaks at the ends', () => {
+    expect(mdText('Meeting\n# Heading\n')).toBe('Meeting # Heading');
+    expect(mdText('\r\nTitle\r\n')).toBe('Title');
+  });
+  it('makes code spans that survive backticks', () => {
+    expect(mdCode('main')).toBe('`main`');
+    expect(mdCode('a`b')).toBe('``a`b``');
+    expect(mdCode('`x')).toBe('`` `x ``');
   });
   it('builds a table whose rows have the header\'s cell count', () => {
     const text = mdTable([{ title: 'A' }, { title: 'B', align: 'right' }], [['x', '1'], ['', '2']]);
-    expect(text).toBe('| A | B |\n|:---|---:|\n| x | 1 |\n|   | 2 |\n');
-    expect(markdownTables(`\n${text}`)[0]).toEqual({ header: ['A', 'B'], align: [':---', '---:'], rows: [['x', '1'], ['', '2']] });
+    expect(text).toBe('| A | B |\n| --- | ---: |\n| x | 1 |\n|   | 2 |\n');
+    expect(markdownTables(`\n${text}`)[0]).toEqual({ header: ['A', 'B'], align: ['---', '---:'], rows: [['x', '1'], ['', '2']] });
   });
   it('refuses a row with the wrong number of cells', () => {
     expect(() => mdTable([{ title: 'A' }], [['x', 'y']])).toThrow(RangeError);

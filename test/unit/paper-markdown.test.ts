@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { progressSince } from '../../src/core/progress.js';
 import { computeReport, resolveAsOf, type Report } from '../../src/core/report.js';
 import type { DataSet } from '../../src/core/types.js';
-import { buildPaper, escapeMarkdown, paperMarkdown, type PaperDoc } from '../../src/formatters/paper/index.js';
+import { buildPaper, paperMarkdown, type PaperDoc } from '../../src/formatters/paper/index.js';
 import { demoData } from './paper-helpers.js';
 
 function paper(data: DataSet, asOfValue: string, options: { chart?: string; since?: string; plans?: string[] } = {}): { report: Report; doc: PaperDoc; md: string } {
@@ -154,15 +154,5 @@ describe('several plans', () => {
     expect(md).toContain('of the 1 project/activity under the Other Plan 2021-2025, 1 (100%) is ongoing; 1 (100%) has thus been completed or is being implemented.[^illustrative-other]');
     expect(md).toContain('[^illustrative-demo]: 1 of these 5 projects');
     expect(md).toContain('[^illustrative-other]: ');
-  });
-});
-
-describe('escapeMarkdown', () => {
-  it('escapes inline markup, and at a line start what would open a heading or list', () => {
-    expect(escapeMarkdown('a*b_c`d[e]f<g>h|i$j~k^l\\m')).toBe('a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\|i\\$j\\~k\\^l\\\\m');
-    expect(escapeMarkdown('# not a heading', true)).toBe('\\# not a heading');
-    expect(escapeMarkdown('1. not a list', true)).toBe('1\\. not a list');
-    expect(escapeMarkdown('- not a list', true)).toBe('\\- not a list');
-    expect(escapeMarkdown('# fine mid-line')).toBe('# fine mid-line');
   });
 });

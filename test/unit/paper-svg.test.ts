@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { PNG } from 'pngjs';
 import { computeReport } from '../../src/core/report.js';
 import { STATUSES, type Status } from '../../src/core/types.js';
-import { chartFontFiles, chartPng, escapeXml, paperChart, PRINT_DPI, PRINT_WIDTH_INCHES, STATUS_FILL } from '../../src/formatters/paper/index.js';
+import { chartFontFiles, chartPng, paperChart, PRINT_DPI, PRINT_WIDTH_INCHES, STATUS_FILL } from '../../src/formatters/paper/index.js';
+import { xmlAttr } from '../../src/formatters/shared/xml.js';
 import { wrap } from '../../src/formatters/paper/svg.js';
 import { allText, elements, parseXml } from './paper-helpers.js';
 import { demoData } from './paper-helpers.js';
@@ -80,7 +81,7 @@ describe('the chart SVG', () => {
   });
 
   it('escapes all five XML special characters in text', () => {
-    expect(escapeXml(`a & b < c > d " e ' f`)).toBe('a &amp; b &lt; c &gt; d &quot; e &apos; f');
+    expect(xmlAttr(`a & b < c > d " e ' f`)).toBe('a &amp; b &lt; c &gt; d &quot; e &apos; f');
     expect(svg).toContain('Alpha &amp; &lt;Beta&gt; &quot;quoted&quot; &apos;too&apos;');
     const hostile = demoData();
     hostile.plans[0]!.plan.title = `</title><script>alert("x")</script> & co`;

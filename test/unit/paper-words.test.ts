@@ -7,24 +7,23 @@ import {
   implementedClause,
   illustrativeNote,
   joinList,
-  longDate,
-  monthYear,
   projectsNoun,
   schedule,
   statusClause,
   summarySentence,
   verb,
 } from '../../src/formatters/paper/words.js';
+import { dateWords, periodWords } from '../../src/formatters/shared/words.js';
 
 const many = (status: Status, n: number) => Array.from({ length: n }, () => status);
 
 describe('dates', () => {
   it('writes dates as in the seeds: "3 August 2022", no leading zero', () => {
-    expect(longDate('2022-08-03')).toBe('3 August 2022');
-    expect(longDate('2015-11-17')).toBe('17 November 2015');
-    expect(longDate('2024-01-31')).toBe('31 January 2024');
-    expect(monthYear('2028-01')).toBe('January 2028');
-    expect(monthYear('2025')).toBe('2025');
+    expect(dateWords('2022-08-03')).toBe('3 August 2022');
+    expect(dateWords('2015-11-17')).toBe('17 November 2015');
+    expect(dateWords('2024-01-31')).toBe('31 January 2024');
+    expect(periodWords('2028-01')).toBe('January 2028');
+    expect(periodWords('2025')).toBe('2025');
   });
 
   it('writes a meeting over several days as "5-7 August 2024", across months and years in full', () => {

@@ -5,7 +5,7 @@ import { summarize } from '../../src/core/diagnostic.js';
 import { RULES } from '../../src/core/rules.js';
 import { diagnosticFormatters } from '../../src/formatters/diagnostics/index.js';
 import { artifactLocation } from '../../src/formatters/diagnostics/sarif.js';
-import { xmlAttr, xmlText } from '../../src/formatters/diagnostics/junit.js';
+import { xmlAttr, xmlText } from '../../src/formatters/shared/xml.js';
 
 const d = (file: string, line: number, column: number, severity: Diagnostic['severity'], code: string, message: string): Diagnostic => ({ file, line, column, severity, code, message });
 

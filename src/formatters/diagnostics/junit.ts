@@ -7,7 +7,6 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import type { DiagnosticFormatter } from './types.js';
 import { xmlAttr, xmlText } from '../shared/xml.js';
 
-export { xmlAttr, xmlText };
 
 function line(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;

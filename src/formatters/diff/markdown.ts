@@ -1,16 +1,7 @@
 /** The diff as GitHub-flavoured Markdown, for a pull request comment or $GITHUB_STEP_SUMMARY. */
-import { mdText } from '../shared/markdown.js';
+import { mdCode, mdText } from '../shared/markdown.js';
 import { outline, type OutlineLine } from './outline.js';
 import type { DiffFormatter } from './types.js';
-
-/** An inline code span that survives backticks in its text. */
-export function mdCode(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
 
 export const markdown: DiffFormatter = (diff) => {
   const o = outline(diff);
@@ -25,7 +16,7 @@ export const markdown: DiffFormatter = (diff) => {
   const line = (l: OutlineLine) => `- ${l.id ? `${mdCode(l.id)}: ` : ''}${mdText(l.text)}${l.title ? ` — ${mdText(l.title)}` : ''}`;
   for (const block of o.blocks) {
     out.push('', `### ${mdText(block.heading)}${block.id ? ` (${mdCode(block.id)})` : ''}`);
-    if (block.intro) out.push('', mdText(block.intro));
+    if (block.intro) out.push('', mdText(block.intro, true));
     for (const section of block.sections) {
       if (section.heading !== block.heading) out.push('', `**${mdText(section.heading)}**`);
       out.push('', ...section.lines.map(line));

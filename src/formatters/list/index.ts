@@ -7,4 +7,5 @@ import { table } from './table.js';
 import type { ListFormatter } from './types.js';
 
 export const listFormatters = { table, markdown, json, csv } satisfies Record<TabularFormat, ListFormatter>;
-export type { ListFormatter, ListFormatOptions } from './types.js';
+export type { ListFormatter } from './types.js';
+export type { FormatOptions } from '../shared/options.js';

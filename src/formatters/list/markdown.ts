@@ -9,12 +9,12 @@ export const markdown: ListFormatter = (list) => {
   const filters = filterWords(list.filters);
   const out: string[] = ['# Projects', ''];
   for (const p of list.plans) {
-    out.push(`## ${mdText(p.title)}`, '', `${mdText(capital(asOfWords(list)))}${filters ? `; ${mdText(filters)}` : ''}.`, '');
+    out.push(`## ${mdText(p.title)}`, '', `${mdText(capital(asOfWords(list)), true)}${filters ? `; ${mdText(filters)}` : ''}.`, '');
     if (p.projects.length === 0) {
-      out.push(mdText(emptyPlanWords(p, list.filters)), '');
+      out.push(mdText(emptyPlanWords(p, list.filters), true), '');
       continue;
     }
-    out.push(mdTable(PROJECT_COLUMNS.map((title) => ({ title })), p.projects.map((r) => projectCells(r).map(mdText))));
+    out.push(mdTable(PROJECT_COLUMNS.map((title) => ({ title })), p.projects.map((r) => projectCells(r).map((c) => mdText(c)))));
   }
   if (list.plans.some((p) => p.projects.some((r) => r.illustrative))) out.push(`*${mdText(ILLUSTRATIVE_MARK_NOTE)}*`, '');
   return out.join('\n');

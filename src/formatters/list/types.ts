@@ -1,12 +1,4 @@
 import type { ProjectList } from '../../core/report.js';
+import type { FormatOptions } from '../shared/options.js';
 
-export interface ListFormatOptions {
-  /** ANSI color (table only) */
-  color: boolean;
-  /** plain ASCII borders instead of Unicode (table only) */
-  ascii?: boolean;
-  /** the terminal's width in columns; tables and text fit it when they can (table/text only) */
-  width?: number;
-}
-
-export type ListFormatter = (list: ProjectList, options: ListFormatOptions) => string;
+export type ListFormatter = (list: ProjectList, options: FormatOptions) => string;

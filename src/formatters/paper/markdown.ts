@@ -2,24 +2,15 @@
  * The paper as markdown: GFM pipe tables and footnotes, which paste into a
  * meeting paper and convert cleanly with `pandoc paper.md -o paper.docx`.
  */
+import { mdTable, mdText } from '../shared/markdown.js';
 import type { Block, Inline, PaperDoc } from './model.js';
-
-/**
- * Escapes characters that markdown (GFM or pandoc) would read as markup; at
- * the start of a line, also what would start a heading, list or rule.
- */
-export function escapeMarkdown(text: string, lineStart = false): string {
-  const escaped = text.replace(/[\\`*_[\]<>|$~^]/g, (c) => `\\${c}`);
-  if (!lineStart) return escaped;
-  return escaped.replace(/^[#+\-=]/, (m) => `\\${m}`).replace(/^(\d+)([.)])/, '$1\\$2');
-}
 
 function inline(runs: readonly Inline[], lineStart = false): string {
   return runs
     .map((r, i) => {
-      if (typeof r === 'string') return escapeMarkdown(r, lineStart && i === 0);
+      if (typeof r === 'string') return mdText(r, lineStart && i === 0);
       if ('footnote' in r) return `[^${r.footnote}]`;
-      let t = escapeMarkdown(r.text);
+      let t = mdText(r.text);
       if (r.bold) t = `**${t}**`;
       if (r.italic) t = `*${t}*`;
       return t;
@@ -32,16 +23,14 @@ function destination(src: string): string {
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const rule = block.align.map((a) => (a === 'right' ? '---:' : '---'));
-  const rows = block.rows.map((r) => line(r.cells.map((c) => (r.bold ? `**${escapeMarkdown(c)}**` : escapeMarkdown(c)))));
-  return [line(block.header.map((h) => escapeMarkdown(h))), line(rule), ...rows].join('\n');
+  const columns = block.header.map((title, i) => ({ title, align: block.align[i] }));
+  return mdTable(columns, block.rows.map((r) => r.cells.map((c) => (r.bold ? `**${mdText(c)}**` : mdText(c))))).trimEnd();
 }
 
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading':
-      return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`;
+      return `${'#'.repeat(b.level)} ${mdText(b.text)}`;
     case 'paragraph':
       return inline(b.runs, true);
     case 'bullets':
@@ -49,12 +38,12 @@ function block(b: Block): string {
     case 'table':
       return table(b);
     case 'figure':
-      return `![${escapeMarkdown(b.alt)}](${destination(b.src)})`;
+      return `![${mdText(b.alt)}](${destination(b.src)})`;
   }
 }
 
 export function paperMarkdown(doc: PaperDoc): string {
   const parts = doc.blocks.map(block);
-  for (const f of doc.footnotes) parts.push(`[^${f.id}]: ${escapeMarkdown(f.text)}`);
+  for (const f of doc.footnotes) parts.push(`[^${f.id}]: ${mdText(f.text)}`);
   return `${parts.join('\n\n')}\n`;
 }

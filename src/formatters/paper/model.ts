@@ -8,14 +8,12 @@
 import type { PlanReport, ProjectRow, Report } from '../../core/report.js';
 import type { PlanProgress } from '../../core/progress.js';
 import type { Status } from '../../core/types.js';
+import { capital, dateWords, periodWords } from '../shared/words.js';
 import {
   SUMMARY_ORDER,
-  capitalize,
   dateRange,
   illustrativeNote,
   joinList,
-  longDate,
-  monthYear,
   projectsNoun,
   schedule,
   summarySentence,
@@ -56,14 +54,14 @@ export interface PaperOptions {
 }
 
 export function figureCaption(asOf: string): string {
-  return `Status of projects/activities by priority area, as of ${longDate(asOf)}`;
+  return `Status of projects/activities by priority area, as of ${dateWords(asOf)}`;
 }
 
 /** "the 21st ACCSM SOM (…), 3 August 2022" or "3 August 2022" */
 function asOfLine(report: Report): string {
   const m = report.meeting;
   if (m) return `Progress report as of ${theName(m.name)}, ${dateRange(m.date, m.end)}.`;
-  return `Progress report as of ${longDate(report.asOf)}.`;
+  return `Progress report as of ${dateWords(report.asOf)}.`;
 }
 
 function pctCell(n: number, pct: number): string {
@@ -115,7 +113,7 @@ function summary(plan: PlanReport, h: 2 | 3, footnote?: string): Block[] {
     const lines = [
       `${plan.elapsedPercent}% of the plan period (${plan.period.start}-${plan.period.end}) has elapsed, against ${plan.implementedPercent}% of the projects/activities completed or being implemented.`,
     ];
-    if (plan.lastUpdated) lines.push(`The latest status update on record is dated ${longDate(plan.lastUpdated)}.`);
+    if (plan.lastUpdated) lines.push(`The latest status update on record is dated ${dateWords(plan.lastUpdated)}.`);
     out.push({ kind: 'paragraph', runs: [lines.join(' ')] });
   }
   return out;
@@ -125,18 +123,18 @@ function sinceWords(progress: PlanProgress, plan: PlanReport): string {
   const s = progress.since;
   if (s.meeting) return `${theName(s.meeting.name)} held on ${dateRange(s.meeting.date, s.meeting.end)}`;
   if (s.reason === 'plan-start') return `the start of the plan period in ${plan.period.start}`;
-  return longDate(s.date);
+  return dateWords(s.date);
 }
 
 function statusWord(s: Status | undefined): string {
-  return s === undefined ? '—' : capitalize(s);
+  return s === undefined ? '—' : capital(s);
 }
 
 function progressHeading(progress: PlanProgress): string {
   const s = progress.since;
   if (s.meeting) return s.reason === 'previous-meeting' ? 'Progress since the previous meeting' : `Progress since ${theName(s.meeting.name)}`;
   if (s.reason === 'plan-start') return 'Progress since the start of the plan period';
-  return `Progress since ${longDate(s.date)}`;
+  return `Progress since ${dateWords(s.date)}`;
 }
 
 function progressSection(plan: PlanReport, progress: PlanProgress, h: 2 | 3): Block[] {
@@ -165,7 +163,7 @@ function progressSection(plan: PlanReport, progress: PlanProgress, h: 2 | 3): Bl
     kind: 'table',
     header: ['Project/activity', 'Lead', 'Before', 'Now', 'Since'],
     align: ['left', 'left', 'left', 'left', 'left'],
-    rows: progress.transitions.map((t) => ({ cells: [projectCell(t.projectId, t.title), leadOf(plan.projects, t.projectId), statusWord(t.from), statusWord(t.to), longDate(t.date)] })),
+    rows: progress.transitions.map((t) => ({ cells: [projectCell(t.projectId, t.title), leadOf(plan.projects, t.projectId), statusWord(t.from), statusWord(t.to), dateWords(t.date)] })),
   });
   if (entered.length) out.push({ kind: 'paragraph', runs: [{ text: '— in the Before column: not yet recorded in the plan.', italic: true }] });
   return out;
@@ -173,7 +171,7 @@ function progressSection(plan: PlanReport, progress: PlanProgress, h: 2 | 3): Bl
 
 function areaSection(plan: PlanReport, h: 2 | 3, chart?: string): Block[] {
   const statuses = SUMMARY_ORDER.filter((s) => s === 'completed' || s === 'ongoing' || s === 'planned' || plan.counts[s] > 0);
-  const header = ['Priority area', 'Projects/activities', ...statuses.map((s) => capitalize(s)), 'Completed or ongoing'];
+  const header = ['Priority area', 'Projects/activities', ...statuses.map((s) => capital(s)), 'Completed or ongoing'];
   const row = (label: string, f: PlanReport | PlanReport['byPriorityArea'][number], bold?: boolean) => ({
     cells: [label, String(f.total), ...statuses.map((s) => pctCell(f.counts[s], f.percents[s])), pctCell(f.implemented, f.implementedPercent)],
     ...(bold ? { bold } : {}),
@@ -200,7 +198,7 @@ function projectTable(plan: PlanReport, ids: readonly string[]): Block {
     kind: 'table',
     header: ['Project/activity', 'Lead', 'Schedule', 'Status'],
     align: ['left', 'left', 'left', 'left'],
-    rows: rows.map((p) => ({ cells: [projectCell(p.id, p.title), p.lead.join(', '), schedule(p.schedule), capitalize(p.status)] })),
+    rows: rows.map((p) => ({ cells: [projectCell(p.id, p.title), p.lead.join(', '), schedule(p.schedule), capital(p.status)] })),
   };
 }
 
@@ -233,7 +231,7 @@ function lateSection(plan: PlanReport, h: 2 | 3): Block[] {
 
 function projectionSection(plan: PlanReport, h: 2 | 3): Block[] {
   const out: Block[] = [{ kind: 'heading', level: h, text: 'Projection' }];
-  const end = monthYear(`${plan.period.end}-12`);
+  const end = periodWords(`${plan.period.end}-12`);
   let text: string;
   if (plan.projectedCompletion === null) {
     text =
@@ -242,7 +240,7 @@ function projectionSection(plan: PlanReport, h: 2 | 3): Block[] {
         : `No completion date can be projected: the plan period (${plan.period.start}-${plan.period.end}) has not begun.`;
   }
   else {
-    const when = monthYear(plan.projectedCompletion);
+    const when = periodWords(plan.projectedCompletion);
     const relation = plan.projectedOnSchedule ? `within the plan period, which ends in ${end}` : `after the end of the plan period in ${end}`;
     if (plan.counts.completed === plan.total - plan.counts.cancelled) {
       const which = plan.counts.cancelled > 0 ? 'that were not cancelled have' : plan.total === 1 ? 'has' : 'have';
@@ -265,7 +263,7 @@ function annex(plan: PlanReport, h: 2 | 3): Block[] {
     header: ['No.', 'Project/activity', 'Lead', 'Priority areas', 'Schedule', 'Status (since)'],
     align: ['left', 'left', 'left', 'left', 'left', 'left'],
     rows: plan.projects.map((p) => ({
-      cells: [p.id, p.title, p.lead.join(', '), p.priority_areas.map((a) => areaTitle.get(a) ?? a).join('; '), schedule(p.schedule), `${capitalize(p.status)} (${longDate(p.statusSince)})`],
+      cells: [p.id, p.title, p.lead.join(', '), p.priority_areas.map((a) => areaTitle.get(a) ?? a).join('; '), schedule(p.schedule), `${capital(p.status)} (${dateWords(p.statusSince)})`],
     })),
   });
   return out;

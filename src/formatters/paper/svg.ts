@@ -7,11 +7,9 @@
  */
 import type { GroupFigures, Report } from '../../core/report.js';
 import type { Status } from '../../core/types.js';
-import { SUMMARY_ORDER, capitalize, joinList, longDate, projectsNoun } from './words.js';
+import { capital, dateWords } from '../shared/words.js';
 import { xmlAttr } from '../shared/xml.js';
-
-/** Escapes text for XML content and attribute values (the shared attribute escaping). */
-export const escapeXml = xmlAttr;
+import { SUMMARY_ORDER, joinList, projectsNoun } from './words.js';
 
 /** Base fill of each status, darkest to lightest in the order of SUMMARY_ORDER but for postponed. */
 export const STATUS_FILL: Record<Status, string> = {
@@ -80,7 +78,7 @@ function bar(f: GroupFigures, y: number, scale: number): string[] {
     if (n === 0) continue;
     const w = (n / scale) * BAR_W;
     out.push(
-      `<rect class="segment ${s}" x="${n2(x)}" y="${n2(y)}" width="${n2(w)}" height="${BAR_H}" fill="url(#${patternId(s)})" stroke="#000000" stroke-width="0.75"><title>${escapeXml(`${capitalize(s)}: ${n}`)}</title></rect>`,
+      `<rect class="segment ${s}" x="${n2(x)}" y="${n2(y)}" width="${n2(w)}" height="${BAR_H}" fill="url(#${patternId(s)})" stroke="#000000" stroke-width="0.75"><title>${xmlAttr(`${capital(s)}: ${n}`)}</title></rect>`,
     );
     if (w >= String(n).length * 7 + 4) {
       out.push(`<text class="count" x="${n2(x + w / 2)}" y="${n2(y + BAR_H / 2 + 4)}" text-anchor="middle" font-size="11" font-weight="bold" fill="#000000" stroke="#ffffff" stroke-width="3" paint-order="stroke">${n}</text>`);
@@ -94,7 +92,7 @@ function bar(f: GroupFigures, y: number, scale: number): string[] {
 /** The chart for every plan of a report, as one SVG document. */
 export function paperChart(report: Report): string {
   const title = 'Status of projects/activities by priority area';
-  const subtitle = `${report.plans.map((p) => p.title).join('; ')}, as of ${longDate(report.asOf)}`;
+  const subtitle = `${report.plans.map((p) => p.title).join('; ')}, as of ${dateWords(report.asOf)}`;
   const body: string[] = [];
   const desc: string[] = [];
   // the whole-plan bars share one scale, the priority-area bars another, so that a segment of 1 in an area is wide enough to carry its count
@@ -103,7 +101,7 @@ export function paperChart(report: Report): string {
   let y = 64;
   for (const plan of report.plans) {
     if (report.plans.length > 1) {
-      body.push(`<text class="plan" x="${LABEL_X}" y="${y + 12}" font-size="13" font-weight="bold">${escapeXml(plan.title)}</text>`);
+      body.push(`<text class="plan" x="${LABEL_X}" y="${y + 12}" font-size="13" font-weight="bold">${xmlAttr(plan.title)}</text>`);
       y += 24;
     }
     const rows: { label: string; f: GroupFigures; bold: boolean; scale: number }[] = [
@@ -116,7 +114,7 @@ export function paperChart(report: Report): string {
       const h = Math.max(BAR_H + 8, lines.length * LINE_H + 8);
       const top = y + (h - BAR_H) / 2;
       const textTop = y + (h - lines.length * LINE_H) / 2 + 11;
-      const tspans = lines.map((l, i) => `<tspan x="${LABEL_X}" y="${n2(textTop + i * LINE_H)}">${escapeXml(l)}</tspan>`).join('');
+      const tspans = lines.map((l, i) => `<tspan x="${LABEL_X}" y="${n2(textTop + i * LINE_H)}">${xmlAttr(l)}</tspan>`).join('');
       body.push(`<g class="bar">`);
       body.push(`  <text class="label" font-size="12"${row.bold ? ' font-weight="bold"' : ''}>${tspans}</text>`);
       for (const part of bar(row.f, top, row.scale)) body.push(`  ${part}`);
@@ -134,8 +132,8 @@ export function paperChart(report: Report): string {
   let x = LABEL_X;
   for (const s of used) {
     legend.push(`  <rect x="${x}" y="${y}" width="14" height="14" fill="url(#${patternId(s)})" stroke="#000000" stroke-width="0.75"/>`);
-    legend.push(`  <text x="${x + 20}" y="${y + 11}" font-size="12">${escapeXml(capitalize(s))}</text>`);
-    x += 20 + capitalize(s).length * 7 + 24;
+    legend.push(`  <text x="${x + 20}" y="${y + 11}" font-size="12">${xmlAttr(capital(s))}</text>`);
+    x += 20 + capital(s).length * 7 + 24;
   }
   legend.push(`  <text x="${LABEL_X}" y="${y + 34}" font-size="11">Numbers: projects/activities. The priority-area bars are drawn to a larger scale than the bar for all projects/activities.</text>`);
   legend.push(`</g>`);
@@ -144,12 +142,12 @@ export function paperChart(report: Report): string {
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="Arial, Helvetica, sans-serif">`,
-    `  <title id="chart-title">${escapeXml(`${title}: ${subtitle}`)}</title>`,
-    `  <desc id="chart-desc">${escapeXml(descText)}</desc>`,
+    `  <title id="chart-title">${xmlAttr(`${title}: ${subtitle}`)}</title>`,
+    `  <desc id="chart-desc">${xmlAttr(descText)}</desc>`,
     `  ${defs()}`,
     `  <rect width="${W}" height="${height}" fill="#ffffff"/>`,
-    `  <text class="title" x="${LABEL_X}" y="26" font-size="16" font-weight="bold">${escapeXml(title)}</text>`,
-    `  <text class="subtitle" x="${LABEL_X}" y="46" font-size="12">${escapeXml(subtitle)}</text>`,
+    `  <text class="title" x="${LABEL_X}" y="26" font-size="16" font-weight="bold">${xmlAttr(title)}</text>`,
+    `  <text class="subtitle" x="${LABEL_X}" y="46" font-size="12">${xmlAttr(subtitle)}</text>`,
     ...body.map((l) => `  ${l}`),
     ...legend.map((l) => `  ${l}`),
     `</svg>`,

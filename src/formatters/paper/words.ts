@@ -7,14 +7,6 @@ import type { GroupFigures, PlanReport } from '../../core/report.js';
 import type { Status } from '../../core/types.js';
 import { STATUS_ORDER, capital, dateWords, illustrativeWords, periodWords, scheduleWords } from '../shared/words.js';
 
-/** "2022-08-03" → "3 August 2022" (the report's wording) */
-export const longDate = dateWords;
-
-/** "2028-01" → "January 2028"; "2028" → "2028" */
-export const monthYear = periodWords;
-
-export const capitalize = capital;
-
 /** The order statuses are named in, as in the report: what is done first. */
 export const SUMMARY_ORDER = STATUS_ORDER;
 
@@ -25,12 +17,12 @@ function parts(date: string): { y: string; m: string; d: number } {
 
 /** A meeting's days: "3 August 2022", "5-7 August 2024", "30 July - 2 August 2024", "30 December 2024 - 2 January 2025". */
 export function dateRange(start: string, end?: string): string {
-  if (end === undefined || end === start) return longDate(start);
+  if (end === undefined || end === start) return dateWords(start);
   const a = parts(start);
   const b = parts(end);
   if (a.y === b.y && a.m === b.m) return `${a.d}-${b.d} ${b.m} ${b.y}`;
-  if (a.y === b.y) return `${a.d} ${a.m} - ${longDate(end)}`;
-  return `${longDate(start)} - ${longDate(end)}`;
+  if (a.y === b.y) return `${a.d} ${a.m} - ${dateWords(end)}`;
+  return `${dateWords(start)} - ${dateWords(end)}`;
 }
 
 /** A schedule as in the report ("2021 to 2023", "June 2023"); "—" when there is none. */
@@ -106,7 +98,7 @@ export function illustrativeNote(plan: Pick<PlanReport, 'illustrative' | 'total'
  * completed or are being implemented." Statuses with no project are left out.
  */
 export function summarySentence(f: Pick<GroupFigures, 'total' | 'counts' | 'percents' | 'implemented' | 'implementedPercent'>, planTitle: string, asOf: string): string {
-  const when = `As of ${longDate(asOf)}`;
+  const when = `As of ${dateWords(asOf)}`;
   if (f.total === 0) return `${when}, no projects/activities are recorded under the ${planTitle}.`;
   const clauses = SUMMARY_ORDER.filter((s) => f.counts[s] > 0).map((s) => statusClause(s, f.counts[s], f.percents[s]));
   return `${when}, of the ${projectsNoun(f.total)} under the ${planTitle}, ${joinList(clauses)}; ${implementedClause(f.implemented, f.implementedPercent)}.`;

@@ -7,4 +7,5 @@ import { table } from './table.js';
 import type { ReportFormatter } from './types.js';
 
 export const reportFormatters = { table, markdown, json, csv } satisfies Record<TabularFormat, ReportFormatter>;
-export type { ReportFormatter, ReportFormatOptions } from './types.js';
+export type { ReportFormatter } from './types.js';
+export type { FormatOptions } from '../shared/options.js';

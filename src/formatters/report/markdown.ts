@@ -13,9 +13,9 @@ function plan(p: PlanReport, report: Report): string {
   const out: string[] = [];
   out.push(`## ${mdText(p.title)}`, '');
   const filters = filterWords(report.filters);
-  out.push(`${mdText(capital(asOfWords(report)))}${filters ? `; ${mdText(filters)}` : ''}.`, '');
+  out.push(`${mdText(capital(asOfWords(report)), true)}${filters ? `; ${mdText(filters)}` : ''}.`, '');
   if (p.total === 0) {
-    out.push(mdText(emptyPlanWords(p, report.filters)), '');
+    out.push(mdText(emptyPlanWords(p, report.filters), true), '');
     return out.join('\n');
   }
   out.push(`**${headline(p)}**`, '');
