@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { progressSince } from '../../core/progress.js';
 import { computeReport, resolveAsOf } from '../../core/report.js';
-import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown, words } from '../../formatters/paper/index.js';
+import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../../formatters/paper/index.js';
+import { dateWords } from '../../formatters/shared/words.js';
 import { today } from '../io.js';
 import { addDataOption, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
 
@@ -78,7 +79,7 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
 
   // nothing to chart (a body with no projects yet): no chart file, and a note says why
   const chartable = report.plans.some((p) => p.total > 0);
-  if (chartPath && !chartable) io.stderr(`accsm: ${flags.chart} not written: no project/activity to chart as of ${words.longDate(report.asOf)}\n`);
+  if (chartPath && !chartable) io.stderr(`accsm: ${flags.chart} not written: no project/activity to chart as of ${dateWords(report.asOf)}\n`);
   const svg = chartPath && chartable ? paperChart(report) : undefined;
   // the link as the reader of the paper will follow it: relative to the paper's folder, or as given
   const href = svg === undefined ? undefined : outPath === undefined ? flags.chart! : relative(dirname(outPath!), chartPath!).split(sep).join('/');
