@@ -5,7 +5,7 @@ import { OVER_UNITS, type OverUnit } from '../core/over-time.js';
 import type { DataSet } from '../core/types.js';
 import type { TabularFormat } from '../formatters/shared/formats.js';
 import { today, type CliIO } from './io.js';
-import type { OverFormatOptions } from '../formatters/over/types.js';
+import type { FormatOptions } from '../formatters/shared/options.js';
 import { writeOut } from './shared.js';
 
 export interface OverFlags {
@@ -23,7 +23,7 @@ export function parseOver(value: string): OverUnit {
   throw new UserError(`--over ${value}: expected one of ${OVER_UNITS.join(', ')}`);
 }
 
-export async function runOver(io: CliIO, data: DataSet, flags: OverFlags, render: OverFormatOptions): Promise<number> {
+export async function runOver(io: CliIO, data: DataSet, flags: OverFlags, render: FormatOptions): Promise<number> {
   const over = parseOver(flags.over);
   if (flags.chart !== undefined && extname(flags.chart).toLowerCase() !== '.svg') throw new UserError(`--chart ${flags.chart}: the file name must end in .svg`);
   const { resolveAsOf } = await import('../core/report.js');

@@ -7,5 +7,5 @@ import { table } from './table.js';
 import type { OverFormatter } from './types.js';
 
 export const overFormatters = { table, markdown, json, csv } satisfies Record<TabularFormat, OverFormatter>;
-export type { OverFormatter, OverFormatOptions } from './types.js';
+export type { OverFormatter } from './types.js';
 export { overChart } from './svg.js';

@@ -9,14 +9,14 @@ export const markdown: OverFormatter = (over) => {
   if (over.plans.length === 0) return 'No plan to report.\n';
   const filters = filterWords(over.filters);
   const parts = over.plans.map((plan) => {
-    const out = [`## ${mdText(plan.title)}`, '', `${mdText(capital(overWords(over, plan)))}${filters ? `; ${mdText(filters)}` : ''}.`, ''];
+    const out = [`## ${mdText(plan.title)}`, '', `${mdText(capital(overWords(over, plan)), true)}${filters ? `; ${mdText(filters)}` : ''}.`, ''];
     if (plan.points.length === 0) {
-      out.push(mdText(noPointsWords(over, plan)), '');
+      out.push(mdText(noPointsWords(over, plan), true), '');
       return out.join('\n');
     }
     const v = hasVerdict(plan.points);
     const columns = [{ title: pointTitle(over.over) }, { title: 'As of' }, ...figureTitles(v).map((title) => ({ title, align: 'right' as const }))];
-    out.push(mdTable(columns, plan.points.map((pt) => [mdText(pointName(pt)), pt.asOf, ...figureCells(pt.plan, v).map(mdText)])));
+    out.push(mdTable(columns, plan.points.map((pt) => [mdText(pointName(pt)), pt.asOf, ...figureCells(pt.plan, v).map((c) => mdText(c))])));
     return out.join('\n');
   });
   return `# Progress over time\n\n${parts.join('\n')}`;

@@ -1,5 +1,4 @@
 import type { OverTime } from '../../core/over-time.js';
-import type { ReportFormatOptions } from '../report/types.js';
+import type { FormatOptions } from '../shared/options.js';
 
-export type OverFormatOptions = ReportFormatOptions;
-export type OverFormatter = (over: OverTime, options: OverFormatOptions) => string;
+export type OverFormatter = (over: OverTime, options: FormatOptions) => string;
