@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliIO } from '../src/cli/io.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(REPO, 'bin', 'accsm.js');
@@ -51,4 +52,29 @@ export function gitIn(cwd: string, ...args: string[]): string {
 export function putData(repo: string, fixture: string): void {
   rmSync(join(repo, 'data'), { recursive: true, force: true });
   cpSync(join(FIXTURES, fixture), join(repo, 'data'), { recursive: true });
+}
+
+/**
+ * Runs `accsm ...args` in this process through `run(argv, io)` (src/cli/main.ts, no build needed),
+ * with stdout and stderr captured, no color, a fixed "today", and no TTY unless asked for.
+ * The same options as accsm(); `env` is the whole environment the command sees (plus the defaults).
+ */
+export async function cli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; columns?: number } = {}): Promise<CliResult> {
+  const { run } = await import('../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const env: Record<string, string | undefined> = { NO_COLOR: '1', ACCSM_TODAY: '2026-11-23', PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env,
+    cwd: options.cwd ?? REPO,
+    stdoutIsTTY: options.tty === true,
+    ...(options.tty && options.columns ? { stdoutColumns: options.columns } : {}),
+    stderrIsTTY: options.tty === true,
+    now: () => new Date(),
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
 }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, accsm, copyRoot, tempDir } from '../helpers.js';
+import { FIXTURES, cli, copyRoot, tempDir } from '../helpers.js';
 
 interface Json {
   valid: boolean;
@@ -29,9 +29,9 @@ function root(): string {
 }
 
 /** Runs validate on a root (as the working directory) and checks what every bad-input run must satisfy. */
-function run(dir: string, format = 'json', expectedCode = 1) {
+async function run(dir: string, format = 'json', expectedCode = 1) {
   const started = Date.now();
-  const r = accsm(['validate', '--data', '.', '--format', format], { cwd: dir });
+  const r = await cli(['validate', '--data', '.', '--format', format], { cwd: dir });
   const ms = Date.now() - started;
   expect(r.stderr).not.toContain('    at ');
   expect(r.stderr).not.toMatch(/unexpected failure|RangeError|TypeError/);
@@ -41,131 +41,131 @@ function run(dir: string, format = 'json', expectedCode = 1) {
 }
 
 /** Writes one bad project file and returns the diagnostics for it. */
-function badProject(content: string | Buffer, name = 'BAD.yaml') {
+async function badProject(content: string | Buffer, name = 'BAD.yaml') {
   const dir = root();
   writeFileSync(join(dir, PROJECTS, name), content);
-  const out = JSON.parse(run(dir).stdout) as Json;
+  const out = JSON.parse((await run(dir)).stdout) as Json;
   expect(out.valid).toBe(false);
   return out.diagnostics.filter((d) => d.file === `${PROJECTS}/${name}`).map((d) => ({ at: `${d.line}:${d.column}`, code: d.code, message: d.message }));
 }
 
 describe('YAML that does not parse or is not a mapping', () => {
-  it('a syntax error', () => {
-    expect(badProject(`${SCHEMA_LINE}id: BAD\ntitle: [unclosed\nlead: [BN]\n`)).toEqual([
+  it('a syntax error', async () => {
+    expect((await badProject(`${SCHEMA_LINE}id: BAD\ntitle: [unclosed\nlead: [BN]\n`))).toEqual([
       { at: '3:8', code: 'yaml-syntax', message: 'the list that opens here with [ is not closed with ]; close it, or indent the lines that continue it' },
     ]);
-    expect(badProject(`${SCHEMA_LINE}id: BAD\ntitle: one: two\n`)).toEqual([{ at: '3:8', code: 'yaml-syntax', message: expect.stringMatching(/^the YAML is not well-formed/) }]);
+    expect((await badProject(`${SCHEMA_LINE}id: BAD\ntitle: one: two\n`))).toEqual([{ at: '3:8', code: 'yaml-syntax', message: expect.stringMatching(/^the YAML is not well-formed/) }]);
   });
 
-  it('duplicate keys, also in a nested mapping', () => {
-    expect(badProject(`${SCHEMA_LINE}id: BAD\ntitle: a\ntitle: b\n`)).toEqual([{ at: '4:1', code: 'yaml-duplicate-key', message: 'this key appears twice in the same mapping; keep one of them' }]);
-    expect(badProject(`${SCHEMA_LINE}id: BAD\nstatus:\n  - date: 2022-01-01\n    date: 2022-01-02\n`).map((d) => `${d.at} ${d.code}`)).toEqual(['5:5 yaml-duplicate-key']);
+  it('duplicate keys, also in a nested mapping', async () => {
+    expect((await badProject(`${SCHEMA_LINE}id: BAD\ntitle: a\ntitle: b\n`))).toEqual([{ at: '4:1', code: 'yaml-duplicate-key', message: 'this key appears twice in the same mapping; keep one of them' }]);
+    expect((await badProject(`${SCHEMA_LINE}id: BAD\nstatus:\n  - date: 2022-01-01\n    date: 2022-01-02\n`)).map((d) => `${d.at} ${d.code}`)).toEqual(['5:5 yaml-duplicate-key']);
   });
 
-  it('a list, or a scalar, instead of a mapping', () => {
-    expect(badProject(`${SCHEMA_LINE}- id: BAD\n- title: t\n`)).toEqual([{ at: '2:1', code: 'schema-type', message: 'the file must be a mapping (key: value lines), but it is a list' }]);
-    expect(badProject(`${SCHEMA_LINE}just some text\n`)).toEqual([{ at: '2:1', code: 'schema-type', message: 'the file must be a mapping (key: value lines), but it is the text "just some text"' }]);
-    expect(badProject('42\n')).toEqual([{ at: '1:1', code: 'schema-type', message: 'the file must be a mapping (key: value lines), but it is the number 42' }]);
+  it('a list, or a scalar, instead of a mapping', async () => {
+    expect((await badProject(`${SCHEMA_LINE}- id: BAD\n- title: t\n`))).toEqual([{ at: '2:1', code: 'schema-type', message: 'the file must be a mapping (key: value lines), but it is a list' }]);
+    expect((await badProject(`${SCHEMA_LINE}just some text\n`))).toEqual([{ at: '2:1', code: 'schema-type', message: 'the file must be a mapping (key: value lines), but it is the text "just some text"' }]);
+    expect((await badProject('42\n'))).toEqual([{ at: '1:1', code: 'schema-type', message: 'the file must be a mapping (key: value lines), but it is the number 42' }]);
   });
 
-  it('meetings.yaml that is a mapping instead of a list', () => {
+  it('meetings.yaml that is a mapping instead of a list', async () => {
     const dir = root();
     writeFileSync(join(dir, 'meetings.yaml'), 'id: som-1\nname: x\n');
-    const out = JSON.parse(run(dir).stdout) as Json;
+    const out = JSON.parse((await run(dir)).stdout) as Json;
     expect(out.diagnostics.filter((d) => d.file === 'meetings.yaml').map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
       '1:1 schema-type the file must be a list (lines starting with "- ", or [a, b]), but it is a mapping',
     ]);
   });
 
-  it('an empty file, and a file of comments only', () => {
+  it('an empty file, and a file of comments only', async () => {
     const empty = { at: '1:1', code: 'file-empty', message: 'the file is empty; a project file holds a mapping of keys to values' };
-    expect(badProject('')).toEqual([empty]);
-    expect(badProject(`${SCHEMA_LINE}# nothing else\n\n`)).toEqual([empty]);
-    expect(badProject('\n   \n')).toEqual([empty]);
+    expect((await badProject(''))).toEqual([empty]);
+    expect((await badProject(`${SCHEMA_LINE}# nothing else\n\n`))).toEqual([empty]);
+    expect((await badProject('\n   \n'))).toEqual([empty]);
   });
 
-  it('an empty plan.yaml', () => {
+  it('an empty plan.yaml', async () => {
     const dir = root();
     writeFileSync(join(dir, 'plans/demo-2021-2025/plan.yaml'), '');
-    const out = JSON.parse(run(dir).stdout) as Json;
+    const out = JSON.parse((await run(dir)).stdout) as Json;
     expect(out.diagnostics.map((d) => `${d.file} ${d.line}:${d.column} ${d.code}`)).toEqual(['plans/demo-2021-2025/plan.yaml 1:1 file-empty']);
   });
 });
 
 describe('bytes that are not UTF-8 text', () => {
-  it('binary bytes (a PNG header)', () => {
+  it('binary bytes (a PNG header)', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    expect(badProject(png)).toEqual([{ at: '3:1', code: 'file-binary', message: 'the file contains a NUL byte, so it looks like a binary file, not YAML text' }]);
+    expect((await badProject(png))).toEqual([{ at: '3:1', code: 'file-binary', message: 'the file contains a NUL byte, so it looks like a binary file, not YAML text' }]);
   });
 
-  it('Latin-1, at the first byte that is not UTF-8', () => {
-    expect(badProject(Buffer.concat([Buffer.from(`${SCHEMA_LINE}id: BAD\ntitle: Réunion à `), Buffer.from([0xe0]), Buffer.from(' Hanoi\n')]))).toEqual([
+  it('Latin-1, at the first byte that is not UTF-8', async () => {
+    expect((await badProject(Buffer.concat([Buffer.from(`${SCHEMA_LINE}id: BAD\ntitle: Réunion à `), Buffer.from([0xe0]), Buffer.from(' Hanoi\n')])))).toEqual([
       { at: '3:18', code: 'file-encoding', message: 'the file is not UTF-8 text (it may be in another encoding such as Latin-1 or UTF-16); save it as UTF-8' },
     ]);
-    expect(badProject(Buffer.from('id: BAD\ntitle: Caf\xe9\n', 'latin1')).map((d) => `${d.at} ${d.code}`)).toEqual(['2:11 file-encoding']);
+    expect((await badProject(Buffer.from('id: BAD\ntitle: Caf\xe9\n', 'latin1'))).map((d) => `${d.at} ${d.code}`)).toEqual(['2:11 file-encoding']);
   });
 
-  it('UTF-16, little and big endian, with and without a byte order mark', () => {
+  it('UTF-16, little and big endian, with and without a byte order mark', async () => {
     const text = 'id: BAD\ntitle: t\n';
     const be = (s: string) => Buffer.from(s, 'utf16le').swap16();
     for (const bytes of [Buffer.from(`\ufeff${text}`, 'utf16le'), Buffer.from(text, 'utf16le'), be(`\ufeff${text}`), be(text)])
-      expect(badProject(bytes)).toEqual([{ at: '1:1', code: 'file-encoding', message: 'the file is in UTF-16, not UTF-8; save it as UTF-8' }]);
+      expect((await badProject(bytes))).toEqual([{ at: '1:1', code: 'file-encoding', message: 'the file is in UTF-16, not UTF-8; save it as UTF-8' }]);
   });
 });
 
 describe('attacks on the parser', () => {
-  it('billion laughs: aliases refused before they expand', () => {
+  it('billion laughs: aliases refused before they expand', async () => {
     const lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
     const names = 'abcdefghijklmnopqrst';
     for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
-    expect(badProject(`${lines.join('\n')}\n`)).toEqual([{ at: '1:1', code: 'yaml-aliases', message: 'the file uses YAML aliases (*name) more than 100 times; write the values out instead' }]);
+    expect((await badProject(`${lines.join('\n')}\n`))).toEqual([{ at: '1:1', code: 'yaml-aliases', message: 'the file uses YAML aliases (*name) more than 100 times; write the values out instead' }]);
   });
 
-  it('__proto__ keys are unknown keys, at the file top and in a status entry', () => {
+  it('__proto__ keys are unknown keys, at the file top and in a status entry', async () => {
     const text = `${SCHEMA_LINE}__proto__: {polluted: true}\nid: BAD\ntitle: t\npriority_areas: [people]\nlead: [BN]\nstatus:\n  - date: 2022-01-01\n    status: planned\n    __proto__: {polluted: true}\n`;
-    expect(badProject(text).map((d) => `${d.at} ${d.code} ${d.message.split(';')[0]}`)).toEqual([
+    expect((await badProject(text)).map((d) => `${d.at} ${d.code} ${d.message.split(';')[0]}`)).toEqual([
       '2:1 schema-unknown-key unknown key "__proto__"',
       '10:5 schema-unknown-key unknown key "__proto__"',
     ]);
     // the same with an alias in the file (the other parser)
-    expect(badProject(text.replace('id: BAD', 'id: &x BAD\nnote: *x')).map((d) => `${d.at} ${d.code}`)).toEqual(['2:1 schema-unknown-key', '11:5 schema-unknown-key']);
+    expect((await badProject(text.replace('id: BAD', 'id: &x BAD\nnote: *x'))).map((d) => `${d.at} ${d.code}`)).toEqual(['2:1 schema-unknown-key', '11:5 schema-unknown-key']);
   });
 
-  it('__proto__ in meetings.yaml and plan.yaml', () => {
+  it('__proto__ in meetings.yaml and plan.yaml', async () => {
     const dir = root();
     writeFileSync(join(dir, 'meetings.yaml'), '- id: som-1\n  name: x\n  date: 2021-09-14\n  __proto__: {isAdmin: true}\n');
     writeFileSync(join(dir, 'plans/demo-2021-2025/plan.yaml'), 'id: demo-2021-2025\nbody: ACCSM\ntitle: t\nperiod: {start: 2021, end: 2025}\npriority_areas:\n  - {id: people, title: P, __proto__: x}\n  - {id: systems, title: S}\n');
-    const out = JSON.parse(run(dir).stdout) as Json;
+    const out = JSON.parse((await run(dir)).stdout) as Json;
     expect(out.diagnostics.filter((d) => !d.file.includes('/projects/')).map((d) => `${d.file} ${d.line}:${d.column} ${d.code}`)).toEqual([
       'meetings.yaml 4:3 schema-unknown-key',
       'plans/demo-2021-2025/plan.yaml 6:28 schema-unknown-key',
     ]);
   });
 
-  it('nesting 20,000 deep: flow lists, flow mappings, block lists; also with an alias in the file', () => {
+  it('nesting 20,000 deep: flow lists, flow mappings, block lists; also with an alias in the file', async () => {
     const deep = { code: 'yaml-too-deep', message: 'the file is nested more than 100 levels deep; accsm data files need only a few levels' };
     // level 1 is the top mapping: the 100th [ (column 103) would be level 101
-    expect(badProject(`a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`)).toEqual([{ at: '1:103', ...deep }]);
-    expect(badProject(`a: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`)).toEqual([{ at: expect.stringMatching(/^1:\d+$/), ...deep }]);
+    expect((await badProject(`a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`))).toEqual([{ at: '1:103', ...deep }]);
+    expect((await badProject(`a: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`))).toEqual([{ at: expect.stringMatching(/^1:\d+$/), ...deep }]);
     // block: "- - - x"; the 101st dash is at column 201
-    expect(badProject(`${'- '.repeat(20_000)}x\n`)).toEqual([{ at: '1:201', ...deep }]);
-    expect(badProject(`x: &a 1\ny: *a\nz: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`)).toEqual([{ at: '3:103', ...deep }]);
+    expect((await badProject(`${'- '.repeat(20_000)}x\n`))).toEqual([{ at: '1:201', ...deep }]);
+    expect((await badProject(`x: &a 1\ny: *a\nz: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`))).toEqual([{ at: '3:103', ...deep }]);
   });
 
-  it('a 10 MB file is refused without being read', () => {
-    expect(badProject(`id: BIG\nnote: ${'x'.repeat(10 * 1024 * 1024)}\n`)).toEqual([
+  it('a 10 MB file is refused without being read', async () => {
+    expect((await badProject(`id: BIG\nnote: ${'x'.repeat(10 * 1024 * 1024)}\n`))).toEqual([
       { at: '1:1', code: 'file-too-large', message: 'the file is 10.0 MB; accsm reads data files of at most 1 MB. Check that this is the right file, or split it' },
     ]);
   });
 
-  it('a named pipe is not read (reading it would hang)', () => {
+  it('a named pipe is not read (reading it would hang)', async () => {
     const dir = root();
     try {
       execFileSync('mkfifo', [join(dir, PROJECTS, 'PIPE.yaml')]);
     } catch {
       return; // no mkfifo here
     }
-    const out = JSON.parse(run(dir).stdout) as Json;
+    const out = JSON.parse((await run(dir)).stdout) as Json;
     expect(out.diagnostics.map((d) => `${d.file} ${d.line}:${d.column} ${d.code}`)).toEqual([`${PROJECTS}/PIPE.yaml 1:1 file-unreadable`]);
   });
 });
@@ -183,9 +183,9 @@ describe('symbolic links that leave the data root', () => {
     return t.dir;
   }
   /** The link is refused, and neither the target's path nor its content is printed (in each format asked for). */
-  function refused(dir: string, target: string, expected: string[], formats = ['json']) {
+  async function refused(dir: string, target: string, expected: string[], formats = ['json']) {
     for (const format of formats) {
-      const r = run(dir, format);
+      const r = await run(dir, format);
       for (const text of [r.stdout, r.stderr]) {
         expect(text).not.toContain(SECRET);
         expect(text).not.toContain('secret-plan-name');
@@ -196,61 +196,61 @@ describe('symbolic links that leave the data root', () => {
     }
   }
 
-  it('a project file linked to a file outside', () => {
+  it('a project file linked to a file outside', async () => {
     const dir = root();
     const target = outside();
     symlinkSync(join(target, 'secret.yaml'), join(dir, PROJECTS, 'LINK.yaml'));
-    refused(dir, target, [`${PROJECTS}/LINK.yaml 1:1 file-link-outside`], ['stylish', 'json', 'github']);
+    (await refused(dir, target, [`${PROJECTS}/LINK.yaml 1:1 file-link-outside`], ['stylish', 'json', 'github']));
   });
 
-  it('a link by a relative path that climbs out', () => {
+  it('a link by a relative path that climbs out', async () => {
     const dir = root();
     const target = outside();
     symlinkSync(join('..', '..', '..', '..', '..', target.split('/').at(-1)!, 'secret.yaml'), join(dir, PROJECTS, 'REL.yaml'));
-    refused(dir, target, [`${PROJECTS}/REL.yaml 1:1 file-link-outside`]);
+    (await refused(dir, target, [`${PROJECTS}/REL.yaml 1:1 file-link-outside`]));
   });
 
-  it('meetings.yaml linked outside', () => {
+  it('meetings.yaml linked outside', async () => {
     const dir = root();
     const target = outside();
     rmSync(join(dir, 'meetings.yaml'));
     symlinkSync(join(target, 'secret.yaml'), join(dir, 'meetings.yaml'));
-    const r = run(dir);
+    const r = await run(dir);
     expect(r.stdout).not.toContain(SECRET);
     expect((JSON.parse(r.stdout) as Json).diagnostics.filter((d) => d.file === 'meetings.yaml').map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['1:1 file-link-outside']);
   });
 
-  it('a plan folder linked outside', () => {
+  it('a plan folder linked outside', async () => {
     const dir = root();
     const target = outside();
     symlinkSync(target, join(dir, 'plans', 'linked-plan'));
-    refused(dir, target, ['plans/linked-plan 1:1 file-link-outside']);
+    (await refused(dir, target, ['plans/linked-plan 1:1 file-link-outside']));
   });
 
-  it('a projects/ folder linked outside', () => {
+  it('a projects/ folder linked outside', async () => {
     const dir = root();
     const target = outside();
     rmSync(join(dir, PROJECTS), { recursive: true });
     symlinkSync(join(target, 'projects'), join(dir, PROJECTS));
-    refused(dir, target, [`${PROJECTS} 1:1 file-link-outside`]);
+    (await refused(dir, target, [`${PROJECTS} 1:1 file-link-outside`]));
   });
 
-  it('plans/ itself linked outside: refused as a whole, nothing in it listed', () => {
+  it('plans/ itself linked outside: refused as a whole, nothing in it listed', async () => {
     const dir = root();
     const target = outside();
     mkdirSync(join(target, 'plans', 'secret-plan-name'), { recursive: true });
     writeFileSync(join(target, 'plans', 'secret-plan-name', 'plan.yaml'), `id: ${SECRET}\n`);
     rmSync(join(dir, 'plans'), { recursive: true });
     symlinkSync(join(target, 'plans'), join(dir, 'plans'));
-    refused(dir, target, ['plans 1:1 file-link-outside'], ['stylish', 'json']);
+    (await refused(dir, target, ['plans 1:1 file-link-outside'], ['stylish', 'json']));
   });
 
-  it('a link loop, and a link to nothing', () => {
+  it('a link loop, and a link to nothing', async () => {
     const dir = root();
     symlinkSync(join(dir, PROJECTS, 'LOOP2.yaml'), join(dir, PROJECTS, 'LOOP1.yaml'));
     symlinkSync(join(dir, PROJECTS, 'LOOP1.yaml'), join(dir, PROJECTS, 'LOOP2.yaml'));
     symlinkSync('/nonexistent/accsm/nothing.yaml', join(dir, PROJECTS, 'GONE.yaml'));
-    const r = run(dir);
+    const r = await run(dir);
     expect(r.stdout).not.toContain('/nonexistent');
     expect((JSON.parse(r.stdout) as Json).diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
       `${PROJECTS}/GONE.yaml file-link-broken`,
@@ -259,22 +259,22 @@ describe('symbolic links that leave the data root', () => {
     ]);
   });
 
-  it('a link that stays inside the root is fine', () => {
+  it('a link that stays inside the root is fine', async () => {
     const dir = root();
     mkdirSync(join(dir, 'shared'));
     writeFileSync(join(dir, 'shared', 'D9.yaml'), 'id: D9\ntitle: t\npriority_areas: [people]\nlead: [BN]\nstatus: [{date: 2022-01-01, status: planned}]\n');
     symlinkSync(join(dir, 'shared', 'D9.yaml'), join(dir, PROJECTS, 'D9.yaml'));
-    expect(accsm(['validate', '--data', '.'], { cwd: dir })).toEqual({ code: 0, stdout: '✔ 7 files checked: no problems\n', stderr: '' });
+    expect((await cli(['validate', '--data', '.'], { cwd: dir }))).toEqual({ code: 0, stdout: '✔ 7 files checked: no problems\n', stderr: '' });
   });
 });
 
 describe('a data root that cannot be used is a usage error (exit 2), without a stack', () => {
-  it('--data pointing at a file, or at a folder without plans/ or meetings.yaml', () => {
+  it('--data pointing at a file, or at a folder without plans/ or meetings.yaml', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     writeFileSync(join(t.dir, 'file.yaml'), 'a: 1\n');
     for (const data of ['file.yaml', '.']) {
-      const r = accsm(['validate', '--data', data], { cwd: t.dir });
+      const r = await cli(['validate', '--data', data], { cwd: t.dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^accsm: [^\n]+\n$/);
       expect(r.stdout).toBe('');

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accsm, FIXTURES, tempDir, gitIn, putData } from '../helpers.js';
+import { cli, FIXTURES, tempDir, gitIn, putData } from '../helpers.js';
 
 const BASE = join(FIXTURES, 'diff-base');
 const HEAD = join(FIXTURES, 'diff-head');
@@ -25,8 +25,8 @@ const EXPECTED_LINES = [
 ];
 
 describe('accsm diff <folder> <folder>', () => {
-  it('prints the headlines and every change, and exits 0', () => {
-    const r = accsm(['diff', BASE, HEAD]);
+  it('prints the headlines and every change, and exits 0', async () => {
+    const r = await cli(['diff', BASE, HEAD]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -34,8 +34,8 @@ describe('accsm diff <folder> <folder>', () => {
     expect(lines[0]).toBe('Changes from test/fixtures/diff-base to test/fixtures/diff-head');
   });
 
-  it('gives json that scripts can read', () => {
-    const r = accsm(['diff', BASE, HEAD, '--format', 'json']);
+  it('gives json that scripts can read', async () => {
+    const r = await cli(['diff', BASE, HEAD, '--format', 'json']);
     expect(r.code).toBe(0);
     const diff = JSON.parse(r.stdout) as { asOf: string; changed: boolean; plans: { id: string; kind: string; headline: unknown }[] };
     expect(diff.asOf).toBe('2026-11-23');
@@ -47,20 +47,20 @@ describe('accsm diff <folder> <folder>', () => {
     expect(diff.plans[0]!.headline).toEqual({ before: { implemented: 2, total: 6, implementedPercent: 33 }, after: { implemented: 3, total: 6, implementedPercent: 50 } });
   });
 
-  it('gives markdown for a pull request', () => {
-    const r = accsm(['diff', BASE, HEAD, '--format', 'markdown']);
+  it('gives markdown for a pull request', async () => {
+    const r = await cli(['diff', BASE, HEAD, '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('- **Plan A 2021-2025**: 2 of 6 → 3 of 6 completed or ongoing (33% → 50%)\n');
     expect(r.stdout).toContain('- `P2`: ongoing → completed (2024-08-05, meeting som-23)\n');
   });
 
-  it('still compares a side with validation errors, and says so', () => {
+  it('still compares a side with validation errors, and says so', async () => {
     const t = tempDir();
     try {
       cpSync(HEAD, join(t.dir, 'head'), { recursive: true });
       const p2 = join(t.dir, 'head', 'plans', 'plan-a', 'projects', 'P2.yaml');
       writeFileSync(p2, readFileSync(p2, 'utf8').replace('status: completed', 'status: complete'));
-      const r = accsm(['diff', BASE, join(t.dir, 'head')]);
+      const r = await cli(['diff', BASE, join(t.dir, 'head')]);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('has 1 validation error: files that fail their schema are left out of this comparison');
       expect(r.stderr).toMatch(/the head \(.*head\) has 1 validation error/);
@@ -71,11 +71,11 @@ describe('accsm diff <folder> <folder>', () => {
     }
   });
 
-  it('exits 2 for a side that is a file or not a data root', () => {
-    const file = accsm(['diff', join(BASE, 'meetings.yaml'), HEAD]);
+  it('exits 2 for a side that is a file or not a data root', async () => {
+    const file = await cli(['diff', join(BASE, 'meetings.yaml'), HEAD]);
     expect(file.code).toBe(2);
     expect(file.stderr).toContain('is a file');
-    const notRoot = accsm(['diff', FIXTURES, HEAD]);
+    const notRoot = await cli(['diff', FIXTURES, HEAD]);
     expect(notRoot.code).toBe(2);
     expect(notRoot.stderr).toContain('is not an accsm data root');
   });
@@ -101,8 +101,8 @@ describe('accsm diff with git revisions', () => {
   });
   afterAll(() => cleanup());
 
-  it('compares HEAD~1 with HEAD, read from git without a checkout', () => {
-    const r = accsm(['diff', 'HEAD~1', 'HEAD'], { cwd: repo });
+  it('compares HEAD~1 with HEAD, read from git without a checkout', async () => {
+    const r = await cli(['diff', 'HEAD~1', 'HEAD'], { cwd: repo });
     expect(r.code).toBe(0);
     const short = gitIn(repo, 'rev-parse', '--short=7', 'HEAD~1').trim();
     expect(r.stdout.split('\n')[0]).toBe(`Changes from HEAD~1 (${short}) to HEAD (${gitIn(repo, 'rev-parse', '--short=7', 'HEAD').trim()})`);
@@ -111,50 +111,50 @@ describe('accsm diff with git revisions', () => {
     expect(gitIn(repo, 'status', '--porcelain')).toBe('');
   });
 
-  it('compares a revision with the working tree by default', () => {
+  it('compares a revision with the working tree by default', async () => {
     const p5 = join(repo, 'data', 'plans', 'plan-a', 'projects', 'P5.yaml');
     const before = readFileSync(p5, 'utf8');
     writeFileSync(p5, `${before}  - date: 2024-08-05\n    status: ongoing\n    meeting: som-23\n`);
     try {
-      const r = accsm(['diff', 'HEAD'], { cwd: repo });
+      const r = await cli(['diff', 'HEAD'], { cwd: repo });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('to data (working tree)');
       expect(r.stdout).toContain('  Plan A 2021-2025: 3 of 6 → 4 of 6 completed or ongoing (50% → 67%)');
       expect(r.stdout).toContain('    P5: planned → ongoing (2024-08-05, meeting som-23)');
-      const clean = accsm(['diff', 'main', '--format', 'markdown'], { cwd: repo });
+      const clean = await cli(['diff', 'main', '--format', 'markdown'], { cwd: repo });
       expect(clean.stdout).toContain('`P5`: planned → ongoing');
     } finally {
       writeFileSync(p5, before);
     }
-    const same = accsm(['diff', 'HEAD'], { cwd: repo });
+    const same = await cli(['diff', 'HEAD'], { cwd: repo });
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('No changes to the data.');
   });
 
-  it('uses the data root given with --data, at the same place in the revision', () => {
-    const r = accsm(['diff', 'HEAD~1', '--data', join(repo, 'data'), '--format', 'json'], { cwd: tmpdir() });
+  it('uses the data root given with --data, at the same place in the revision', async () => {
+    const r = await cli(['diff', 'HEAD~1', '--data', join(repo, 'data'), '--format', 'json'], { cwd: tmpdir() });
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { changed: boolean }).changed).toBe(true);
   });
 
-  it('treats a revision without the data root as empty, with a note', () => {
-    const r = accsm(['diff', 'HEAD~2', 'HEAD'], { cwd: repo });
+  it('treats a revision without the data root as empty, with a note', async () => {
+    const r = await cli(['diff', 'HEAD~2', 'HEAD'], { cwd: repo });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('there is no data at data/ in this revision, so everything on the other side counts as added');
     expect(r.stdout).toContain('  Plan A 2021-2025: new plan: 3 of 6 completed or ongoing (50%)');
   });
 
-  it('exits 2 for an unknown revision', () => {
-    const r = accsm(['diff', 'no-such-branch'], { cwd: repo });
+  it('exits 2 for an unknown revision', async () => {
+    const r = await cli(['diff', 'no-such-branch'], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown revision "no-such-branch"');
   });
 
-  it('exits 2 when the data root is not in a git repository', () => {
+  it('exits 2 when the data root is not in a git repository', async () => {
     const t = tempDir();
     try {
       cpSync(BASE, join(t.dir, 'data'), { recursive: true });
-      const r = accsm(['diff', 'main'], { cwd: t.dir, env: { GIT_CEILING_DIRECTORIES: t.dir } });
+      const r = await cli(['diff', 'main'], { cwd: t.dir, env: { GIT_CEILING_DIRECTORIES: t.dir } });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe('accsm: "main" is not a folder, and the data root data is not in a git repository, so it cannot be read as a revision either\n');
     } finally {
@@ -162,10 +162,10 @@ describe('accsm diff with git revisions', () => {
     }
   });
 
-  it('exits 2 for a revision when the only data root is the one shipped in the package', () => {
+  it('exits 2 for a revision when the only data root is the one shipped in the package', async () => {
     const t = tempDir();
     try {
-      const r = accsm(['diff', 'main'], { cwd: t.dir });
+      const r = await cli(['diff', 'main'], { cwd: t.dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('"main" is not a folder; to read it as a git revision accsm needs a data root in a git working tree');
     } finally {
@@ -176,18 +176,18 @@ describe('accsm diff with git revisions', () => {
   // the full list is in test/unit/git.test.ts; these go through the command line
   it.each([`main; touch ${marker}`, `$(touch ${marker})`, `\`touch ${marker}\``])(
     'never runs the revision name %j',
-    (name) => {
-      const r = accsm(['diff', name], { cwd: repo });
+    async (name) => {
+      const r = await cli(['diff', name], { cwd: repo });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('unknown revision');
       expect(existsSync(marker)).toBe(false);
     },
   );
 
-  it('refuses a revision name that looks like an option', () => {
-    const asOption = accsm(['diff', `--output=${marker}`], { cwd: repo });
+  it('refuses a revision name that looks like an option', async () => {
+    const asOption = await cli(['diff', `--output=${marker}`], { cwd: repo });
     expect(asOption.code).toBe(2);
-    const afterDashes = accsm(['diff', '--', `--output=${marker}`], { cwd: repo });
+    const afterDashes = await cli(['diff', '--', `--output=${marker}`], { cwd: repo });
     expect(afterDashes.code).toBe(2);
     expect(afterDashes.stderr).toContain('starts with "-"');
     expect(existsSync(marker)).toBe(false);
@@ -211,13 +211,13 @@ describe('accsm validate --changed-since', () => {
   });
   afterAll(() => cleanup());
 
-  it('reports only on changed files, checking their references against the whole root', () => {
-    const full = accsm(['validate', '--format', 'json'], { cwd: repo });
+  it('reports only on changed files, checking their references against the whole root', async () => {
+    const full = await cli(['validate', '--format', 'json'], { cwd: repo });
     expect(full.code).toBe(1);
     const p5 = join(projects(), 'P5.yaml');
     // a changed file that names a meeting defined in the unchanged meetings.yaml: valid
     writeFileSync(p5, `${readFileSync(p5, 'utf8')}  - date: 2024-08-05\n    status: ongoing\n    meeting: som-23\n`);
-    const changed = accsm(['validate', '--changed-since', 'HEAD'], { cwd: repo });
+    const changed = await cli(['validate', '--changed-since', 'HEAD'], { cwd: repo });
     expect(changed.stdout).toBe('✔ 1 file checked: no problems\n');
     expect(changed.code).toBe(0);
     // an untracked new file with an unknown meeting is reported
@@ -226,15 +226,15 @@ describe('accsm validate --changed-since', () => {
       join(projects(), 'P8.yaml'),
       'id: P8\ntitle: Eight\npriority_areas: [a1]\nlead: [MY]\nstatus:\n  - date: 2024-01-01\n    status: planned\n    meeting: som-99\n',
     );
-    const json = accsm(['validate', '--changed-since', 'HEAD', '--format', 'json'], { cwd: repo });
+    const json = await cli(['validate', '--changed-since', 'HEAD', '--format', 'json'], { cwd: repo });
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout) as { diagnostics: { file: string; line: number; code: string }[] };
     expect(out.diagnostics.map((d) => [d.file, d.line, d.code])).toEqual([['data/plans/plan-a/projects/P8.yaml', 8, 'meeting-unknown']]);
   });
 
-  it('exits 2 for a revision that does not exist or tries to run a command', () => {
+  it('exits 2 for a revision that does not exist or tries to run a command', async () => {
     const marker = join(tmpdir(), `accsm-e2e-changed-${process.pid}`);
-    const r = accsm(['validate', '--changed-since', `HEAD; touch ${marker}`], { cwd: repo });
+    const r = await cli(['validate', '--changed-since', `HEAD; touch ${marker}`], { cwd: repo });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown revision');
     expect(existsSync(marker)).toBe(false);
@@ -242,20 +242,20 @@ describe('accsm validate --changed-since', () => {
 });
 
 describe('accsm validate --format sarif | junit', () => {
-  it('reports the problems of a broken root in both', () => {
+  it('reports the problems of a broken root in both', async () => {
     const t = tempDir();
     try {
       cpSync(BASE, join(t.dir, 'data'), { recursive: true });
       const p2 = join(t.dir, 'data', 'plans', 'plan-a', 'projects', 'P2.yaml');
       writeFileSync(p2, readFileSync(p2, 'utf8').replace('status: ongoing', 'status: complete'));
-      const sarif = accsm(['validate', '--format', 'sarif'], { cwd: t.dir });
+      const sarif = await cli(['validate', '--format', 'sarif'], { cwd: t.dir });
       expect(sarif.code).toBe(1);
       const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { name: string; version: string } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
       expect(log.runs[0]!.tool.driver).toMatchObject({ name: 'accsm', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
       expect(log.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine])).toEqual([
         ['schema-enum', 'data/plans/plan-a/projects/P2.yaml', 9],
       ]);
-      const junit = accsm(['validate', '--format', 'junit'], { cwd: t.dir });
+      const junit = await cli(['validate', '--format', 'junit'], { cwd: t.dir });
       expect(junit.code).toBe(1);
       expect(junit.stdout.match(/<testcase /g)).toHaveLength(10);
       expect(junit.stdout).toContain('<testsuite name="accsm validate" tests="10" failures="1"');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { accsm, copyRoot, EMBEDDED, tempDir } from '../helpers.js';
+import { cli, copyRoot, EMBEDDED, tempDir } from '../helpers.js';
 
 const P07 = 'plans/accsm-2021-2025/projects/P07.yaml';
 const cleanups: (() => void)[] = [];
@@ -25,19 +25,19 @@ function gitDiff(a: string, b: string): string {
 }
 
 describe('accsm status set', () => {
-  it('records "P07 completed on 5 August 2024" with one command; the diff is just the new entry and the data validates', () => {
+  it('records "P07 completed on 5 August 2024" with one command; the diff is just the new entry and the data validates', async () => {
     const dir = root();
-    const r = accsm(['status', 'set', 'P07', 'completed', '--date', '2024-08-05', '--data', dir]);
+    const r = await cli(['status', 'set', 'P07', 'completed', '--date', '2024-08-05', '--data', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^accsm: recorded P07 completed on 2024-08-05 in .*P07\.yaml\n$/);
     expect(gitDiff(join(EMBEDDED, P07), join(dir, P07))).toBe('+  - date: 2024-08-05\n+    status: completed');
-    expect(accsm(['validate', '--data', dir]).code).toBe(0);
+    expect((await cli(['validate', '--data', dir])).code).toBe(0);
   });
 
-  it('--dry-run prints the diff on stdout and writes nothing', () => {
+  it('--dry-run prints the diff on stdout and writes nothing', async () => {
     const dir = root();
-    const r = accsm(['status', 'set', 'P07', 'ongoing', '--date', '2024-08-05', '--note', 'Workshop held', '--dry-run', '--data', dir]);
+    const r = await cli(['status', 'set', 'P07', 'ongoing', '--date', '2024-08-05', '--note', 'Workshop held', '--dry-run', '--data', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^--- a\/.*P07\.yaml\n\+\+\+ b\/.*P07\.yaml\n@@ -9,6 \+9,9 @@\n/);
     expect(r.stdout.split('\n').filter((l) => /^[+-] /.test(l))).toEqual(['+  - date: 2024-08-05', '+    status: ongoing', '+    note: Workshop held']);
@@ -45,33 +45,33 @@ describe('accsm status set', () => {
     expect(read(dir, P07)).toBe(read(EMBEDDED, P07));
   });
 
-  it('refuses an unknown status and an out-of-order date with the validator\'s diagnostics, exit 1, file unchanged', () => {
+  it('refuses an unknown status and an out-of-order date with the validator\'s diagnostics, exit 1, file unchanged', async () => {
     const dir = root();
-    const status = accsm(['status', 'set', 'P07', 'complete', '--date', '2024-08-05', '--data', dir], { cwd: dir });
+    const status = await cli(['status', 'set', 'P07', 'complete', '--date', '2024-08-05', '--data', dir], { cwd: dir });
     expect(status.code).toBe(1);
     expect(status.stderr).toContain('accsm: nothing written: the change would make the data invalid');
     expect(status.stderr).toMatch(/plans\/accsm-2021-2025\/projects\/P07\.yaml\n {2}13:13 +error +status "complete" is not one of planned, ongoing, completed, postponed, cancelled \(did you mean "completed"\?\) +schema-enum/);
-    const date = accsm(['status', 'set', 'P07', 'completed', '--date', '2022-08-02', '--data', dir]);
+    const date = await cli(['status', 'set', 'P07', 'completed', '--date', '2022-08-02', '--data', dir]);
     expect(date.code).toBe(1);
     expect(date.stderr).toContain("status date 2022-08-02 is not after the previous entry's date 2022-08-03");
     expect(date.stderr).toContain('date-order');
     expect(read(dir, P07)).toBe(read(EMBEDDED, P07));
   });
 
-  it('names near matches for an unknown project (exit 2), and uses today by default (ACCSM_TODAY)', () => {
+  it('names near matches for an unknown project (exit 2), and uses today by default (ACCSM_TODAY)', async () => {
     const dir = root();
-    const r = accsm(['status', 'set', 'P7', 'ongoing', '--data', dir]);
+    const r = await cli(['status', 'set', 'P7', 'ongoing', '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^accsm: no project "P7" in any plan; near matches: P07 \(accsm-2021-2025\)/);
-    const today = accsm(['status', 'set', 'P07', 'completed', '--dry-run', '--data', dir], { env: { ACCSM_TODAY: '2025-03-01' } });
+    const today = await cli(['status', 'set', 'P07', 'completed', '--dry-run', '--data', dir], { env: { ACCSM_TODAY: '2025-03-01' } });
     expect(today.code).toBe(0);
     expect(today.stdout).toContain('+  - date: 2025-03-01\n');
   });
 
-  it('will not write into the data shipped inside the package', () => {
+  it('will not write into the data shipped inside the package', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
-    const r = accsm(['status', 'set', 'P07', 'completed', '--date', '2024-08-05'], { cwd: t.dir });
+    const r = await cli(['status', 'set', 'P07', 'completed', '--date', '2024-08-05'], { cwd: t.dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^accsm: no data root to write to: /);
     expect(r.stderr).toContain('accsm init DIR');
@@ -79,14 +79,14 @@ describe('accsm status set', () => {
 });
 
 describe('accsm project add and meeting add', () => {
-  it('adds P32 to the 2021-2025 plan and a meeting, and the root validates', () => {
+  it('adds P32 to the 2021-2025 plan and a meeting, and the root validates', async () => {
     const dir = root();
-    const meeting = accsm(['meeting', 'add', '--id', 'som-23', '--name', '23rd ACCSM Senior Officials Meeting', '--date', '2025-08-04', '--body', 'ACCSM', '--host', 'PH', '--data', dir]);
+    const meeting = await cli(['meeting', 'add', '--id', 'som-23', '--name', '23rd ACCSM Senior Officials Meeting', '--date', '2025-08-04', '--body', 'ACCSM', '--host', 'PH', '--data', dir]);
     expect(meeting.code).toBe(0);
     expect(gitDiff(join(EMBEDDED, 'meetings.yaml'), join(dir, 'meetings.yaml'))).toBe(
       '+\n+- id: som-23\n+  name: 23rd ACCSM Senior Officials Meeting\n+  date: 2025-08-04\n+  body: ACCSM\n+  host: PH',
     );
-    const project = accsm([
+    const project = await cli([
       'project', 'add', '--plan', 'accsm-2021-2025', '--title', 'Regional workshop on digital skills', '--area', 'reform', '--lead', 'MY,SG',
       '--schedule', '2025..2025-12', '--date', '2025-07-01', '--data', dir,
     ]);
@@ -95,50 +95,50 @@ describe('accsm project add and meeting add', () => {
     const text = read(dir, 'plans/accsm-2021-2025/projects/P32.yaml');
     expect(text.split('\n').slice(0, 3)).toEqual(['# yaml-language-server: $schema=../../../../schemas/project.schema.json', 'id: P32', 'title: Regional workshop on digital skills']);
     expect(text).toContain('lead:\n  - MY\n  - SG\n');
-    const status = accsm(['status', 'set', 'P32', 'ongoing', '--date', '2025-08-04', '--meeting', 'som-23', '--data', dir]);
+    const status = await cli(['status', 'set', 'P32', 'ongoing', '--date', '2025-08-04', '--meeting', 'som-23', '--data', dir]);
     expect(status.code).toBe(0);
-    expect(accsm(['validate', '--data', dir, '--max-warnings', '0']).code).toBe(0);
+    expect((await cli(['validate', '--data', dir, '--max-warnings', '0'])).code).toBe(0);
   });
 
-  it('refuses an existing project id and a missing required option with exit 2', () => {
+  it('refuses an existing project id and a missing required option with exit 2', async () => {
     const dir = root();
-    const twin = accsm(['project', 'add', '--plan', 'accsm-2021-2025', '--id', 'P07', '--title', 'x', '--area', 'reform', '--lead', 'MY', '--data', dir]);
+    const twin = await cli(['project', 'add', '--plan', 'accsm-2021-2025', '--id', 'P07', '--title', 'x', '--area', 'reform', '--lead', 'MY', '--data', dir]);
     expect(twin.code).toBe(2);
     expect(twin.stderr).toMatch(/^accsm: project P07 already exists in plan accsm-2021-2025/);
-    const missing = accsm(['project', 'add', '--plan', 'accsm-2021-2025', '--data', dir]);
+    const missing = await cli(['project', 'add', '--plan', 'accsm-2021-2025', '--data', dir]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--title <text>' not specified");
   });
 });
 
 describe('accsm init', () => {
-  it('makes a root that validates; a second init into it is refused', () => {
+  it('makes a root that validates; a second init into it is refused', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
-    const made = accsm(['init', 'my-data'], { cwd: t.dir });
+    const made = await cli(['init', 'my-data'], { cwd: t.dir });
     expect(made.code).toBe(0);
     expect(made.stderr).toContain('accsm: created the data root my-data');
     expect(readdirSync(join(t.dir, 'my-data')).sort()).toEqual(['meetings.yaml', 'plans', 'schemas']);
-    const check = accsm(['validate', '--data', 'my-data', '--max-warnings', '0'], { cwd: t.dir });
+    const check = await cli(['validate', '--data', 'my-data', '--max-warnings', '0'], { cwd: t.dir });
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('3 files checked: no problems');
-    const again = accsm(['init', 'my-data'], { cwd: t.dir });
+    const again = await cli(['init', 'my-data'], { cwd: t.dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toBe('accsm: my-data is not empty; accsm init makes a data root only in a new or empty folder, so that nothing is overwritten\n');
     // the new root is found as ./data by the other commands
-    const data = accsm(['init'], { cwd: join(t.dir, 'my-data', 'plans') });
+    const data = await cli(['init'], { cwd: join(t.dir, 'my-data', 'plans') });
     expect(data.code).toBe(0);
-    const status = accsm(['status', 'set', 'P01', 'ongoing'], { cwd: join(t.dir, 'my-data', 'plans'), env: { ACCSM_TODAY: '2026-12-01' } });
+    const status = await cli(['status', 'set', 'P01', 'ongoing'], { cwd: join(t.dir, 'my-data', 'plans'), env: { ACCSM_TODAY: '2026-12-01' } });
     expect(status.code).toBe(0);
     expect(read(join(t.dir, 'my-data', 'plans', 'data'), 'plans/example-plan/projects/P01.yaml')).toContain(
       '  - date: 2026-11-23\n    status: planned\n    meeting: example-meeting\n  - date: 2026-12-01\n    status: ongoing\nnote: An example',
     );
   });
 
-  it('--dry-run prints the new files and makes nothing', () => {
+  it('--dry-run prints the new files and makes nothing', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
-    const r = accsm(['init', 'x', '--dry-run'], { cwd: t.dir });
+    const r = await cli(['init', 'x', '--dry-run'], { cwd: t.dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--- /dev/null\n+++ b/x/meetings.yaml\n');
     expect(r.stdout).toContain('+++ b/x/schemas/project.schema.json\n');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { accsm, copyRoot, FIXTURES, REPO, tempDir } from '../helpers.js';
+import { cli, copyRoot, FIXTURES, REPO, tempDir } from '../helpers.js';
 import { allText, docxParagraphs, elements, parseXml, unzip } from '../unit/paper-helpers.js';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'paper-som-21.md');
@@ -36,8 +36,8 @@ function summaries(md: string): string[] {
   return md.split('\n').filter((l) => /^As of [^,]+, of the \d+ /.test(l)).map((l) => l.replace(/\[\^[^\]]+\]$/, ''));
 }
 
-describe('the paper of the 21st ACCSM SOM on the embedded data', () => {
-  const r = accsm(['paper', '--meeting', 'som-21']);
+describe('the paper of the 21st ACCSM SOM on the embedded data', async () => {
+  const r = await cli(['paper', '--meeting', 'som-21']);
 
   it('matches the golden file exactly', () => {
     expect(r.stderr).toBe('');
@@ -59,8 +59,8 @@ describe('the paper of the 21st ACCSM SOM on the embedded data', () => {
     expect(r.stdout).toContain('Progress report as of the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM), 3 August 2022.');
   });
 
-  it('--as-of the same day gives the same figures, with a date instead of the meeting', () => {
-    const byDate = accsm(['paper', '--as-of', '2022-08-03']);
+  it('--as-of the same day gives the same figures, with a date instead of the meeting', async () => {
+    const byDate = await cli(['paper', '--as-of', '2022-08-03']);
     expect(byDate.code).toBe(0);
     expect(summaries(byDate.stdout)).toEqual(summaries(r.stdout));
     expect(byDate.stdout).toContain('Progress report as of 3 August 2022.');
@@ -77,12 +77,12 @@ describe('the summary figures equal `accsm report --format json` for the same in
       .map((f) => ({ name: `fixture ${f}`, args: ['--data', join(FIXTURES, f)] })),
   ];
   for (const c of cases) {
-    it(c.name, () => {
-      const report = accsm(['report', '--format', 'json', ...c.args]);
+    it(c.name, async () => {
+      const report = await cli(['report', '--format', 'json', ...c.args]);
       expect(report.code).toBe(0);
       const json = JSON.parse(report.stdout) as { plans: { title: string; total: number; counts: Counts; percents: Counts; implemented: number; implementedPercent: number }[] };
       // paper takes a meeting with --meeting or --as-of, a date with --as-of
-      const paper = accsm(['paper', ...c.args]);
+      const paper = await cli(['paper', ...c.args]);
       expect(paper.code).toBe(0);
       const stated = summaries(paper.stdout).map(readSummary);
       const nonEmpty = json.plans.filter((p) => p.total > 0);
@@ -93,11 +93,11 @@ describe('the summary figures equal `accsm report --format json` for the same in
 });
 
 describe('files: --out and --chart', () => {
-  it('writes markdown and the chart; the markdown links to the chart relative to its own folder', () => {
+  it('writes markdown and the chart; the markdown links to the chart relative to its own folder', async () => {
     const dir = temp();
     mkdirSync(join(dir, 'out'));
     mkdirSync(join(dir, 'figures'));
-    const r = accsm(['paper', '--meeting', 'som-21', '--out', 'out/paper.md', '--chart', 'figures/status.svg'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som-21', '--out', 'out/paper.md', '--chart', 'figures/status.svg'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('accsm: wrote figures/status.svg and out/paper.md\n');
@@ -118,18 +118,18 @@ describe('files: --out and --chart', () => {
     expect(allText(elements(bars[0]!, 'text').find((t) => t.attrs.class === 'total')!)).toBe('31');
   });
 
-  it('on stdout, links to the chart as given', () => {
+  it('on stdout, links to the chart as given', async () => {
     const dir = temp();
-    const r = accsm(['paper', '--meeting', 'som-21', '--chart', 'chart.svg'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som-21', '--chart', 'chart.svg'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('](chart.svg)');
     expect(r.stderr).toBe('accsm: wrote chart.svg\n');
     expect(existsSync(join(dir, 'chart.svg'))).toBe(true);
   });
 
-  it('writes a Word document with the headline figures, tables and the chart', () => {
+  it('writes a Word document with the headline figures, tables and the chart', async () => {
     const dir = temp();
-    const r = accsm(['paper', '--meeting', 'som-21', '--out', 'paper.docx', '--chart', 'chart.svg'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som-21', '--out', 'paper.docx', '--chart', 'chart.svg'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const files = unzip(readFileSync(join(dir, 'paper.docx')));
@@ -148,52 +148,52 @@ describe('files: --out and --chart', () => {
 });
 
 describe('errors', () => {
-  it('--out with another extension is a usage error', () => {
+  it('--out with another extension is a usage error', async () => {
     const dir = temp();
-    const r = accsm(['paper', '--out', 'paper.pdf'], { cwd: dir });
+    const r = await cli(['paper', '--out', 'paper.pdf'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('accsm: --out paper.pdf: the file name must end in .md (markdown) or .docx (Word)\n');
     expect(readdirSync(dir)).toEqual([]);
-    expect(accsm(['paper', '--chart', 'chart.png'], { cwd: dir }).code).toBe(2);
+    expect((await cli(['paper', '--chart', 'chart.png'], { cwd: dir })).code).toBe(2);
   });
 
-  it('a folder that does not exist is a usage error naming the file', () => {
+  it('a folder that does not exist is a usage error naming the file', async () => {
     const dir = temp();
-    const r = accsm(['paper', '--meeting', 'som-21', '--out', 'missing/paper.md'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som-21', '--out', 'missing/paper.md'], { cwd: dir });
     expect(r.code).toBe(2);
     // the file as the user gave it, as in "accsm: wrote …"
     expect(r.stderr).toBe('accsm: cannot write missing/paper.md: its folder does not exist\n');
-    const chart = accsm(['paper', '--meeting', 'som-21', '--chart', 'figures/chart.svg'], { cwd: dir });
+    const chart = await cli(['paper', '--meeting', 'som-21', '--chart', 'figures/chart.svg'], { cwd: dir });
     expect(chart.code).toBe(2);
     expect(chart.stderr).toBe('accsm: cannot write figures/chart.svg: its folder does not exist\n');
   });
 
-  it('an unknown plan or meeting is a usage error listing the valid ones', () => {
-    const plan = accsm(['paper', '--plan', 'nope']);
+  it('an unknown plan or meeting is a usage error listing the valid ones', async () => {
+    const plan = await cli(['paper', '--plan', 'nope']);
     expect(plan.code).toBe(2);
     expect(plan.stderr).toMatch(/unknown plan "nope"; plans: accsm-2021-2025, accsm-2026-2030, accsm-plus-3-2021-2025/);
-    const meeting = accsm(['paper', '--meeting', 'som-99']);
+    const meeting = await cli(['paper', '--meeting', 'som-99']);
     expect(meeting.code).toBe(2);
     expect(meeting.stderr).toMatch(/unknown meeting "som-99"; meetings: hcs-retreat-2015, som-2021-06-15, som-21, /);
-    const since = accsm(['paper', '--meeting', 'som-21', '--since', 'nope']);
+    const since = await cli(['paper', '--meeting', 'som-21', '--since', 'nope']);
     expect(since.code).toBe(2);
     expect(since.stderr).toMatch(/--since "nope" is neither a date \(YYYY-MM-DD\) nor a meeting id; meetings: /);
   });
 
-  it('--meeting with --as-of, and --since not before the paper, are usage errors', () => {
-    expect(accsm(['paper', '--meeting', 'som-21', '--as-of', '2022-08-03']).code).toBe(2);
-    const late = accsm(['paper', '--meeting', 'som-21', '--since', 'hcs-21']);
+  it('--meeting with --as-of, and --since not before the paper, are usage errors', async () => {
+    expect((await cli(['paper', '--meeting', 'som-21', '--as-of', '2022-08-03'])).code).toBe(2);
+    const late = await cli(['paper', '--meeting', 'som-21', '--since', 'hcs-21']);
     expect(late.code).toBe(2);
     expect(late.stderr).toContain('must be before the paper');
   });
 
-  it('data with errors: diagnostics on stderr, exit 1, no paper and no file', () => {
+  it('data with errors: diagnostics on stderr, exit 1, no paper and no file', async () => {
     const root = copyRoot();
     temps.push(root.cleanup);
     const file = join(root.dir, 'plans', 'accsm-2021-2025', 'projects', 'P05.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: completed', 'status: finished'));
     const dir = temp();
-    const r = accsm(['paper', '--meeting', 'som-21', '--data', root.dir, '--out', join(dir, 'paper.md'), '--chart', join(dir, 'c.svg')]);
+    const r = await cli(['paper', '--meeting', 'som-21', '--data', root.dir, '--out', join(dir, 'paper.md'), '--chart', join(dir, 'c.svg')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/P05\.yaml/);
@@ -203,15 +203,15 @@ describe('errors', () => {
 });
 
 describe('--since', () => {
-  it('a meeting: the changes between the 21st SOM and the 22nd', () => {
-    const r = accsm(['paper', '--plan', 'accsm-2021-2025', '--meeting', 'som-22', '--since', 'som-21']);
+  it('a meeting: the changes between the 21st SOM and the 22nd', async () => {
+    const r = await cli(['paper', '--plan', 'accsm-2021-2025', '--meeting', 'som-22', '--since', 'som-21']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('## Progress since the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM)');
     expect(r.stdout).toContain('Progress report as of the 22nd Senior Official Meeting for ASEAN Cooperation on Civil Service Matters (SOM ACCSM), 5-7 August 2024.');
   });
 
-  it('by default, the 22nd SOM compares with the previous ACCSM meeting, the 21st Heads of Civil Service', () => {
-    const r = accsm(['paper', '--plan', 'accsm-2021-2025', '--meeting', 'som-22']);
+  it('by default, the 22nd SOM compares with the previous ACCSM meeting, the 21st Heads of Civil Service', async () => {
+    const r = await cli(['paper', '--plan', 'accsm-2021-2025', '--meeting', 'som-22']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Since the Heads of Civil Service Meeting of the 21st ACCSM \(ACCSM 21 HCS\) held on 5 August 2022, /);
   });
@@ -239,24 +239,24 @@ describe('pandoc', () => {
 });
 
 describe('paper for a meeting of one body', () => {
-  it('an ACCSM+3 meeting reports on the ACCSM+3 plan, not the ACCSM one', () => {
-    const r = accsm(['paper', '--meeting', 'som3-7']);
+  it('an ACCSM+3 meeting reports on the ACCSM+3 plan, not the ACCSM one', async () => {
+    const r = await cli(['paper', '--meeting', 'som3-7']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('# Implementation of the ACCSM+3 Work Plan 2021-2025');
     expect(r.stdout).not.toContain('ACCSM Work Plan 2021-2025,');
   });
 
-  it('a body with nothing to chart gets no chart file, and a note on stderr says why', () => {
+  it('a body with nothing to chart gets no chart file, and a note on stderr says why', async () => {
     const dir = temp();
-    const r = accsm(['paper', '--meeting', 'som3-7', '--out', 'paper.md', '--chart', 'chart.svg'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som3-7', '--out', 'paper.md', '--chart', 'chart.svg'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('accsm: chart.svg not written: no project/activity to chart as of 7 August 2024\naccsm: wrote paper.md\n');
     expect(readdirSync(dir)).toEqual(['paper.md']);
     expect(readFileSync(join(dir, 'paper.md'), 'utf8')).not.toContain('chart.svg');
   });
 
-  it('--plan still chooses the plans', () => {
-    const r = accsm(['paper', '--meeting', 'som3-7', '--plan', 'accsm-2021-2025']);
+  it('--plan still chooses the plans', async () => {
+    const r = await cli(['paper', '--meeting', 'som3-7', '--plan', 'accsm-2021-2025']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ACCSM Work Plan 2021-2025');
   });

@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, accsm, tempDir } from '../helpers.js';
+import { FIXTURES, REPO, cli, tempDir } from '../helpers.js';
 
 const F = 'test/fixtures';
 const R = `${F}/invalid-rules/plans/rules-2021-2025/projects`;
@@ -37,21 +37,21 @@ function temp(prefix?: string) {
 }
 
 describe('exit 0 on good data', () => {
-  it('the embedded data, named with --data', () => {
-    const r = accsm(['validate', '--data', 'data']);
+  it('the embedded data, named with --data', async () => {
+    const r = await cli(['validate', '--data', 'data']);
     expect(r).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: '' });
   });
 
-  it('valid-minimal', () => {
-    expect(accsm(['validate', '--data', `${F}/valid-minimal`])).toEqual({ code: 0, stdout: '✔ 6 files checked: no problems\n', stderr: '' });
-    expect(JSON.parse(accsm(['validate', '--data', `${F}/valid-minimal`, '--format', 'json']).stdout)).toEqual({ valid: true, errors: 0, warnings: 0, diagnostics: [] });
-    expect(accsm(['validate', '--data', `${F}/valid-minimal`, '--format', 'github'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('valid-minimal', async () => {
+    expect((await cli(['validate', '--data', `${F}/valid-minimal`]))).toEqual({ code: 0, stdout: '✔ 6 files checked: no problems\n', stderr: '' });
+    expect(JSON.parse((await cli(['validate', '--data', `${F}/valid-minimal`, '--format', 'json'])).stdout)).toEqual({ valid: true, errors: 0, warnings: 0, diagnostics: [] });
+    expect((await cli(['validate', '--data', `${F}/valid-minimal`, '--format', 'github']))).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
 
 describe('exit 1 with every problem at its file, line and column', () => {
-  it('stylish: grouped by file, each problem on a line, a summary', () => {
-    const r = accsm(['validate', '--data', `${F}/invalid-rules`]);
+  it('stylish: grouped by file, each problem on a line, a summary', async () => {
+    const r = await cli(['validate', '--data', `${F}/invalid-rules`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const got: string[] = [];
@@ -66,8 +66,8 @@ describe('exit 1 with every problem at its file, line and column', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 18 problems (14 errors, 4 warnings) in 6 files checked');
   });
 
-  it('json: parsed back, the same list with messages', () => {
-    const r = accsm(['validate', '--data', `${F}/invalid-rules`, '--format', 'json']);
+  it('json: parsed back, the same list with messages', async () => {
+    const r = await cli(['validate', '--data', `${F}/invalid-rules`, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { valid: boolean; errors: number; warnings: number; diagnostics: { file: string; line: number; column: number; severity: string; code: string; message: string }[] };
     expect([out.valid, out.errors, out.warnings]).toEqual([false, 14, 4]);
@@ -75,8 +75,8 @@ describe('exit 1 with every problem at its file, line and column', () => {
     expect(out.diagnostics.find((x) => x.code === 'schedule-order')!.message).toBe('schedule starts 2024-06, after it ends 2023; the start must not be after the end');
   });
 
-  it('json: the schema fixture, with the issue\'s own example message', () => {
-    const r = accsm(['validate', '--data', `${F}/invalid-schema`, '--format', 'json']);
+  it('json: the schema fixture, with the issue\'s own example message', async () => {
+    const r = await cli(['validate', '--data', `${F}/invalid-schema`, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; code: string; message: string }[] };
     const enumStatus = out.diagnostics.find((x) => x.file.endsWith('B1.yaml') && x.code === 'schema-enum')!;
@@ -85,16 +85,16 @@ describe('exit 1 with every problem at its file, line and column', () => {
     expect(out.diagnostics).toHaveLength(14);
   });
 
-  it('github: one workflow command per problem', () => {
-    const r = accsm(['validate', '--data', `${F}/invalid-rules`, '--format', 'github']);
+  it('github: one workflow command per problem', async () => {
+    const r = await cli(['validate', '--data', `${F}/invalid-rules`, '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.map((l) => /^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=accsm ([a-z-]+)::.+$/.exec(l)).map((m) => m && `${m[2]}:${m[3]}:${m[4]} ${m[1]} ${m[5]}`)).toEqual(RULES_ROOT);
     expect(lines).toContain(`::warning file=${R}/R1.yaml,line=20,col=11,title=accsm date-future::status date 2027-01-01 is in the future (today is 2026-11-23)`);
   });
 
-  it('YAML problems, in a working directory of its own: file names are relative to it', () => {
-    const r = accsm(['validate', '--data', 'invalid-yaml', '--format', 'json'], { cwd: FIXTURES });
+  it('YAML problems, in a working directory of its own: file names are relative to it', async () => {
+    const r = await cli(['validate', '--data', 'invalid-yaml', '--format', 'json'], { cwd: FIXTURES });
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; code: string }[] };
     expect(out.diagnostics.map((x) => `${x.file}:${x.line}:${x.column} ${x.code}`)).toContain('invalid-yaml/plans/yaml-2021-2025/projects/Y2.yaml:5:1 yaml-duplicate-key');
@@ -103,15 +103,15 @@ describe('exit 1 with every problem at its file, line and column', () => {
     );
   });
 
-  it('paths: report only on some files; a data root given as the only path is the root', () => {
-    const some = accsm(['validate', '--data', `${F}/invalid-rules`, '--format', 'json', `${F}/invalid-rules/plans/misnamed`, `${R}/R2.yaml`]);
+  it('paths: report only on some files; a data root given as the only path is the root', async () => {
+    const some = await cli(['validate', '--data', `${F}/invalid-rules`, '--format', 'json', `${F}/invalid-rules/plans/misnamed`, `${R}/R2.yaml`]);
     expect(some.code).toBe(1);
     expect((JSON.parse(some.stdout) as { diagnostics: { file: string; code: string }[] }).diagnostics.map((x) => `${x.file} ${x.code}`)).toEqual([
       `${F}/invalid-rules/plans/misnamed/plan.yaml id-mismatch`,
       `${F}/invalid-rules/plans/misnamed/plan.yaml period-order`,
       `${R}/R2.yaml schedule-order`,
     ]);
-    const asRoot = accsm(['validate', `${F}/invalid-rules`, '--format', 'json']);
+    const asRoot = await cli(['validate', `${F}/invalid-rules`, '--format', 'json']);
     expect(asRoot.code).toBe(1);
     expect((JSON.parse(asRoot.stdout) as { diagnostics: unknown[] }).diagnostics).toHaveLength(RULES_ROOT.length);
   });
@@ -122,22 +122,22 @@ describe('--max-warnings', () => {
   const env = { ACCSM_TODAY: '2023-06-19' };
   const args = ['validate', '--data', `${F}/valid-minimal`];
 
-  it('warnings alone exit 0', () => {
-    const r = accsm(args, { env });
+  it('warnings alone exit 0', async () => {
+    const r = await cli(args, { env });
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ 2 problems (0 errors, 2 warnings) in 6 files checked');
   });
 
-  it('more warnings than allowed exit 1, with a message on stderr; as many as allowed exit 0', () => {
-    expect(accsm([...args, '--max-warnings', '2'], { env }).code).toBe(0);
-    const over = accsm([...args, '--max-warnings', '1'], { env });
+  it('more warnings than allowed exit 1, with a message on stderr; as many as allowed exit 0', async () => {
+    expect((await cli([...args, '--max-warnings', '2'], { env })).code).toBe(0);
+    const over = await cli([...args, '--max-warnings', '1'], { env });
     expect(over.code).toBe(1);
     expect(over.stderr).toBe('accsm: 2 warnings, more than --max-warnings 1\n');
-    expect(accsm([...args, '--max-warnings', '0'], { env }).code).toBe(1);
+    expect((await cli([...args, '--max-warnings', '0'], { env })).code).toBe(1);
   });
 
-  it('a value that is not a whole number is a usage error', () => {
-    const r = accsm([...args, '--max-warnings', 'many']);
+  it('a value that is not a whole number is a usage error', async () => {
+    const r = await cli([...args, '--max-warnings', 'many']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--max-warnings.*'many' is invalid/);
     expect(r.stdout).toBe('');
@@ -145,38 +145,38 @@ describe('--max-warnings', () => {
 });
 
 describe('exit 2: usage errors and paths that cannot be read', () => {
-  it('an unknown format names the allowed ones', () => {
-    const r = accsm(['validate', '--format', 'xml']);
+  it('an unknown format names the allowed ones', async () => {
+    const r = await cli(['validate', '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/argument 'xml' is invalid\. Allowed choices are stylish, json, github/);
     expect(r.stdout).toBe('');
   });
 
-  it('a path that does not exist', () => {
-    expect(accsm(['validate', 'no/such/file.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'accsm: cannot read no/such/file.yaml: it does not exist\n' });
+  it('a path that does not exist', async () => {
+    expect((await cli(['validate', 'no/such/file.yaml']))).toEqual({ code: 2, stdout: '', stderr: 'accsm: cannot read no/such/file.yaml: it does not exist\n' });
   });
 
-  it('a --data folder that does not exist, or is not a data root, or is a file', () => {
-    const missing = accsm(['validate', '--data', 'no-such-root']);
+  it('a --data folder that does not exist, or is not a data root, or is a file', async () => {
+    const missing = await cli(['validate', '--data', 'no-such-root']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^accsm: cannot read the data root .*no-such-root: it does not exist or is not readable\n$/);
-    const notRoot = accsm(['validate', '--data', 'test']);
+    const notRoot = await cli(['validate', '--data', 'test']);
     expect(notRoot.code).toBe(2);
     expect(notRoot.stderr).toMatch(/^accsm: .*test is not an accsm data root: it holds neither plans\/ nor meetings.yaml/);
-    const file = accsm(['validate', '--data', 'package.json']);
+    const file = await cli(['validate', '--data', 'package.json']);
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/^accsm: the data root .*package.json is not a folder\n$/);
   });
 
-  it('a path outside the data root', () => {
-    const r = accsm(['validate', '--data', `${F}/valid-minimal`, `${F}/invalid-rules/meetings.yaml`]);
+  it('a path outside the data root', async () => {
+    const r = await cli(['validate', '--data', `${F}/valid-minimal`, `${F}/invalid-rules/meetings.yaml`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not inside the data root .*; choose the root with --data\n$/);
   });
 
-  it('an unknown option or command', () => {
-    expect(accsm(['validate', '--colour']).code).toBe(2);
-    expect(accsm(['validat']).code).toBe(2);
+  it('an unknown option or command', async () => {
+    expect((await cli(['validate', '--colour'])).code).toBe(2);
+    expect((await cli(['validat'])).code).toBe(2);
   });
 });
 
@@ -189,53 +189,53 @@ describe('which data root: --data, else ACCSM_DATA, else ./data with plans/, els
   }
   const files = (stdout: string) => [...new Set((JSON.parse(stdout) as { diagnostics: { file: string }[] }).diagnostics.map((x) => x.file.split('/plans/')[0]!.replace(/\/meetings\.yaml$/, '')))];
 
-  it('--data wins over ACCSM_DATA and ./data', () => {
+  it('--data wins over ACCSM_DATA and ./data', async () => {
     const cwd = cwdWithData();
-    const r = accsm(['validate', '--format', 'json', '--data', join(FIXTURES, 'invalid-rules')], { cwd, env: { ACCSM_DATA: join(FIXTURES, 'invalid-yaml') } });
+    const r = await cli(['validate', '--format', 'json', '--data', join(FIXTURES, 'invalid-rules')], { cwd, env: { ACCSM_DATA: join(FIXTURES, 'invalid-yaml') } });
     expect(r.code).toBe(1);
     expect(files(r.stdout)).toEqual([expect.stringMatching(/fixtures\/invalid-rules$/)]);
   });
 
-  it('ACCSM_DATA wins over ./data', () => {
+  it('ACCSM_DATA wins over ./data', async () => {
     const cwd = cwdWithData();
-    const r = accsm(['validate', '--format', 'json'], { cwd, env: { ACCSM_DATA: join(FIXTURES, 'invalid-yaml') } });
+    const r = await cli(['validate', '--format', 'json'], { cwd, env: { ACCSM_DATA: join(FIXTURES, 'invalid-yaml') } });
     expect(r.code).toBe(1);
     expect(files(r.stdout)).toEqual([expect.stringMatching(/fixtures\/invalid-yaml$/)]);
   });
 
-  it('./data when it holds plans/', () => {
+  it('./data when it holds plans/', async () => {
     const cwd = cwdWithData();
-    const r = accsm(['validate', '--format', 'json'], { cwd });
+    const r = await cli(['validate', '--format', 'json'], { cwd });
     expect(r.code).toBe(1);
     expect(files(r.stdout)).toEqual(['data']);
   });
 
-  it('the embedded data otherwise, also when ./data has no plans/', () => {
+  it('the embedded data otherwise, also when ./data has no plans/', async () => {
     const empty = temp();
-    expect(accsm(['validate'], { cwd: empty })).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: '' });
+    expect((await cli(['validate'], { cwd: empty }))).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: '' });
     const noPlans = temp();
     mkdirSync(join(noPlans, 'data'));
     writeFileSync(join(noPlans, 'data', 'meetings.yaml'), 'not: a list\n');
-    expect(accsm(['validate'], { cwd: noPlans })).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: '' });
+    expect((await cli(['validate'], { cwd: noPlans }))).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: '' });
   });
 
-  it('an empty ACCSM_DATA is ignored', () => {
+  it('an empty ACCSM_DATA is ignored', async () => {
     const cwd = cwdWithData();
-    expect(files(accsm(['validate', '--format', 'json'], { cwd, env: { ACCSM_DATA: '' } }).stdout)).toEqual(['data']);
+    expect(files((await cli(['validate', '--format', 'json'], { cwd, env: { ACCSM_DATA: '' } })).stdout)).toEqual(['data']);
   });
 });
 
 describe('help ends with examples', () => {
   const endsWithExamples = /\nExamples:\n( {2}accsm [^\n]+\n)+\n?$/;
-  it('accsm --help', () => {
-    const r = accsm(['--help']);
+  it('accsm --help', async () => {
+    const r = await cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: accsm /);
     expect(r.stdout).toContain('validate');
     expect(r.stdout).toMatch(endsWithExamples);
   });
-  it('accsm validate --help', () => {
-    const r = accsm(['validate', '--help']);
+  it('accsm validate --help', async () => {
+    const r = await cli(['validate', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: accsm validate /);
     expect(r.stdout).toMatch(/--format <name>/);
@@ -248,21 +248,21 @@ describe('help ends with examples', () => {
 describe('color', () => {
   const ESC = '\u001b[';
   const args = ['validate', '--data', `${F}/invalid-rules`];
-  it('none when piped, even without NO_COLOR', () => {
-    const r = accsm(args, { env: { NO_COLOR: undefined } });
+  it('none when piped, even without NO_COLOR', async () => {
+    const r = await cli(args, { env: { NO_COLOR: undefined } });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain(ESC);
   });
-  it('none with NO_COLOR, even with FORCE_COLOR', () => {
-    expect(accsm(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  it('none with NO_COLOR, even with FORCE_COLOR', async () => {
+    expect((await cli(args, { env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
-  it('color with FORCE_COLOR', () => {
-    const r = accsm(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  it('color with FORCE_COLOR', async () => {
+    const r = await cli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.stdout).toContain(`${ESC}31merror`);
     expect(r.stdout).toContain(`${ESC}33mwarning`);
-    expect(accsm(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '0' } }).stdout).not.toContain(ESC);
+    expect((await cli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '0' } })).stdout).not.toContain(ESC);
   });
-  it('never in json or github output', () => {
-    for (const format of ['json', 'github']) expect(accsm([...args, '--format', format], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+  it('never in json or github output', async () => {
+    for (const format of ['json', 'github']) expect((await cli([...args, '--format', format], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 });

@@ -10,7 +10,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { accsm, BIN, FIXTURES, REPO, tempDir, gitIn } from '../helpers.js';
+import { cli, BIN, FIXTURES, REPO, tempDir, gitIn } from '../helpers.js';
 
 interface Step {
   id?: string;
@@ -164,7 +164,7 @@ describe('a data pull request, run through the workflow and the action', () => {
     }
   });
 
-  it('shows a mistake as an annotation on the right file, line and column, and fails', () => {
+  it('shows a mistake as an annotation on the right file, line and column, and fails', async () => {
     const good = readFileSync(p2(), 'utf8');
     // a wrong status, and a lead code with %, a colon, a comma and a line break in it (escaped in the command, read back intact)
     writeFileSync(p2(), good.replace('status: ongoing', 'status: complete').replace('lead: [VN]', 'lead: ["V%N, x:\\ny"]'));
@@ -178,7 +178,7 @@ describe('a data pull request, run through the workflow and the action', () => {
       ]);
       expect(annotations[1]!.message).toMatch(/^status "complete" is not one of planned, ongoing, completed, postponed, cancelled/);
       // the same problems as the json format gives, message for message
-      const json = JSON.parse(accsm(['validate', '--format', 'json'], { cwd: repo }).stdout) as { diagnostics: { message: string; line: number }[] };
+      const json = JSON.parse((await cli(['validate', '--format', 'json'], { cwd: repo })).stdout) as { diagnostics: { message: string; line: number }[] };
       expect(annotations.map((a) => a.message)).toEqual(json.diagnostics.map((d) => d.message));
       expect(annotations[0]!.message).toContain('V%N, x:');
     } finally {
@@ -216,7 +216,7 @@ describe('a data pull request, run through the workflow and the action', () => {
     }
   });
 
-  it('checks only the staged data files with the pre-commit hook, against the whole root', () => {
+  it('checks only the staged data files with the pre-commit hook, against the whole root', async () => {
     const good = readFileSync(p2(), 'utf8');
     const p3 = join(repo, 'data', 'plans', 'plan-a', 'projects', 'P3.yaml');
     const p3good = readFileSync(p3, 'utf8');
@@ -228,7 +228,7 @@ describe('a data pull request, run through the workflow and the action', () => {
       const re = new RegExp(hooks[0]!.files);
       const staged = gitIn(repo, 'diff', '--cached', '--name-only').split('\n').filter((f) => re.test(f));
       expect(staged).toEqual(['data/plans/plan-a/projects/P2.yaml']);
-      const r = accsm([...hooks[0]!.entry.split(' ').slice(1), ...staged], { cwd: repo });
+      const r = await cli([...hooks[0]!.entry.split(' ').slice(1), ...staged], { cwd: repo });
       expect(r.stdout).toContain('data/plans/plan-a/projects/P2.yaml');
       expect(r.stdout).toContain('meeting-date');
       expect(r.stdout).not.toContain('P3.yaml');

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/core/rules.js';
 import { validateRoot } from '../../src/core/validate.js';
-import { FIXTURES, accsm, copyRoot } from '../helpers.js';
+import { FIXTURES, cli, copyRoot } from '../helpers.js';
 
 const ROOT = join(FIXTURES, 'valid-minimal');
 const FILES = ['meetings.yaml', 'plans/demo-2021-2025/plan.yaml', ...['D1', 'D2', 'D3', 'D4'].map((p) => `plans/demo-2021-2025/projects/${p}.yaml`)];
@@ -109,7 +109,7 @@ describe('the built executable on mutated roots', () => {
   const made: (() => void)[] = [];
   afterAll(() => made.forEach((c) => c()));
 
-  it('exits 0 or 1 with diagnostics, never a stack trace', () => {
+  it('exits 0 or 1 with diagnostics, never a stack trace', async () => {
     const samples = fc.sample(fc.array(mutatedFile, { minLength: 1, maxLength: 3 }), { seed: 4711, numRuns: 6 });
     for (const changes of samples) {
       const { dir, cleanup } = copyRoot(ROOT);
@@ -119,7 +119,7 @@ describe('the built executable on mutated roots', () => {
         writeFileSync(join(dir, file), text);
         texts.set(file, text);
       }
-      const r = accsm(['validate', '--data', '.', '--format', 'json'], { cwd: dir });
+      const r = await cli(['validate', '--data', '.', '--format', 'json'], { cwd: dir });
       expect([0, 1]).toContain(r.code);
       expect(r.stderr).not.toContain('    at ');
       const out = JSON.parse(r.stdout) as { valid: boolean; diagnostics: { file: string; line: number; column: number; severity: string; code: string; message: string }[] };
