@@ -6,24 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { tempDir } from '../helpers.js';
+import { cli, tempDir } from '../helpers.js';
 import { markdownTables, parseCsv } from '../formatters/parsers.js';
-
-async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { NO_COLOR: '1', ACCSM_TODAY: '2026-11-23' },
-    cwd,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    now: () => new Date('2026-11-23T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
 
 async function ok(args: string[]): Promise<string> {
   const r = await cli(args);

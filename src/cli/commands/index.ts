@@ -12,7 +12,8 @@ import { registerPlan } from './plan.js';
 import { registerShow } from './show.js';
 import { registerDiff } from './diff.js';
 import { registerPaper } from './paper.js';
+import { registerSite } from './site.js';
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerDiff, registerPaper, registerStatus, registerProject, registerMeeting, registerPlan, registerInit];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerDiff, registerPaper, registerSite, registerStatus, registerProject, registerMeeting, registerPlan, registerInit];
