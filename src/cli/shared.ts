@@ -75,8 +75,7 @@ export function loadValidData(ctx: CommandContext, data: string | undefined): Da
   const root = data === undefined ? dataRoot(io, undefined).dir : resolve(io.cwd, data);
   const result = validateRoot(root, { cwd: io.cwd, today: today(io) });
   if (result.errors > 0) {
-    const filesChecked = result.loaded.files.filter((f) => f.kind !== 'other').length;
-    io.stderr(stylish(result, { color: wantsColor(io, 'stderr'), filesChecked, cwd: io.cwd }));
+    io.stderr(stylish(result, { color: wantsColor(io, 'stderr'), filesChecked: result.filesChecked, cwd: io.cwd }));
     io.stderr('accsm: the data has errors, so no figures are shown; fix them (see accsm validate) and run again\n');
     return undefined;
   }

@@ -9,7 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
-import { loadRootFromFiles, type LoadedRoot, type MemoryFile } from './load.js';
+import { load, type LoadedRoot } from './load.js';
+import { memorySource, type MemoryFile } from './source/memory.js';
+import type { DataSource } from './source/types.js';
 import { MAX_FILE_BYTES } from './read.js';
 
 /** Where a folder lies in a git working tree. */
@@ -173,9 +175,14 @@ export function readRevisionFiles(top: string, commit: string, rel: string): Mem
   });
 }
 
-/** Loads the data root at `rel` as it is in a commit. `rootDir` names its files (normally the working tree's data root). */
+/** The data root at `rel` as it is in a commit. `rootDir` names its files (normally the working tree's data root). */
+export function revisionSource(location: RepoLocation, revision: GitRevision, rootDir: string): DataSource {
+  return memorySource(rootDir, readRevisionFiles(location.top, revision.commit, location.rel));
+}
+
+/** Loads the data root at `rel` as it is in a commit. */
 export function loadRevisionRoot(location: RepoLocation, revision: GitRevision, rootDir: string): LoadedRoot {
-  return loadRootFromFiles(rootDir, readRevisionFiles(location.top, revision.commit, location.rel));
+  return load(revisionSource(location, revision, rootDir));
 }
 
 /**

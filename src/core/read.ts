@@ -8,6 +8,11 @@ import type { RawDiagnostic } from './raw.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/** The refusal of a file larger than MAX_FILE_BYTES. */
+export function tooLarge(size: number): ReadResult {
+  return fail('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB; accsm reads data files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Check that this is the right file, or split it`);
+}
+
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: RawDiagnostic };
 
 function fail(code: string, message: string, line = 1, column = 1): ReadResult {
@@ -57,9 +62,9 @@ export function checkLink(path: string, realRoot: string): RawDiagnostic | undef
  * regular file (not a link) in folders that were checked with checkLink, so the
  * per-file link check (an lstat and a realpath) can be skipped.
  */
-export function readDataFile(path: string, realRoot: string, override?: string, options: { linkChecked?: boolean } = {}): ReadResult {
+export function readDataFile(path: string, realRoot: string, override?: string, options: { linkChecked?: boolean; buffer?: { bytes?: Buffer } } = {}): ReadResult {
   if (override !== undefined) return { ok: true, text: stripBom(override) };
-  if (options.linkChecked) return readKnownFile(path);
+  if (options.linkChecked) return readKnownFile(path, options.buffer ?? {});
   const link = checkLink(path, realRoot);
   if (link) return { ok: false, diagnostic: link };
   let size: number;
@@ -71,7 +76,7 @@ export function readDataFile(path: string, realRoot: string, override?: string, 
     return fail('file-unreadable', `the file cannot be read (${errorCode(error)})`);
   }
   if (size > MAX_FILE_BYTES) {
-    return fail('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB; accsm reads data files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Check that this is the right file, or split it`);
+    return tooLarge(size);
   }
   let bytes: Buffer;
   try {
@@ -82,16 +87,14 @@ export function readDataFile(path: string, realRoot: string, override?: string, 
   return decode(bytes);
 }
 
-/** One buffer for every read: a data file is decoded to text before the next one is read. */
-let scratch: Buffer | undefined;
-
 /**
  * Reads a file known to be a regular file, without a stat of its own (a stat
  * per file is a fifth of the time on a root of 10,000 files): at most
  * MAX_FILE_BYTES + 1 bytes are read, so a huge file is refused, not loaded.
+ * `buffer` is the caller's to reuse: a data file is decoded to text before the next one is read.
  */
-function readKnownFile(path: string): ReadResult {
-  scratch ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+function readKnownFile(path: string, buffer: { bytes?: Buffer }): ReadResult {
+  const scratch = (buffer.bytes ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
   let n = 0;
   try {
     const fd = openSync(path, 'r');
@@ -110,7 +113,7 @@ function readKnownFile(path: string): ReadResult {
     } catch {
       // keep the lower bound
     }
-    return fail('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MB; accsm reads data files of at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Check that this is the right file, or split it`);
+    return tooLarge(size);
   }
   return decode(scratch.subarray(0, n));
 }

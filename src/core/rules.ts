@@ -64,11 +64,14 @@ function listAllowed(ids: readonly string[], max = 12): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
 }
 
-export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
+/** The rules' findings, by file; the files themselves are left as they are. */
+export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<SourceFile, RawDiagnostic[]> {
+  const found = new Map<SourceFile, RawDiagnostic[]>();
+  const into = (f: SourceFile) => found.get(f) ?? found.set(f, []).get(f)!;
   const meetingsFile = files.find((f) => f.kind === 'meetings' && Array.isArray(f.data));
   const meetings = meetingsFile ? (meetingsFile.data as unknown[]).filter(isMeetingLike) : [];
   const meetingById = new Map<string, Meeting>();
-  if (meetingsFile) checkMeetings(meetingsFile, meetings, meetingById);
+  if (meetingsFile) checkMeetings(meetingsFile, meetings, meetingById, into(meetingsFile));
   const meetingIds = [...meetingById.keys()];
   const meetingsAreKnown = !!meetingsFile || !files.some((f) => f.kind === 'meetings');
 
@@ -76,7 +79,7 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
   for (const f of files) {
     if (f.kind !== 'plan' || !isRecord(f.data)) continue;
     const plan = sanitizePlan(f.data);
-    checkPlan(f, plan);
+    checkPlan(f, plan, into(f));
     // a plan whose list of areas is broken has a schema error already: its projects' areas are not checked against it
     const areas = f.data.priority_areas;
     const listed = Array.isArray(areas) && areas.length > 0 && areas.every((a) => isRecord(a) && typeof a.id === 'string');
@@ -92,49 +95,50 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): void {
     const twin = project.id === undefined ? undefined : seenProjects.get(project.id);
     if (twin) {
       const where = twin.planId === f.planId ? `another file of plan ${f.planId} (${basename(twin.path)})` : `plan ${twin.planId} (${basename(twin.path)})`;
-      f.diagnostics.push(raw('id-duplicate', `project id "${project.id}" is also used by ${where}; project ids are unique across the data root, so give this one its own id (accsm project add picks a free one)`, ['id']));
+      into(f).push(raw('id-duplicate', `project id "${project.id}" is also used by ${where}; project ids are unique across the data root, so give this one its own id (accsm project add picks a free one)`, ['id']));
     } else if (project.id !== undefined) seenProjects.set(project.id, f);
-    checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx);
+    checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx, into(f));
   }
-  checkCarriedFrom(files, seenProjects);
+  checkCarriedFrom(files, seenProjects, into);
+  return found;
 }
 
 /** A carried_from link names a project of another plan that is in the data root. */
-function checkCarriedFrom(files: readonly SourceFile[], byId: ReadonlyMap<string, SourceFile>): void {
+function checkCarriedFrom(files: readonly SourceFile[], byId: ReadonlyMap<string, SourceFile>, into: (f: SourceFile) => RawDiagnostic[]): void {
   for (const f of files) {
     if (f.kind !== 'project' || !isRecord(f.data) || !isRecord(f.data.carried_from)) continue;
     const { plan, id } = f.data.carried_from;
     if (typeof plan !== 'string' || typeof id !== 'string') continue;
     const origin = byId.get(id);
-    if (plan === f.planId) f.diagnostics.push(raw('carried-from-unknown', `carried_from names plan ${plan}, this project's own plan; it should name the earlier plan the project came from`, ['carried_from', 'plan']));
+    if (plan === f.planId) into(f).push(raw('carried-from-unknown', `carried_from names plan ${plan}, this project's own plan; it should name the earlier plan the project came from`, ['carried_from', 'plan']));
     else if (!origin || origin.planId !== plan) {
       const hint = origin ? ` (${id} is in plan ${origin.planId})` : '';
-      f.diagnostics.push(raw('carried-from-unknown', `carried_from names project ${id} of plan ${plan}, which is not in the data root${hint}; correct the link or remove it`, ['carried_from']));
+      into(f).push(raw('carried-from-unknown', `carried_from names project ${id} of plan ${plan}, which is not in the data root${hint}; correct the link or remove it`, ['carried_from']));
     }
   }
 }
 
-function checkMeetings(file: SourceFile, meetings: readonly Meeting[], byId: Map<string, Meeting>): void {
+function checkMeetings(file: SourceFile, meetings: readonly Meeting[], byId: Map<string, Meeting>, d: RawDiagnostic[]): void {
   (file.data as unknown[]).forEach((m, i) => {
     if (!isMeetingLike(m)) return;
-    if (byId.has(m.id)) file.diagnostics.push(raw('id-duplicate', `meeting id "${m.id}" is used twice in meetings.yaml; each meeting needs its own id`, [i, 'id']));
+    if (byId.has(m.id)) d.push(raw('id-duplicate', `meeting id "${m.id}" is used twice in meetings.yaml; each meeting needs its own id`, [i, 'id']));
     else byId.set(m.id, m);
-    if (isDateString(m.date) && !isRealDate(m.date)) file.diagnostics.push(raw('date-invalid', `date ${m.date} is not a real calendar date`, [i, 'date']));
+    if (isDateString(m.date) && !isRealDate(m.date)) d.push(raw('date-invalid', `date ${m.date} is not a real calendar date`, [i, 'date']));
     if (typeof m.end === 'string' && isDateString(m.end) && isDateString(m.date)) {
-      if (!isRealDate(m.end)) file.diagnostics.push(raw('date-invalid', `end ${m.end} is not a real calendar date`, [i, 'end']));
-      else if (m.end < m.date) file.diagnostics.push(raw('date-order', `end ${m.end} is before the meeting's date ${m.date}; the last day cannot come before the first`, [i, 'end']));
+      if (!isRealDate(m.end)) d.push(raw('date-invalid', `end ${m.end} is not a real calendar date`, [i, 'end']));
+      else if (m.end < m.date) d.push(raw('date-order', `end ${m.end} is before the meeting's date ${m.date}; the last day cannot come before the first`, [i, 'end']));
     }
   });
 }
 
-function checkPlan(file: SourceFile, plan: Plan): void {
+function checkPlan(file: SourceFile, plan: Plan, d: RawDiagnostic[]): void {
   if (plan.id !== undefined && plan.id !== file.expectedId)
-    file.diagnostics.push(raw('id-mismatch', `plan id "${plan.id}" does not match its folder name "${file.expectedId}"; rename one so they are equal`, ['id']));
+    d.push(raw('id-mismatch', `plan id "${plan.id}" does not match its folder name "${file.expectedId}"; rename one so they are equal`, ['id']));
   if (Number.isInteger(plan.period.start) && Number.isInteger(plan.period.end) && plan.period.start > plan.period.end)
-    file.diagnostics.push(raw('period-order', `period starts in ${plan.period.start}, after it ends in ${plan.period.end}`, ['period', 'end']));
+    d.push(raw('period-order', `period starts in ${plan.period.start}, after it ends in ${plan.period.end}`, ['period', 'end']));
   const seen = new Set<string>();
   plan.priority_areas.forEach((a, i) => {
-    if (seen.has(a.id)) file.diagnostics.push(raw('id-duplicate', `priority area id "${a.id}" is used twice in this plan; each area needs its own id`, ['priority_areas', i, 'id']));
+    if (seen.has(a.id)) d.push(raw('id-duplicate', `priority area id "${a.id}" is used twice in this plan; each area needs its own id`, ['priority_areas', i, 'id']));
     seen.add(a.id);
   });
 }
@@ -154,8 +158,8 @@ function checkProject(
   meetings: ReadonlyMap<string, Meeting>,
   meetingIds: readonly string[] | undefined,
   ctx: RuleContext,
+  d: RawDiagnostic[],
 ): void {
-  const d = file.diagnostics;
   if (project.id !== undefined && project.id !== file.expectedId)
     d.push(raw('id-mismatch', `project id "${project.id}" does not match its file name "${file.expectedId}"; rename one so they are equal`, ['id']));
   const areaIds = plan?.areaIds;

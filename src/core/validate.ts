@@ -1,11 +1,18 @@
-/** Validation of a whole data root: load, schema, rules, positions. */
+/**
+ * Validation of a data root from any source (disk, disk with an overlay, git
+ * revision): load, schema, cross-file rules, positions. Every command goes
+ * through validate.
+ */
 import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic.js';
-import { loadRoot, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
+import { load, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
 import { createLocator } from './parse.js';
+import type { RawDiagnostic } from './raw.js';
 import { runRules } from './rules.js';
+import { diskSource } from './source/disk.js';
+import type { DataSource } from './source/types.js';
 
-export interface ValidateOptions extends LoadOptions {
+export interface CheckOptions {
   /** working directory that diagnostic file names are relative to */
   cwd: string;
   /** YYYY-MM-DD, for the "date in the future" warning */
@@ -14,22 +21,38 @@ export interface ValidateOptions extends LoadOptions {
   only?: readonly string[];
 }
 
+export interface ValidateOptions extends CheckOptions, LoadOptions {}
+
 export interface ValidateResult extends DiagnosticSummary {
   loaded: LoadedRoot;
+  /** the data files checked (within `only`), named relative to the working directory */
+  checkedFiles: string[];
+  filesChecked: number;
 }
 
+/** Validates the data of a source. */
+export function validate(source: DataSource, options: CheckOptions): ValidateResult {
+  const loaded = load(source);
+  const found = runRules(loaded.files, { today: options.today });
+  const only = options.only?.map((p) => resolve(p));
+  const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));
+  const diagnostics: Diagnostic[] = [];
+  const checkedFiles: string[] = [];
+  for (const file of loaded.files) {
+    if (!inScope(file.path)) continue;
+    if (file.kind !== 'other') checkedFiles.push(displayPath(file.path, options.cwd));
+    const rules = found.get(file);
+    const raw = rules?.length ? [...file.diagnostics, ...rules] : file.diagnostics;
+    if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd)) diagnostics.push(d);
+  }
+  return { ...summarize(diagnostics), loaded, checkedFiles, filesChecked: checkedFiles.length };
+}
+
+/** Validates a data root on disk (with an overlay when given). */
 export function validateRoot(rootDir: string, options: ValidateOptions): ValidateResult {
   const shown = displayPath(resolve(rootDir), options.cwd);
-  const loaded = loadRoot(rootDir, { ...options, label: options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown) });
-  runRules(loaded.files, { today: options.today });
-  const only = options.only?.map((p) => resolve(p));
-  const diagnostics: Diagnostic[] = [];
-  for (const file of loaded.files) {
-    if (file.diagnostics.length === 0) continue;
-    if (only && !only.some((p) => file.path === p || file.path.startsWith(p.endsWith(sep) ? p : p + sep))) continue;
-    for (const d of positionDiagnostics(file, options.cwd)) diagnostics.push(d);
-  }
-  return { ...summarize(diagnostics), loaded };
+  const label = options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown);
+  return validate(diskSource(rootDir, { label, overlay: options.overlay }), options);
 }
 
 /** Display name of a file: relative to the working directory. */
@@ -45,12 +68,12 @@ export function displayPath(path: string, cwd: string): string {
 export const MAX_DIAGNOSTICS_PER_FILE = 200;
 
 /** Gives each raw diagnostic of a file its line and column, parsing the file for positions only now. */
-export function positionDiagnostics(file: SourceFile, cwd: string): Diagnostic[] {
+export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnostic[], cwd: string): Diagnostic[] {
   const name = displayPath(file.path, cwd);
-  const raw = file.diagnostics.length > MAX_DIAGNOSTICS_PER_FILE ? file.diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE) : file.diagnostics;
+  const raw = all.length > MAX_DIAGNOSTICS_PER_FILE ? all.slice(0, MAX_DIAGNOSTICS_PER_FILE) : all;
   const needsLocator = file.text !== undefined && raw.some((d) => d.line === undefined);
   const locator = needsLocator ? createLocator(file.text!) : undefined;
-  const more = file.diagnostics.length - raw.length;
+  const more = all.length - raw.length;
   const located = raw.map((d) => {
     const pos = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : (locator?.locate(d.path ?? [], d.atKey) ?? { line: 1, column: 1 });
     return { file: name, line: pos.line, column: pos.column, severity: d.severity, code: d.code, message: d.message };
@@ -62,7 +85,7 @@ export function positionDiagnostics(file: SourceFile, cwd: string): Diagnostic[]
       column: 1,
       severity: 'error',
       code: 'file-too-many-problems',
-      message: `this file has ${file.diagnostics.length} problems; only the first ${MAX_DIAGNOSTICS_PER_FILE} are listed. Fix those and run again`,
+      message: `this file has ${all.length} problems; only the first ${MAX_DIAGNOSTICS_PER_FILE} are listed. Fix those and run again`,
     });
   }
   return located;

@@ -78,20 +78,17 @@ async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string):
 }
 
 async function loadRevision(io: CliIO, name: string, root: string, asOf: string): Promise<LoadedSide> {
-  const { loadRevisionRoot, locateInRepo, resolveRevision } = await import('../../core/git.js');
-  const { displayPath, positionDiagnostics } = await import('../../core/validate.js');
-  const { runRules } = await import('../../core/rules.js');
-  const { summarize } = await import('../../core/diagnostic.js');
+  const { locateInRepo, resolveRevision, revisionSource } = await import('../../core/git.js');
+  const { displayPath, validate } = await import('../../core/validate.js');
   const location = locateInRepo(root);
   if (!location) throw new UserError(`"${name}" is not a folder, and the data root ${displayPath(root, io.cwd)} is not in a git repository, so it cannot be read as a revision either`);
   const revision = resolveRevision(location.top, name);
-  const loaded = loadRevisionRoot(location, revision, root);
-  runRules(loaded.files, { today: asOf });
-  const summary = summarize(loaded.files.flatMap((f) => positionDiagnostics(f, io.cwd)));
+  const result = validate(revisionSource(location, revision, root), { cwd: io.cwd, today: asOf });
+  const loaded = result.loaded;
   const where = location.rel ? `${location.rel}/` : 'the top level';
   const note = loaded.files.length === 0 ? `there is no data at ${where} in this revision, so everything on the other side counts as added` : undefined;
   return {
     data: loaded.data,
-    side: { label: `${name} (${revision.commit.slice(0, 7)})`, errors: summary.errors, warnings: summary.warnings, ...(note ? { note } : {}) },
+    side: { label: `${name} (${revision.commit.slice(0, 7)})`, errors: result.errors, warnings: result.warnings, ...(note ? { note } : {}) },
   };
 }

@@ -71,9 +71,8 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
     scope = scope ? changed.filter((c) => scope!.some((p) => c === p || c.startsWith(p + sep))) : changed;
   }
   const result = validateRoot(root, { cwd: io.cwd, today: today(io), only: scope });
-  const files = result.loaded.files.filter((f) => f.kind !== 'other' && (!scope || scope.some((p) => f.path === p || f.path.startsWith(p + sep)))).map((f) => displayPath(f.path, io.cwd));
   const format = diagnosticFormatters[flags.format];
-  io.stdout(format(result, { color: wantsColor(io, 'stdout'), filesChecked: files.length, files, cwd: io.cwd, version: VERSION }));
+  io.stdout(format(result, { color: wantsColor(io, 'stdout'), filesChecked: result.filesChecked, files: result.checkedFiles, cwd: io.cwd, version: VERSION }));
   if (result.errors > 0) return 1;
   if (flags.maxWarnings !== undefined && result.warnings > flags.maxWarnings) {
     io.stderr(`accsm: ${result.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);

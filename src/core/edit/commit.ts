@@ -77,7 +77,7 @@ export function applyChanges(root: string, changes: readonly FileChange[], befor
   const after = validateRoot(root, { cwd: options.cwd, today: options.today, overlay });
   const changed = changes.map((c) => displayPath(c.path, options.cwd));
   const { blocking, newWarnings, preexisting } = judgeChange(before, after, changed);
-  const filesChecked = after.loaded.files.filter((f) => f.kind !== 'other').length;
+  const filesChecked = after.filesChecked;
   const diff = diffOf(changes, options.cwd);
   if (blocking.length > 0) return { kind: 'refused', diagnostics: summarize([...blocking, ...newWarnings]), diff, dryRun: options.dryRun, filesChecked, preexisting };
   if (options.dryRun) return { kind: 'dry-run', diff, warnings: summarize(newWarnings), filesChecked };

@@ -1,0 +1,134 @@
+/** A data root on disk, optionally with an overlay: text to use instead of what is on disk, to check a change before it is written. */
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import { checkLink, readDataFile, type ReadResult } from '../read.js';
+import { classify } from './layout.js';
+import type { DataSource, ListedPath, Listing } from './types.js';
+
+export interface DiskOptions {
+  /** how messages name the data root (default: the path as given) */
+  label?: string;
+  /** text by absolute path instead of what is on disk; null means the file does not exist */
+  overlay?: ReadonlyMap<string, string | null>;
+}
+
+/** Whether a folder looks like a data root (holds plans/ or meetings.yaml). */
+export function isDataRoot(dir: string): boolean {
+  return exists(join(dir, 'plans'), 'dir') || exists(join(dir, 'meetings.yaml'), 'file');
+}
+
+/**
+ * Opens a data root on disk. Throws UserError only when the root itself cannot
+ * be used (missing, not a folder, not a data root); every problem in a file is
+ * a diagnostic, found later.
+ */
+export function diskSource(rootDir: string, options: DiskOptions = {}): DataSource {
+  const root = resolve(rootDir);
+  const shown = options.label ?? rootDir;
+  let realRoot: string;
+  try {
+    if (!statSync(root).isDirectory()) throw new UserError(`the data root ${shown} is not a folder`);
+    realRoot = realpathSync(root);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`cannot read the data root ${shown}: it does not exist or is not readable`);
+  }
+  if (!isDataRoot(root) && !options.overlay?.size) {
+    throw new UserError(`${shown} is not an accsm data root: it holds neither plans/ nor meetings.yaml (see docs/data-format.md, or create one with accsm init)`);
+  }
+  const overlay = new Map<string, string | null>();
+  for (const [path, text] of options.overlay ?? []) overlay.set(relative(root, path).split(sep).join('/'), text);
+  /** regular files (not links) in folders whose links were checked while listing: reading them needs no link check of their own */
+  const regular = new Set<string>();
+  const buffer: { bytes?: Buffer } = {};
+  const abs = (rel: string) => join(root, ...rel.split('/'));
+  return {
+    root,
+    list(): Listing {
+      const listing = listDisk(root, realRoot, regular);
+      if (overlay.size === 0) return listing;
+      const paths = listing.paths.filter((p) => overlay.get(p.rel) !== null);
+      const listed = new Set(paths.map((p) => p.rel));
+      for (const [rel, text] of overlay) {
+        const place = text === null || listed.has(rel) ? undefined : classify(rel);
+        if (place && place.kind !== 'stray') paths.push({ rel });
+      }
+      return { paths, planFolders: listing.planFolders };
+    },
+    read(rel: string): ReadResult {
+      const text = overlay.get(rel);
+      if (typeof text === 'string') return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+      return readDataFile(abs(rel), realRoot, undefined, { linkChecked: regular.has(rel), buffer });
+    },
+  };
+}
+
+/** Walks the layout's folders only: plans/, each plan folder and its projects/. A folder outside the root is never listed. */
+function listDisk(root: string, realRoot: string, regular: Set<string>): Listing {
+  const paths: ListedPath[] = [];
+  const planFolders: string[] = [];
+  if (exists(join(root, 'meetings.yaml'), 'file')) paths.push({ rel: 'meetings.yaml' });
+  const plansDir = join(root, 'plans');
+  const plansLink = checkLink(plansDir, realRoot);
+  if (plansLink) {
+    // never list a folder outside the root: even its file names are not ours to print
+    paths.push({ rel: 'plans', problem: plansLink });
+    return { paths, planFolders };
+  }
+  for (const entry of listDir(plansDir)) {
+    if (entry.name.startsWith('.')) continue;
+    const planDir = join(plansDir, entry.name);
+    const rel = `plans/${entry.name}`;
+    const link = checkLink(planDir, realRoot);
+    if (link) {
+      paths.push({ rel, problem: link });
+      continue;
+    }
+    if (!isDirLike(entry, plansDir)) {
+      paths.push({ rel });
+      continue;
+    }
+    planFolders.push(entry.name);
+    for (const inner of listDir(planDir)) {
+      if (inner.name.startsWith('.') || inner.name === 'projects' || (inner.name === 'plan.yaml' && isDirLike(inner, planDir))) continue;
+      paths.push({ rel: `${rel}/${inner.name}` });
+    }
+    const projectsDir = join(planDir, 'projects');
+    const projectsLink = checkLink(projectsDir, realRoot);
+    if (projectsLink) {
+      paths.push({ rel: `${rel}/projects`, problem: projectsLink });
+      continue;
+    }
+    for (const p of listDir(projectsDir)) {
+      if (p.name.startsWith('.')) continue;
+      const file = `${rel}/projects/${p.name}`;
+      paths.push({ rel: file });
+      if (p.isFile()) regular.add(file);
+    }
+  }
+  return { paths, planFolders };
+}
+
+function exists(path: string, type: 'dir' | 'file'): boolean {
+  try {
+    const st = statSync(path);
+    return type === 'dir' ? st.isDirectory() : st.isFile();
+  } catch {
+    return false;
+  }
+}
+
+function listDir(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+function isDirLike(entry: Dirent, parent: string): boolean {
+  if (entry.isDirectory()) return true;
+  if (entry.isSymbolicLink()) return exists(join(parent, entry.name), 'dir');
+  return false;
+}

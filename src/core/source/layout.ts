@@ -1,0 +1,60 @@
+/**
+ * The folder layout of a data root, written once: meetings.yaml,
+ * plans/<plan>/plan.yaml and plans/<plan>/projects/<project>.yaml. Every data
+ * source (disk, disk with an overlay, git revision) lists paths; this says
+ * what each one is.
+ */
+import type { RawDiagnostic } from '../raw.js';
+
+export type Place =
+  | { kind: 'meetings' }
+  | { kind: 'plan'; planId: string; expectedId: string }
+  | { kind: 'project'; planId: string; expectedId: string }
+  /** a YAML file where accsm reads none: a warning, the file is not read */
+  | { kind: 'stray'; diagnostic: RawDiagnostic };
+
+export const isYamlName = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
+
+const stray = (message: string): Place => ({ kind: 'stray', diagnostic: { severity: 'warning', code: 'file-unexpected', message, line: 1, column: 1 } });
+
+/** What a file at `rel` (relative to the data root, forward slashes) is; undefined when accsm does not look at it. */
+export function classify(rel: string): Place | undefined {
+  const seg = rel.split('/');
+  if (seg.some((s) => s === '' || s.startsWith('.'))) return undefined;
+  const name = seg[seg.length - 1]!;
+  if (seg.length === 1) return name === 'meetings.yaml' ? { kind: 'meetings' } : undefined;
+  if (seg[0] !== 'plans') return undefined;
+  const planId = seg[1]!;
+  if (seg.length === 2) return isYamlName(name) ? stray('plans/ holds one folder per plan; this file is not read. Move it into a plan folder') : undefined;
+  if (seg.length === 3) {
+    if (name === 'plan.yaml') return { kind: 'plan', planId, expectedId: planId };
+    return isYamlName(name) ? stray('a plan folder holds plan.yaml and a projects/ folder; this file is not read. Project files go in projects/') : undefined;
+  }
+  if (seg.length === 4 && seg[2] === 'projects' && isYamlName(name)) return { kind: 'project', planId, expectedId: name.slice(0, name.lastIndexOf('.')) };
+  return undefined;
+}
+
+/** The plan folder a path lies in (`plans/<plan>/...`), if any. */
+export function planFolderOf(rel: string): string | undefined {
+  const seg = rel.split('/');
+  return seg.length >= 3 && seg[0] === 'plans' && !seg[1]!.startsWith('.') && seg[1] !== '' ? seg[1] : undefined;
+}
+
+/**
+ * The order files are listed in: meetings.yaml, then each plan folder by name
+ * with its plan.yaml first, other files next and projects/ last.
+ */
+export function layoutOrder(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    if (i === 2 && x[0] === 'plans') {
+      const rank = (s: string) => (s === 'plan.yaml' ? 0 : s === 'projects' ? 2 : 1);
+      const r = rank(x[i]!) - rank(y[i]!);
+      if (r !== 0) return r;
+    }
+    return x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
+}
