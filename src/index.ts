@@ -12,5 +12,10 @@ export { resolveDataRoot, embeddedDataDir, type ResolvedRoot } from './core/root
 export { RULES } from './core/rules.js';
 export { isRealDate, formatDate } from './core/dates.js';
 export { run } from './cli/main.js';
-export { computeReport, resolveAsOf, headline, entryAsOf, statusAsOf, figures, periodBounds, listProjects, projectDetail, nearMatches, type ListOptions, type ProjectList, type PlanProjects, type ProjectDetail, type HistoryEntry, type Report, type PlanReport, type ReportOptions, type GroupFigures, type AreaFigures, type LeadFigures, type ProjectRow, type StatusCounts } from './core/report.js';
+export { computeReport, type Report, type PlanReport, type ReportOptions, type ProjectRow } from './core/report.js';
+export { resolveAsOf, meetingPlans, type AsOf, type MeetingRef } from './core/as-of.js';
+export { headline, figures, type GroupFigures, type AreaFigures, type LeadFigures, type StatusCounts } from './core/figures.js';
+export { entryAsOf, statusAsOf, periodBounds } from './core/status-on-day.js';
+export { listProjects, projectDetail, type ListOptions, type ProjectList, type PlanProjects, type ProjectDetail, type HistoryEntry } from './core/views.js';
+export { nearMatches } from './core/suggest.js';
 export { percent } from './core/percent.js';

@@ -26,9 +26,9 @@ export function parseOver(value: string): OverUnit {
 export async function runOver(io: CliIO, data: DataSet, flags: OverFlags, render: FormatOptions): Promise<number> {
   const over = parseOver(flags.over);
   if (flags.chart !== undefined && extname(flags.chart).toLowerCase() !== '.svg') throw new UserError(`--chart ${flags.chart}: the file name must end in .svg`);
-  const { resolveAsOf } = await import('../core/report.js');
+  const { resolveAsOf } = await import('../core/as-of.js');
   const { computeOverTime } = await import('../core/over-time.js');
-  const { asOf } = resolveAsOf(data, flags.asOf ?? today(io));
+  const { date: asOf } = resolveAsOf(data, flags.asOf ?? today(io));
   const result = computeOverTime(data, { over, asOf, plans: flags.plan, lead: flags.lead, area: flags.area });
   const { overFormatters, overChart } = await import('../formatters/over/index.js');
   if (flags.chart !== undefined) {

@@ -5,8 +5,8 @@
  */
 import { dayNumber, fromDayNumber, isRealDate } from './dates.js';
 import { UserError } from './errors.js';
-import { entryAsOf } from './report.js';
-import { type Body, type DataSet, type Meeting, type Status } from './types.js';
+import { entryAsOf } from './status-on-day.js';
+import { STATUS_ORDER, type Body, type DataSet, type Meeting, type Status } from './types.js';
 
 /** One project whose status as of `to` differs from its status as of `from`. */
 export interface Transition {
@@ -76,11 +76,10 @@ export function transitionsBetween(data: DataSet, planId: string, from: string, 
 }
 
 /** The order groups are listed in: what is done first, as in the report. */
-const GROUP_ORDER: readonly Status[] = ['completed', 'ongoing', 'planned', 'postponed', 'cancelled'];
 
 /** Groups transitions by (from, to): entries into the plan first, then by `from` and `to`, completed first. */
 export function groupTransitions(transitions: readonly Transition[]): TransitionGroup[] {
-  const rank = (s: Status | undefined) => (s === undefined ? -1 : GROUP_ORDER.indexOf(s));
+  const rank = (s: Status | undefined) => (s === undefined ? -1 : STATUS_ORDER.indexOf(s));
   const groups = new Map<string, TransitionGroup>();
   for (const t of transitions) {
     const key = `${t.from ?? ''}>${t.to}`;
@@ -159,19 +158,21 @@ export interface PlanProgress {
 
 /**
  * Progress of each plan of a report since `since` (a --since value), else
- * since the previous meeting of the same body (the body of `meeting` when
- * given, else the plan's) before the meeting's first day or the as-of date.
+ * since the previous meeting of the same body (the body of the report's
+ * meeting when it has one, else the plan's) before the meeting's first day or
+ * the as-of date.
  */
 export function progressSince(
   data: DataSet,
-  plans: readonly { id: string; body: Body; period: { start: number } }[],
-  options: { asOf: string; meeting?: { id: string; date: string }; since?: string },
+  report: { asOf: string; meeting?: { id: string; date: string }; plans: readonly { id: string; body: Body; period: { start: number } }[] },
+  options: { since?: string } = {},
 ): PlanProgress[] {
-  const given = options.since !== undefined ? resolveSince(data, options.since, options.asOf) : undefined;
-  const meetingBody = options.meeting ? data.meetings.find((m) => m.id === options.meeting!.id)?.body : undefined;
-  return plans.map((plan) => {
-    const since = given ?? defaultSince(data, { before: options.meeting?.date ?? options.asOf, body: meetingBody ?? plan.body, periodStart: plan.period.start });
-    const transitions = transitionsBetween(data, plan.id, since.date, options.asOf);
-    return { planId: plan.id, since, asOf: options.asOf, transitions, groups: groupTransitions(transitions), entered: transitions.filter((t) => t.from === undefined).length };
+  const { asOf, meeting } = report;
+  const given = options.since !== undefined ? resolveSince(data, options.since, asOf) : undefined;
+  const meetingBody = meeting ? data.meetings.find((m) => m.id === meeting.id)?.body : undefined;
+  return report.plans.map((plan) => {
+    const since = given ?? defaultSince(data, { before: meeting?.date ?? asOf, body: meetingBody ?? plan.body, periodStart: plan.period.start });
+    const transitions = transitionsBetween(data, plan.id, since.date, asOf);
+    return { planId: plan.id, since, asOf, transitions, groups: groupTransitions(transitions), entered: transitions.filter((t) => t.from === undefined).length };
   });
 }

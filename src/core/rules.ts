@@ -8,7 +8,7 @@ import type { Meeting, Plan, Project } from './types.js';
 import type { SourceFile } from './load.js';
 import type { RawDiagnostic } from './raw.js';
 import { isDateString, isRealDate } from './dates.js';
-import { suggest } from './schema.js';
+import { suggest } from './suggest.js';
 
 export interface RuleContext {
   /** YYYY-MM-DD */

@@ -3,6 +3,7 @@
  * (scripts/build.mjs → src/core/generated/), and ajv errors turned into
  * plain-words raw diagnostics that point into the YAML tree.
  */
+import { suggest } from './suggest.js';
 import type { ErrorObject } from 'ajv';
 import validators from './generated/validators.cjs';
 import meetingsSchema from '../../schemas/meetings.schema.json' with { type: 'json' };
@@ -112,36 +113,6 @@ const PATTERN_HELP: Record<string, string> = {
   '^[A-Za-z0-9][A-Za-z0-9_-]*$': 'is not a valid project id: use letters, digits, hyphens and underscores, starting with a letter or digit (for example P07)',
   '^\\d{4}(-\\d{2})?$': 'is not a year (YYYY) or a month (YYYY-MM), for example 2023 or 2023-06',
 };
-
-export function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The closest allowed word, when it is close enough to be a likely typo. */
-export function suggest(word: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  if (best === undefined) return undefined;
-  const limit = best.length <= 3 ? 1 : best.length <= 6 ? 2 : 3;
-  return bestDistance <= limit && bestDistance < word.length ? best : undefined;
-}
 
 function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnostic | undefined {
   const path = decodePointer(error.instancePath);

@@ -6,7 +6,8 @@
  */
 import { cmp } from './load.js';
 import { computeOverTime, type PlanOverTime } from './over-time.js';
-import { computeReport, projectDetail, type LeadFigures, type PlanReport, type ProjectDetail, type ProjectRow, type Report } from './report.js';
+import { computeReport, type LeadFigures, type PlanReport, type ProjectRow, type Report } from './report.js';
+import { projectDetail, type ProjectDetail } from './views.js';
 import type { DataSet, Meeting, Plan } from './types.js';
 
 export interface SitePlan {

@@ -3,6 +3,9 @@
 export const STATUSES = ['planned', 'ongoing', 'completed', 'postponed', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** The order statuses are shown in, in every format and in core: done first, then under way, then the rest. */
+export const STATUS_ORDER: readonly Status[] = ['completed', 'ongoing', 'planned', 'postponed', 'cancelled'];
+
 export const BODIES = ['ACCSM', 'ACCSM+3'] as const;
 export type Body = (typeof BODIES)[number];
 

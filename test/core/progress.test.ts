@@ -118,7 +118,7 @@ describe('progressSince', () => {
   it('on the demo data, as of the third meeting, compares with the second (same body)', () => {
     const data = demoData();
     const plan = data.plans[0]!.plan;
-    const [p] = progressSince(data, [plan], { asOf: '2022-06-01', meeting: { id: 'm3', date: '2022-06-01' } });
+    const [p] = progressSince(data, { asOf: '2022-06-01', meeting: { id: 'm3', date: '2022-06-01' }, plans: [plan] });
     expect(p!.since.meeting?.id).toBe('m2');
     expect(p!.transitions.map((t) => t.projectId)).toEqual(['X1', 'X3', 'X4', 'X6']);
     expect(p!.entered).toBe(1);
@@ -127,21 +127,21 @@ describe('progressSince', () => {
 
   it('uses the meeting body of --meeting: the ACCSM+3 meeting of the same day compares with the ACCSM+3 one before', () => {
     const data = demoData();
-    const [p] = progressSince(data, [data.plans[0]!.plan], { asOf: '2022-06-01', meeting: { id: 'm3plus', date: '2022-06-01' } });
+    const [p] = progressSince(data, { asOf: '2022-06-01', meeting: { id: 'm3plus', date: '2022-06-01' }, plans: [data.plans[0]!.plan] });
     expect(p!.since.meeting?.id).toBe('m2plus');
   });
 
   it('on the embedded data: the 21st SOM compares with the SOM of 15 June 2021, where 30 projects enter and P01 stays completed', () => {
     const data = loadRoot(EMBEDDED).data;
     const plan = data.plans.find((p) => p.plan.id === 'accsm-2021-2025')!.plan;
-    const [p] = progressSince(data, [plan], { asOf: '2022-08-03', meeting: { id: 'som-21', date: '2022-08-03' } });
+    const [p] = progressSince(data, { asOf: '2022-08-03', meeting: { id: 'som-21', date: '2022-08-03' }, plans: [plan] });
     expect(p!.since).toMatchObject({ date: '2021-06-15', meeting: { id: 'som-2021-06-15' }, reason: 'previous-meeting' });
     expect(p!.transitions).toHaveLength(30);
     expect(p!.entered).toBe(30);
     expect(p!.transitions.map((t) => t.projectId)).not.toContain('P01');
     expect(Object.fromEntries(p!.groups.map((g) => [g.to, g.count]))).toEqual({ completed: 6, ongoing: 5, planned: 19 });
     // the Heads of Civil Service two days later compares with the SOM: nothing changed
-    const [h] = progressSince(data, [plan], { asOf: '2022-08-05', meeting: { id: 'hcs-21', date: '2022-08-05' } });
+    const [h] = progressSince(data, { asOf: '2022-08-05', meeting: { id: 'hcs-21', date: '2022-08-05' }, plans: [plan] });
     expect(h!.since.meeting?.id).toBe('som-21');
     expect(h!.transitions).toEqual([]);
   });

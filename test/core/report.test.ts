@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeReport, headline, listProjects, loadRoot, resolveAsOf, UserError, type DataSet, type PlanReport } from '../../src/index.js';
-import { nearMatches, projectDetail } from '../../src/core/report.js';
+import { nearMatches } from '../../src/core/suggest.js';
+import { projectDetail } from '../../src/core/views.js';
 import { EMBEDDED, FIXTURES } from '../helpers.js';
 
 const cache = new Map<string, DataSet>();
@@ -29,7 +30,7 @@ describe('embedded data: the 21st ACCSM SOM (3 August 2022)', () => {
   });
 
   it('gives the same figures for --as-of som-21', () => {
-    const { asOf, meeting } = resolveAsOf(data(EMBEDDED), 'som-21');
+    const { date: asOf, meeting } = resolveAsOf(data(EMBEDDED), 'som-21');
     expect(asOf).toBe('2022-08-03');
     expect(meeting?.id).toBe('som-21');
     expect(headline(plan(EMBEDDED, asOf, { plans: ['accsm-2021-2025'] }))).toBe('12 of 31 completed or ongoing (39%)');
@@ -49,7 +50,7 @@ describe('embedded data: the 21st ACCSM SOM (3 August 2022)', () => {
 
   it('uses the last day of a meeting that ran over several days', () => {
     const m = data(EMBEDDED).meetings.find((x) => x.end !== undefined)!;
-    expect(resolveAsOf(data(EMBEDDED), m.id).asOf).toBe(m.end);
+    expect(resolveAsOf(data(EMBEDDED), m.id).date).toBe(m.end);
   });
 
   it('reports by default every plan that has projects', () => {
@@ -65,8 +66,10 @@ describe('the library (src/index.ts) without the CLI', () => {
     const lib = await import('../../src/index.js');
     const result = lib.validateRoot(EMBEDDED, { cwd: EMBEDDED, today: '2026-11-23' });
     expect(result.errors).toBe(0);
-    const { asOf } = lib.resolveAsOf(result.loaded.data, 'som-21');
+    const asOf = lib.resolveAsOf(result.loaded.data, 'som-21');
     const report = lib.computeReport(result.loaded.data, { asOf, plans: ['accsm-2021-2025'] });
+    // the report carries its as-of point: the date and the meeting
+    expect([report.asOf, report.meeting?.id]).toEqual(['2022-08-03', 'som-21']);
     expect(lib.headline(report.plans[0]!)).toBe('12 of 31 completed or ongoing (39%)');
     expect(lib.percent(12, 31)).toBe(39);
   });
@@ -155,7 +158,7 @@ describe('projection', () => {
   it('as of meeting m-2021 (28–30 June 2021): December 2022, on schedule', () => {
     // as of 2021-06-30: elapsed 366 + 181 = 547 days; 8 take ceil(547 × 8 / 4) = 1094 days;
     // day 1094 from 2020-01-01: 2020 (366), 2021 (365) leave 363 → 2022-12-29. Elapsed 547/1461 = 37.4% → 37%.
-    const { asOf } = resolveAsOf(data('report-projection'), 'm-2021');
+    const { date: asOf } = resolveAsOf(data('report-projection'), 'm-2021');
     expect(asOf).toBe('2021-06-30');
     const p = plan('report-projection', asOf);
     expect(p.projectedCompletion).toBe('2022-12');

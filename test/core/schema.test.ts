@@ -1,6 +1,7 @@
 /** JSON Schema checks and their plain-words messages, before positions (raw diagnostics point by path). */
 import { describe, expect, it } from 'vitest';
-import { checkSchema, fieldName, itemName, show, suggest } from '../../src/core/schema.js';
+import { checkSchema, fieldName, itemName, show } from '../../src/core/schema.js';
+import { suggest } from '../../src/core/suggest.js';
 
 const project = { id: 'P1', title: 'T', priority_areas: ['people'], lead: ['MY'], status: [{ date: '2022-08-03', status: 'planned' }] };
 const plan = { id: 'p', body: 'ACCSM', title: 'T', period: { start: 2021, end: 2025 }, priority_areas: [{ id: 'a', title: 'A' }] };

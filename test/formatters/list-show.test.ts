@@ -1,6 +1,7 @@
 /** The list and show formatters on hand-built input, each format read back. */
 import { describe, expect, it } from 'vitest';
-import type { ProjectDetail, ProjectList, ProjectRow } from '../../src/core/report.js';
+import type { ProjectRow } from '../../src/core/report.js';
+import type { ProjectDetail, ProjectList } from '../../src/core/views.js';
 import { listFormatters } from '../../src/formatters/list/index.js';
 import { LIST_CSV_HEADER } from '../../src/formatters/list/csv.js';
 import { showFormatters } from '../../src/formatters/show/index.js';

@@ -23,10 +23,9 @@ async function runList(ctx: CommandContext, flags: ListFlags): Promise<number> {
   const { io } = ctx;
   const data = loadValidData(ctx, flags.data);
   if (!data) return 1;
-  const { listProjects, resolveAsOf } = await import('../../core/report.js');
-  const { asOf, meeting } = resolveAsOf(data, flags.asOf ?? today(io));
-  const list = listProjects(data, { asOf, plans: flags.plan, lead: flags.lead, area: flags.area, statuses: flags.status });
-  if (meeting) list.meeting = meeting;
+  const { listProjects } = await import('../../core/views.js');
+  const { resolveAsOf } = await import('../../core/as-of.js');
+  const list = listProjects(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, area: flags.area, statuses: flags.status });
   const { listFormatters } = await import('../../formatters/list/index.js');
   io.stdout(listFormatters[flags.format](list, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) }));
   return 0;

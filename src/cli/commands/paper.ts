@@ -3,7 +3,8 @@ import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { progressSince } from '../../core/progress.js';
-import { computeReport, resolveAsOf } from '../../core/report.js';
+import { meetingPlans, resolveAsOf } from '../../core/as-of.js';
+import { computeReport } from '../../core/report.js';
 import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../../formatters/paper/index.js';
 import { dateWords } from '../../formatters/shared/words.js';
 import { today } from '../io.js';
@@ -67,15 +68,11 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   if (flags.meeting !== undefined && !data.meetings.some((m) => m.id === flags.meeting)) {
     throw new UserError(`unknown meeting "${flags.meeting}"; meetings: ${data.meetings.map((m) => m.id).join(', ') || 'none'}`);
   }
-  const { asOf, meeting } = resolveAsOf(data, flags.meeting ?? flags.asOf ?? today(io));
-  // a meeting of one body (ACCSM or ACCSM+3) reports on that body's plans, unless --plan says otherwise
-  const body = flags.meeting !== undefined ? data.meetings.find((m) => m.id === flags.meeting)?.body : undefined;
-  const ofBody = body ? data.plans.filter((p) => p.plan.body === body) : [];
-  const withProjects = ofBody.filter((p) => p.projects.length > 0);
-  const plans = flags.plan ?? (ofBody.length ? (withProjects.length ? withProjects : ofBody).map((p) => p.plan.id) : undefined);
+  const asOf = resolveAsOf(data, flags.meeting ?? flags.asOf ?? today(io));
+  // a meeting of one body reports on that body's plans, unless --plan says otherwise
+  const plans = flags.plan ?? (flags.meeting !== undefined ? meetingPlans(data, flags.meeting) : undefined);
   const report = computeReport(data, { asOf, plans });
-  if (meeting) report.meeting = meeting;
-  const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}), ...(flags.since !== undefined ? { since: flags.since } : {}) });
+  const progress = progressSince(data, report, flags.since !== undefined ? { since: flags.since } : {});
 
   // nothing to chart (a body with no projects yet): no chart file, and a note says why
   const chartable = report.plans.some((p) => p.total > 0);

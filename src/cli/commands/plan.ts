@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { planCarryOver } from '../../core/edit/carry-over.js';
 import { planPlanAdd } from '../../core/edit/plan.js';
-import { resolveAsOf } from '../../core/report.js';
+import { resolveAsOf } from '../../core/as-of.js';
 import { today } from '../io.js';
 import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
@@ -85,7 +85,7 @@ export function registerPlan(program: Command, ctx: CommandContext): Command {
       const { io } = ctx;
       ctx.exitCode = editAndFinish(io, flags, (loaded) => {
         const asOf = resolveAsOf(loaded.data, flags.asOf ?? today(io));
-        return planCarryOver(loaded, { from: flags.from, to: flags.to, asOf: asOf.asOf, meeting: asOf.meeting?.id, only: list(flags.only), mapArea: list(flags.mapArea) }, io.cwd);
+        return planCarryOver(loaded, { from: flags.from, to: flags.to, asOf: asOf.date, meeting: asOf.meeting?.id, only: list(flags.only), mapArea: list(flags.mapArea) }, io.cwd);
       });
     });
   return plan;

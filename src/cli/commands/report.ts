@@ -32,10 +32,9 @@ async function runReport(ctx: CommandContext, flags: ReportFlags): Promise<numbe
   const render = { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) };
   if (flags.over !== undefined) return (await import('../over.js')).runOver(io, data, { ...flags, over: flags.over }, render);
   if (flags.chart !== undefined) throw new UserError('--chart goes with --over (the chart shows progress over time)');
-  const { computeReport, resolveAsOf } = await import('../../core/report.js');
-  const { asOf, meeting } = resolveAsOf(data, flags.asOf ?? today(io));
-  const report = computeReport(data, { asOf, plans: flags.plan, lead: flags.lead, area: flags.area });
-  if (meeting) report.meeting = meeting;
+  const { computeReport } = await import('../../core/report.js');
+  const { resolveAsOf } = await import('../../core/as-of.js');
+  const report = computeReport(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, area: flags.area });
   const { reportFormatters } = await import('../../formatters/report/index.js');
   io.stdout(reportFormatters[flags.format](report, render));
   return 0;

@@ -32,8 +32,9 @@ async function runShow(ctx: CommandContext, id: string, flags: ShowFlags): Promi
   const { io } = ctx;
   const data = loadValidData(ctx, flags.data);
   if (!data) return 1;
-  const { projectDetail, resolveAsOf } = await import('../../core/report.js');
-  const { asOf } = resolveAsOf(data, flags.asOf ?? today(io));
+  const { projectDetail } = await import('../../core/views.js');
+  const { resolveAsOf } = await import('../../core/as-of.js');
+  const asOf = resolveAsOf(data, flags.asOf ?? today(io));
   const detail = projectDetail(data, id, { asOf, ...(flags.plan !== undefined ? { plan: flags.plan } : {}) });
   const { showFormatters } = await import('../../formatters/show/index.js');
   io.stdout(showFormatters[flags.format](detail, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io), file: displayPath(detail.file, io.cwd) }));

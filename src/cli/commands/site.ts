@@ -50,10 +50,10 @@ async function runSite(ctx: CommandContext, flags: SiteFlags): Promise<number> {
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out ${flags.out}: is a file, not a folder`);
   const data = loadValidData(ctx, flags.data);
   if (!data) return 1;
-  const { resolveAsOf } = await import('../../core/report.js');
+  const { resolveAsOf } = await import('../../core/as-of.js');
   const { computeSite } = await import('../../core/site.js');
   const { buildSite } = await import('../../formatters/site/index.js');
-  const { asOf } = resolveAsOf(data, flags.asOf ?? today(io));
+  const { date: asOf } = resolveAsOf(data, flags.asOf ?? today(io));
   const files = buildSite(data, computeSite(data, { asOf }), { title: flags.title, asOf, ...(baseUrl ? { baseUrl } : {}) });
   const previous = readManifest(join(out, MANIFEST));
   for (const f of files) {

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { LoadedRoot } from '../load.js';
-import { entryAsOf, statusAsOf } from '../report.js';
+import { entryAsOf, statusAsOf } from '../status-on-day.js';
 import type { Project } from '../types.js';
 import { displayPath } from '../validate.js';
 import type { FileChange } from './commit.js';

@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { LoadedRoot, SourceFile } from '../load.js';
-import { suggest } from '../schema.js';
 import { displayPath } from '../validate.js';
-import { nearMatches } from './ids.js';
+import { nearMatches, suggest } from '../suggest.js';
 
 export function planIds(loaded: LoadedRoot): string[] {
   return loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);

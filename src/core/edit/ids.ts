@@ -30,6 +30,3 @@ export function nextFreeId(existing: readonly string[]): string {
   while (taken.has(id.toLowerCase())) id = prefix + String(++n).padStart(group.width, '0');
   return id;
 }
-
-/** Ids close to a misspelt one: the report's ranking (same id up to case and zero padding first). */
-export { nearMatches } from '../report.js';

@@ -7,10 +7,9 @@
  */
 import type { PlanReport, ProjectRow, Report } from '../../core/report.js';
 import type { PlanProgress } from '../../core/progress.js';
-import type { Status } from '../../core/types.js';
+import { STATUS_ORDER, type Status } from '../../core/types.js';
 import { capital, dateWords, periodWords } from '../shared/words.js';
 import {
-  SUMMARY_ORDER,
   dateRange,
   illustrativeNote,
   joinList,
@@ -170,7 +169,7 @@ function progressSection(plan: PlanReport, progress: PlanProgress, h: 2 | 3): Bl
 }
 
 function areaSection(plan: PlanReport, h: 2 | 3, chart?: string): Block[] {
-  const statuses = SUMMARY_ORDER.filter((s) => s === 'completed' || s === 'ongoing' || s === 'planned' || plan.counts[s] > 0);
+  const statuses = STATUS_ORDER.filter((s) => s === 'completed' || s === 'ongoing' || s === 'planned' || plan.counts[s] > 0);
   const header = ['Priority area', 'Projects/activities', ...statuses.map((s) => capital(s)), 'Completed or ongoing'];
   const row = (label: string, f: PlanReport | PlanReport['byPriorityArea'][number], bold?: boolean) => ({
     cells: [label, String(f.total), ...statuses.map((s) => pctCell(f.counts[s], f.percents[s])), pctCell(f.implemented, f.implementedPercent)],

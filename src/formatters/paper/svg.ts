@@ -6,12 +6,12 @@
  * readable printed in black and white. Counts are read from the report.
  */
 import type { GroupFigures, Report } from '../../core/report.js';
-import type { Status } from '../../core/types.js';
+import { STATUS_ORDER, type Status } from '../../core/types.js';
 import { capital, dateWords } from '../shared/words.js';
 import { xmlAttr } from '../shared/xml.js';
-import { SUMMARY_ORDER, joinList, projectsNoun } from './words.js';
+import { joinList, projectsNoun } from './words.js';
 
-/** Base fill of each status, darkest to lightest in the order of SUMMARY_ORDER but for postponed. */
+/** Base fill of each status, darkest to lightest in the order of STATUS_ORDER but for postponed. */
 export const STATUS_FILL: Record<Status, string> = {
   completed: '#1f3a5f',
   ongoing: '#4a7db5',
@@ -57,7 +57,7 @@ function patternId(s: Status): string {
 }
 
 function defs(): string {
-  const patterns = SUMMARY_ORDER.map(
+  const patterns = STATUS_ORDER.map(
     (s) =>
       `<pattern id="${patternId(s)}" patternUnits="userSpaceOnUse" width="8" height="8"><rect width="8" height="8" fill="${STATUS_FILL[s]}" shape-rendering="crispEdges"/>${OVERLAY[s]}</pattern>`,
   );
@@ -65,7 +65,7 @@ function defs(): string {
 }
 
 function describe(label: string, f: GroupFigures): string {
-  const parts = SUMMARY_ORDER.filter((s) => f.counts[s] > 0).map((s) => `${f.counts[s]} ${s}`);
+  const parts = STATUS_ORDER.filter((s) => f.counts[s] > 0).map((s) => `${f.counts[s]} ${s}`);
   return `${label}: ${projectsNoun(f.total)}${parts.length ? ` (${joinList(parts)})` : ''}`;
 }
 
@@ -73,7 +73,7 @@ function bar(f: GroupFigures, y: number, scale: number): string[] {
   const out: string[] = [];
   let x = BAR_X;
   if (f.total === 0) out.push(`<rect x="${BAR_X}" y="${n2(y)}" width="1" height="${BAR_H}" fill="#000000"/>`);
-  for (const s of SUMMARY_ORDER) {
+  for (const s of STATUS_ORDER) {
     const n = f.counts[s];
     if (n === 0) continue;
     const w = (n / scale) * BAR_W;
@@ -126,7 +126,7 @@ export function paperChart(report: Report): string {
     y += 8;
   }
   // legend
-  const used = SUMMARY_ORDER.filter((s) => s === 'completed' || s === 'ongoing' || s === 'planned' || report.plans.some((p) => p.counts[s] > 0));
+  const used = STATUS_ORDER.filter((s) => s === 'completed' || s === 'ongoing' || s === 'planned' || report.plans.some((p) => p.counts[s] > 0));
   y += 8;
   const legend: string[] = [`<g class="legend">`];
   let x = LABEL_X;

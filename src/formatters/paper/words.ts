@@ -7,8 +7,6 @@ import type { GroupFigures, PlanReport } from '../../core/report.js';
 import type { Status } from '../../core/types.js';
 import { STATUS_ORDER, capital, dateWords, illustrativeWords, periodWords, scheduleWords } from '../shared/words.js';
 
-/** The order statuses are named in, as in the report: what is done first. */
-export const SUMMARY_ORDER = STATUS_ORDER;
 
 function parts(date: string): { y: string; m: string; d: number } {
   const words = dateWords(date).split(' ');
@@ -100,6 +98,6 @@ export function illustrativeNote(plan: Pick<PlanReport, 'illustrative' | 'total'
 export function summarySentence(f: Pick<GroupFigures, 'total' | 'counts' | 'percents' | 'implemented' | 'implementedPercent'>, planTitle: string, asOf: string): string {
   const when = `As of ${dateWords(asOf)}`;
   if (f.total === 0) return `${when}, no projects/activities are recorded under the ${planTitle}.`;
-  const clauses = SUMMARY_ORDER.filter((s) => f.counts[s] > 0).map((s) => statusClause(s, f.counts[s], f.percents[s]));
+  const clauses = STATUS_ORDER.filter((s) => f.counts[s] > 0).map((s) => statusClause(s, f.counts[s], f.percents[s]));
   return `${when}, of the ${projectsNoun(f.total)} under the ${planTitle}, ${joinList(clauses)}; ${implementedClause(f.implemented, f.implementedPercent)}.`;
 }

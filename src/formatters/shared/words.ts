@@ -2,8 +2,8 @@
 import type { Status } from '../../core/types.js';
 import type { PlanReport, Report } from '../../core/report.js';
 
-/** The order statuses are shown in, in every format: done first, then under way, then the rest. */
-export const STATUS_ORDER: readonly Status[] = ['completed', 'ongoing', 'planned', 'postponed', 'cancelled'];
+/** The order statuses are shown in: core's, the one list. */
+export { STATUS_ORDER } from '../../core/types.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

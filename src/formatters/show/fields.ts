@@ -1,5 +1,5 @@
 /** The fields of a project as label/value pairs and the in-force sentence, shared by the text and markdown formats. */
-import type { ProjectDetail } from '../../core/report.js';
+import type { ProjectDetail } from '../../core/views.js';
 import { flagWords } from '../shared/rows.js';
 import { dateWords, scheduleWords } from '../shared/words.js';
 

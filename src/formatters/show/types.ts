@@ -1,4 +1,4 @@
-import type { ProjectDetail } from '../../core/report.js';
+import type { ProjectDetail } from '../../core/views.js';
 import type { FormatOptions } from '../shared/options.js';
 
 export interface ShowFormatOptions extends FormatOptions {

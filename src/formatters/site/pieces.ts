@@ -1,5 +1,6 @@
 /** Small pieces several pages share: project links, status words, the verdict, project tables. */
-import type { PlanReport, ProjectList, ProjectRow, Report } from '../../core/report.js';
+import type { PlanReport, ProjectRow, Report } from '../../core/report.js';
+import type { ProjectList } from '../../core/views.js';
 import { listFormatters } from '../list/index.js';
 import { flagWords } from '../shared/rows.js';
 import { capital, dateWords, scheduleWords } from '../shared/words.js';

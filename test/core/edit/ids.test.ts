@@ -1,6 +1,7 @@
 /** Next free ids in a plan's own pattern, and near matches for a mistyped id. */
 import { describe, expect, it } from 'vitest';
-import { nearMatches, nextFreeId } from '../../../src/core/edit/ids.js';
+import { nextFreeId } from '../../../src/core/edit/ids.js';
+import { nearMatches } from '../../../src/core/suggest.js';
 
 const range = (prefix: string, from: number, to: number, width: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => prefix + String(from + i).padStart(width, '0'));

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { progressSince } from '../../../src/core/progress.js';
-import { computeReport, resolveAsOf, type Report } from '../../../src/core/report.js';
+import { resolveAsOf } from '../../../src/core/as-of.js';
+import { computeReport, type Report } from '../../../src/core/report.js';
 import { buildPaper, chartPng, paperChart, paperDocx, type PaperDoc } from '../../../src/formatters/paper/index.js';
 import { demoData, docxParagraphs, elements, parseXml, unzip } from './helpers.js';
 
 function demoPaper(chart?: string): { report: Report; doc: PaperDoc } {
   const data = demoData();
-  const { asOf, meeting } = resolveAsOf(data, 'm3');
-  const report: Report = { ...computeReport(data, { asOf }), ...(meeting ? { meeting } : {}) };
-  const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}) });
+  const report: Report = computeReport(data, { asOf: resolveAsOf(data, 'm3') });
+  const progress = progressSince(data, report);
   return { report, doc: buildPaper({ report, progress }, chart ? { chart } : {}) };
 }
 

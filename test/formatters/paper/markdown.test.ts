@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { progressSince } from '../../../src/core/progress.js';
-import { computeReport, resolveAsOf, type Report } from '../../../src/core/report.js';
+import { resolveAsOf } from '../../../src/core/as-of.js';
+import { computeReport, type Report } from '../../../src/core/report.js';
 import type { DataSet } from '../../../src/core/types.js';
 import { buildPaper, paperMarkdown, type PaperDoc } from '../../../src/formatters/paper/index.js';
 import { demoData } from './helpers.js';
 
 function paper(data: DataSet, asOfValue: string, options: { chart?: string; since?: string; plans?: string[] } = {}): { report: Report; doc: PaperDoc; md: string } {
-  const { asOf, meeting } = resolveAsOf(data, asOfValue);
-  const report: Report = { ...computeReport(data, { asOf, ...(options.plans ? { plans: options.plans } : {}) }), ...(meeting ? { meeting } : {}) };
-  const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}), ...(options.since ? { since: options.since } : {}) });
+  const report: Report = computeReport(data, { asOf: resolveAsOf(data, asOfValue), ...(options.plans ? { plans: options.plans } : {}) });
+  const progress = progressSince(data, report, options.since ? { since: options.since } : {});
   const doc = buildPaper({ report, progress }, options.chart ? { chart: options.chart } : {});
   return { report, doc, md: paperMarkdown(doc) };
 }

@@ -10,7 +10,8 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { loadRoot } from '../../../src/core/load.js';
-import { computeReport, resolveAsOf } from '../../../src/core/report.js';
+import { resolveAsOf } from '../../../src/core/as-of.js';
+import { computeReport } from '../../../src/core/report.js';
 import { chartPng, paperChart } from '../../../src/formatters/paper/index.js';
 import { EMBEDDED, REPO } from '../../helpers.js';
 
@@ -23,8 +24,7 @@ const TOLERANCE = 12;
 
 async function som21Png(): Promise<PNG> {
   const data = loadRoot(EMBEDDED).data;
-  const { asOf } = resolveAsOf(data, 'som-21');
-  const svg = paperChart(computeReport(data, { asOf, plans: ['accsm-2021-2025'] }));
+  const svg = paperChart(computeReport(data, { asOf: resolveAsOf(data, 'som-21'), plans: ['accsm-2021-2025'] }));
   const { png } = await chartPng(svg);
   if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, png);
   return PNG.sync.read(Buffer.from(png));
@@ -41,7 +41,7 @@ describe('the chart PNG of the 21st SOM', () => {
 
   it('the comparison can fail: a chart with one count changed differs from the golden image', async () => {
     const data = loadRoot(EMBEDDED).data;
-    const { asOf } = resolveAsOf(data, 'som-21');
+    const asOf = resolveAsOf(data, 'som-21');
     const svg = paperChart(computeReport(data, { asOf, plans: ['accsm-2021-2025'] })).replace('>19</text>', '>18</text>');
     const changed = PNG.sync.read(Buffer.from((await chartPng(svg)).png));
     const golden = PNG.sync.read(readFileSync(GOLDEN));

@@ -1,15 +1,15 @@
 /** QA findings on the words of the paper, report and list, each a test that failed before its fix. */
 import { describe, expect, it } from 'vitest';
 import { progressSince } from '../../../src/core/progress.js';
-import { computeReport, resolveAsOf, type Report } from '../../../src/core/report.js';
+import { resolveAsOf } from '../../../src/core/as-of.js';
+import { computeReport, type Report } from '../../../src/core/report.js';
 import type { DataSet } from '../../../src/core/types.js';
 import { buildPaper, paperMarkdown } from '../../../src/formatters/paper/index.js';
 import { demoData } from './helpers.js';
 
 function md(data: DataSet, asOfValue: string, since?: string): string {
-  const { asOf, meeting } = resolveAsOf(data, asOfValue);
-  const report: Report = { ...computeReport(data, { asOf }), ...(meeting ? { meeting } : {}) };
-  const progress = progressSince(data, report.plans, { asOf, ...(meeting ? { meeting } : {}), ...(since ? { since } : {}) });
+  const report: Report = computeReport(data, { asOf: resolveAsOf(data, asOfValue) });
+  const progress = progressSince(data, report, since ? { since } : {});
   return paperMarkdown(buildPaper({ report, progress }));
 }
 
@@ -54,7 +54,7 @@ describe('a plan with nothing to show under the filters', () => {
 
 describe('show in plain ASCII (TERM=dumb or a locale that is not UTF-8)', () => {
   it('marks the entry in force without Unicode arrows', async () => {
-    const { projectDetail } = await import('../../../src/core/report.js');
+    const { projectDetail } = await import('../../../src/core/views.js');
     const { showFormatters } = await import('../../../src/formatters/show/index.js');
     const detail = projectDetail(demoData(), 'X1', { asOf: '2022-03-01' });
     const out = showFormatters.text(detail, { color: false, ascii: true, file: 'X1.yaml' });

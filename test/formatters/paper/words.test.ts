@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figures } from '../../../src/core/report.js';
+import { figures } from '../../../src/core/figures.js';
 import type { Status } from '../../../src/core/types.js';
 import {
   countWithPercent,

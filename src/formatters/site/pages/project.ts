@@ -1,5 +1,5 @@
 /** A project's page: its details and its status history as a timeline. */
-import type { ProjectDetail } from '../../../core/report.js';
+import type { ProjectDetail } from '../../../core/views.js';
 import type { Meeting } from '../../../core/types.js';
 import { html } from '../html.js';
 import { layout, type SiteOptions } from '../layout.js';

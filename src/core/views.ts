@@ -1,0 +1,107 @@
+/** The list and detail views: the report's rows, by project. */
+import { asOfDate, type AsOf } from './as-of.js';
+import { UserError } from './errors.js';
+import { computeReport, listOf, planReport, type ProjectRow, type Report, type ReportOptions } from './report.js';
+import { entryAsOf } from './status-on-day.js';
+import { nearMatches } from './suggest.js';
+import type { DataSet, Plan, PlanRecord, Project, Status, StatusEntry } from './types.js';
+
+export interface ListOptions extends ReportOptions {
+  /** only projects whose status as of asOf is one of these */
+  statuses?: readonly Status[];
+}
+
+export interface PlanProjects {
+  id: string;
+  title: string;
+  asOf: string;
+  projects: ProjectRow[];
+}
+
+export interface ProjectList {
+  asOf: string;
+  meeting?: Report['meeting'];
+  filters: Report['filters'] & { statuses?: Status[] };
+  plans: PlanProjects[];
+}
+
+/** The projects of the selected plans as of a date, one row each: the rows the report counts, filtered by status. */
+export function listProjects(data: DataSet, options: ListOptions): ProjectList {
+  const report = computeReport(data, options);
+  const statuses = options.statuses?.length ? [...new Set(options.statuses)] : undefined;
+  return {
+    asOf: report.asOf,
+    filters: { ...report.filters, ...(statuses ? { statuses } : {}) },
+    plans: report.plans.map((p) => ({
+      id: p.id,
+      title: p.title,
+      asOf: p.asOf,
+      projects: statuses ? p.projects.filter((r) => statuses.includes(r.status)) : p.projects,
+    })),
+    ...(report.meeting ? { meeting: report.meeting } : {}),
+  };
+}
+
+export interface HistoryEntry extends StatusEntry {
+  /** name of the meeting the entry cites, when it is in meetings.yaml */
+  meetingName?: string;
+  /** this is the entry in force on asOf */
+  inForce: boolean;
+  /** dated after asOf */
+  later: boolean;
+}
+
+export interface ProjectDetail {
+  asOf: string;
+  plan: { id: string; title: string; period: Plan['period'] };
+  project: Project;
+  /** absolute path of the project file */
+  file: string;
+  /** the project as of asOf, as the report counts it; undefined when its first entry is after asOf */
+  row?: ProjectRow;
+  /** the status entries, oldest first */
+  history: HistoryEntry[];
+  /** priority area ids with their titles */
+  areas: { id: string; title: string }[];
+}
+
+/**
+ * One project with its status history and its status as of a date. An unknown
+ * id, or an id that several plans use without --plan, is a usage error.
+ */
+export function projectDetail(data: DataSet, id: string, given: { asOf: AsOf | string; plan?: string }): ProjectDetail {
+  const options = { ...given, asOf: asOfDate(given.asOf).date };
+  const known = data.plans.map((p) => p.plan.id);
+  if (options.plan !== undefined && !known.includes(options.plan)) throw new UserError(`unknown plan "${options.plan}"; plans: ${listOf(known)}`);
+  const plans = options.plan === undefined ? data.plans : data.plans.filter((p) => p.plan.id === options.plan);
+  const found = plans.flatMap((p) => p.projects.filter((r) => r.project.id === id).map((r) => ({ record: p, ...r })));
+  if (found.length === 0) {
+    const ids = plans.flatMap((p) => p.projects.map((r) => r.project.id));
+    const near = nearMatches(id, ids);
+    const where = options.plan === undefined ? 'any plan' : `plan ${options.plan}`;
+    const hint = near.length ? `; did you mean ${near.join(', ')}?` : ids.length ? '; accsm list shows the project ids' : ' (no plan there has projects)';
+    throw new UserError(`no project "${id}" in ${where}${hint}`);
+  }
+  if (found.length > 1) {
+    throw new UserError(`project "${id}" is in several plans (${found.map((f) => f.record.plan.id).join(', ')}); choose one with --plan`);
+  }
+  const { record, project, file } = found[0]!;
+  const single: PlanRecord = { ...record, projects: [{ project, file }] };
+  const row = planReport(single, {}, options.asOf).projects[0];
+  const inForce = entryAsOf(project, options.asOf);
+  const meetings = new Map(data.meetings.map((m) => [m.id, m.name]));
+  return {
+    asOf: options.asOf,
+    plan: { id: record.plan.id, title: record.plan.title, period: { ...record.plan.period } },
+    project,
+    file,
+    ...(row ? { row } : {}),
+    history: project.status.map((e) => ({
+      ...e,
+      ...(e.meeting !== undefined && meetings.has(e.meeting) ? { meetingName: meetings.get(e.meeting)! } : {}),
+      inForce: e === inForce,
+      later: e.date > options.asOf,
+    })),
+    areas: project.priority_areas.map((a) => ({ id: a, title: record.plan.priority_areas.find((p) => p.id === a)?.title ?? a })),
+  };
+}
