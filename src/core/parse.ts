@@ -1,24 +1,23 @@
 /**
- * YAML text → plain data, or diagnostics. Two parsers that must agree on what a
- * file means: js-yaml (fast, used first, YAML 1.2 core schema) and the `yaml`
- * package (keeps source positions; used for files that have problems, to give
- * exact lines and columns, and for files that use aliases, where its alias limit
- * stops "billion laughs" bombs).
+ * YAML text → plain data, or diagnostics. js-yaml reads the data (YAML 1.2
+ * core schema). The `yaml` package, which keeps source positions, only locates
+ * nodes and explains syntax errors, and reads the two shapes js-yaml gets wrong
+ * (complex or null keys, an empty entry of a nested list). Anchors and aliases
+ * are refused (yaml-alias): data files never need them, and refusing them
+ * closes "billion laughs" alias bombs for good.
  */
 import jsYaml from 'js-yaml';
-import { parseDocument, visit, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { RawDiagnostic, Segment } from './raw.js';
 
 export const MAX_DEPTH = 100;
-export const MAX_ALIASES = 100;
 
 export type ParseResult = { ok: true; data: unknown } | { ok: false; diagnostics: RawDiagnostic[] };
 
 /*
  * js-yaml's CORE_SCHEMA is not quite YAML 1.2's core schema: it reads 0b101,
- * -0x1F and -0o7 as numbers and +.5 as text, where the `yaml` package (and the
- * spec) does the opposite. These two types use the spec's patterns, as the
- * `yaml` package does, so both parsers give the same data.
+ * -0x1F and -0o7 as numbers and +.5 as text, where the spec does the opposite.
+ * These two types use the spec's patterns.
  */
 const INT_RE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT_RE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
@@ -43,25 +42,8 @@ const float12 = new jsYaml.Type('tag:yaml.org,2002:float', {
   predicate: (v: unknown) => typeof v === 'number',
   represent: (v: object) => String(v),
 });
-const null12 = new jsYaml.Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (s: unknown) => s === null || s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL',
-  construct: () => null,
-  predicate: (v: unknown) => v === null,
-  represent: () => 'null',
-});
-const bool12 = new jsYaml.Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (s: unknown) => s === 'true' || s === 'True' || s === 'TRUE' || s === 'false' || s === 'False' || s === 'FALSE',
-  construct: (s: string) => s[0] === 't' || s[0] === 'T',
-  predicate: (v: unknown) => typeof v === 'boolean',
-  represent: (v: object) => String(v),
-});
-/** YAML 1.2 core schema for js-yaml: the spec's null, bool, int and float. */
-export const CORE_12_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [null12, bool12, int12, float12] });
-
-/** An alias (`*name`) anywhere a YAML token can start. Strings that merely look like one only cost the slower parser. */
-const ALIAS_RE = /(?:^|[\s[{,:?-])\*[^\s,\]}]/;
+/** YAML 1.2 core schema for js-yaml: its own null and bool (already the spec's); the spec's int and float replace its own. */
+export const CORE_12_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [int12, float12] });
 
 /**
  * A key that is a mapping or a list (`? ` explicit keys, `[a, b]: x`): js-yaml
@@ -79,25 +61,47 @@ const COMPLEX_KEY_RE = /(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)|(?:^|[\s{,])(?
 const EMPTY_ENTRY_RE = /(?:^|[ \t])-[ \t]*(?:#.*)?$/m;
 
 /* The patterns scan the whole text; a file without the characters they need skips them (most files: a tenth of the time). */
-const mayHaveAlias = (text: string) => text.includes('*') && ALIAS_RE.test(text);
 const mayHaveComplexKey = (text: string) =>
   (text.includes('?') || text.includes(']') || text.includes('}') || text.includes('~') || text.includes('ull') || text.includes('ULL')) && COMPLEX_KEY_RE.test(text);
 
 export function parseYaml(text: string): ParseResult {
-  if (!mayHaveAlias(text) && !mayHaveComplexKey(text) && !EMPTY_ENTRY_RE.test(text)) {
+  if (!mayHaveComplexKey(text) && !EMPTY_ENTRY_RE.test(text)) {
+    // an anchor needs a "&": only such files pay for the listener that notices one
+    let anchored = false;
+    const listener = text.includes('&') ? (event: string, state: { anchor?: string | null }) => { if (event === 'close' && state.anchor != null) anchored = true; } : undefined;
     try {
-      const data = jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
-      // an empty document is undefined for js-yaml and null for the `yaml` package
+      const data = jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH, ...(listener ? { listener } : {}) } as jsYaml.LoadOptions);
+      if (anchored) return { ok: false, diagnostics: [aliasRefused(text)] };
+      // an empty document is undefined for js-yaml
       return { ok: true, data: data ?? null };
     } catch (error) {
       if (isTooDeep(error)) return { ok: false, diagnostics: [tooDeep(error, text)] };
-      // fall through: the position-keeping parser explains syntax errors better
+      if (/unidentified alias/.test((error as { reason?: string }).reason ?? '')) return { ok: false, diagnostics: [aliasRefused(text)] };
+      // the position-keeping parser explains syntax errors better
       const slow = parseYamlSlow(text);
       if (!slow.ok) return slow;
       return { ok: false, diagnostics: [fromJsYamlError(error, text)] };
     }
   }
   return parseYamlSlow(text);
+}
+
+/** Where the first anchor (&name) or alias (*name) is, and the refusal. */
+function aliasRefused(text: string): RawDiagnostic {
+  let offset = -1;
+  let shown = '';
+  try {
+    visit(parseDocument(text, { logLevel: 'silent' }), (_key, node) => {
+      const at = isAlias(node) ? node.range?.[0] : (node as { anchor?: string } | null)?.anchor ? text.lastIndexOf(`&${(node as { anchor: string }).anchor}`, (node as Node).range?.[0] ?? 0) : undefined;
+      if (at === undefined || at < 0 || (offset !== -1 && at >= offset)) return;
+      offset = at;
+      shown = isAlias(node) ? `an alias (*${node.source})` : `an anchor (&${(node as { anchor: string }).anchor})`;
+    });
+  } catch {
+    // the position is a help, not a condition
+  }
+  const message = `the file uses ${shown || 'YAML anchors or aliases'}; accsm data files do not use anchors and aliases (&name, *name): write the value out in full where it is needed`;
+  return { severity: 'error', code: 'yaml-alias', message, ...(offset >= 0 ? positionIndex(text)(offset) : { line: 1, column: 1 }) };
 }
 
 /** Parse with the `yaml` package only. */
@@ -134,31 +138,18 @@ export function parseYamlSlow(text: string): ParseResult {
   if (deep !== undefined) {
     return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, ...at(deep) }] };
   }
+  let anchored = false;
+  visit(doc, (_key, node) => {
+    if (isAlias(node) || (node as { anchor?: string } | null)?.anchor) {
+      anchored = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  if (anchored) return { ok: false, diagnostics: [aliasRefused(text)] };
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? null };
+    return { ok: true, data: doc.toJS() ?? null };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(message);
-    if (unresolved) {
-      const name = unresolved[1]!;
-      let offset = 0;
-      visit(doc, {
-        Alias(_key, node) {
-          if (node.source === name && node.range) {
-            offset = node.range[0];
-            return visit.BREAK;
-          }
-          return undefined;
-        },
-      });
-      return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-syntax', message: `the alias *${name} refers to an anchor &${name} that is not defined before it; define the anchor first or write the value out`, ...at(offset) }] };
-    }
-    if (/alias count/i.test(message)) {
-      return {
-        ok: false,
-        diagnostics: [{ severity: 'error', code: 'yaml-aliases', message: `the file uses YAML aliases (*name) more than ${MAX_ALIASES} times; write the values out instead`, line: 1, column: 1 }],
-      };
-    }
     if (error instanceof RangeError) return { ok: false, diagnostics: [tooDeepAt(text)] };
     return { ok: false, diagnostics: [unexpected(error)] };
   }

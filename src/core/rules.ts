@@ -29,7 +29,7 @@ export const RULES: Record<string, { severity: 'error' | 'warning'; guidance: st
   'plan-missing': { severity: 'error', guidance: 'A folder under plans/ has no plan.yaml. Add one, or remove the folder.' },
   'yaml-syntax': { severity: 'error', guidance: 'The YAML is not well-formed. Check indentation (spaces only), colons after keys, and matching quotes and brackets.' },
   'yaml-duplicate-key': { severity: 'error', guidance: 'The same key appears twice in one mapping. Keep one of them.' },
-  'yaml-aliases': { severity: 'error', guidance: 'The file uses more than 100 YAML aliases (*name). Write the values out instead.' },
+  'yaml-alias': { severity: 'error', guidance: 'The file uses a YAML anchor (&name) or alias (*name). accsm data files do not use them: write each value out in full.' },
   'yaml-too-deep': { severity: 'error', guidance: 'The file nests more than 100 levels deep. Data files need only a few levels.' },
   'schema-type': { severity: 'error', guidance: 'A value has the wrong kind: a list where a text is needed, a text where a list is needed, and so on. The message says which is allowed.' },
   'schema-required': { severity: 'error', guidance: 'A required key is missing. Add it; docs/data-format.md lists the required keys of each file.' },

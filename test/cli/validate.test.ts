@@ -99,7 +99,7 @@ describe('exit 1 with every problem at its file, line and column', () => {
     const out = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; code: string }[] };
     expect(out.diagnostics.map((x) => `${x.file}:${x.line}:${x.column} ${x.code}`)).toContain('invalid-yaml/plans/yaml-2021-2025/projects/Y2.yaml:5:1 yaml-duplicate-key');
     expect(out.diagnostics.map((x) => x.code).sort()).toEqual(
-      ['file-binary', 'file-empty', 'file-encoding', 'file-unexpected', 'file-unexpected', 'plan-missing', 'schema-type', 'yaml-aliases', 'yaml-duplicate-key', 'yaml-syntax', 'yaml-syntax', 'yaml-too-deep'].sort(),
+      ['file-binary', 'file-empty', 'file-encoding', 'file-unexpected', 'file-unexpected', 'plan-missing', 'schema-type', 'yaml-alias', 'yaml-duplicate-key', 'yaml-syntax', 'yaml-syntax', 'yaml-too-deep'].sort(),
     );
   });
 

@@ -71,7 +71,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { file: 'plans/yaml-2021-2025/notes.yaml', line: 1, column: 1, code: 'file-unexpected', severity: 'warning', message: 'this file is not read. Project files go in projects/' },
     { file: `${Y}/Y1.yaml`, line: 3, column: 8, code: 'yaml-syntax', message: 'the text in quotes that starts here has no closing quote (")' },
     { file: `${Y}/Y2.yaml`, line: 5, column: 1, code: 'yaml-duplicate-key', message: 'this key appears twice in the same mapping' },
-    { file: `${Y}/Y3.yaml`, line: 1, column: 1, code: 'yaml-aliases', message: 'the file uses YAML aliases (*name) more than 100 times' },
+    { file: `${Y}/Y3.yaml`, line: 2, column: 4, code: 'yaml-alias', message: 'the file uses an anchor (&a); accsm data files do not use anchors and aliases' },
     { file: `${Y}/Y4.yaml`, line: 3, column: 106, code: 'yaml-too-deep', message: 'the file is nested more than 100 levels deep' },
     { file: `${Y}/Y5.yaml`, line: 1, column: 1, code: 'file-empty', message: 'the file is empty; a project file holds a mapping of keys to values' },
     { file: `${Y}/Y6.yaml`, line: 3, column: 8, code: 'file-binary', message: 'the file contains a NUL byte' },
