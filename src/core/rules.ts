@@ -1,7 +1,8 @@
 /**
  * The checks no schema can express: ids that match file names, references
- * between files, the order and reality of dates. They run on files that
- * passed their schema and add raw diagnostics to those files.
+ * between files, the order and reality of dates. They run on every file whose
+ * YAML could be read, valid or not (each check looks only at the parts that
+ * have the right shape), and return their findings by file.
  */
 import { basename } from 'node:path';
 import type { Meeting, Plan, Project } from './types.js';
@@ -15,7 +16,7 @@ export interface RuleContext {
   today: string;
 }
 
-/** Every rule code with one line of guidance; docs/rules.md is generated from the same words. */
+/** Every rule code with its severity and one line of guidance; docs/rules.md repeats the same words (test/unit/docs.test.ts keeps the two in step). */
 export const RULES: Record<string, { severity: 'error' | 'warning'; guidance: string }> = {
   'file-unreadable': { severity: 'error', guidance: 'The file or folder cannot be read (permissions, or not a regular file). Fix its permissions or remove it.' },
   'file-too-large': { severity: 'error', guidance: 'Data files may be at most 1 MB. A larger file is almost always the wrong file; split real data into one file per project.' },
