@@ -1,5 +1,6 @@
 /** What a command may touch of the outside world; tests pass their own. */
 import { formatDate } from '../core/dates.js';
+import { UserError } from '../core/errors.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -45,4 +46,12 @@ export function outputWidth(io: CliIO): number | undefined {
   const fromEnv = Number(io.env.COLUMNS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return io.stdoutColumns;
+}
+
+/** How long an edit waits for another edit of the same data root: ACCSM_LOCK_WAIT seconds when set (default 30). */
+export function lockWaitMs(io: CliIO): number | undefined {
+  const text = io.env.ACCSM_LOCK_WAIT;
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new UserError(`ACCSM_LOCK_WAIT=${JSON.stringify(text)} is not a number of seconds; set it to how long an edit may wait for another one to finish, for example ACCSM_LOCK_WAIT=60`);
+  return Math.round(Number(text) * 1000);
 }

@@ -13,7 +13,7 @@ import type { DataSet } from '../core/types.js';
 import { validateRoot } from '../core/validate.js';
 import { stylish } from '../formatters/diagnostics/stylish.js';
 import { TABULAR_FORMATS, type TabularFormat } from '../formatters/shared/formats.js';
-import { today, wantsColor, type CliIO } from './io.js';
+import { lockWaitMs, today, wantsColor, type CliIO } from './io.js';
 
 export interface CommandContext {
   io: CliIO;
@@ -109,7 +109,7 @@ export function stderrFormat(io: CliIO) {
 
 /** Runs one edit on the data root the flags name, prints the outcome and returns the exit code. */
 export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean }, plan: Parameters<typeof runEdit>[1]): number {
-  const out = runEdit(dataRoot(io, flags.data), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io) });
+  const out = runEdit(dataRoot(io, flags.data), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io) });
   return finishEdit(io, out);
 }
 

@@ -5,7 +5,7 @@ import { diffOf } from '../../core/edit/commit.js';
 import { assertEmptyTarget, copiedFiles, createRoot, initFiles } from '../../core/edit/init.js';
 import { embeddedDataDir } from '../../core/root.js';
 import { displayPath } from '../../core/validate.js';
-import { today } from '../io.js';
+import { lockWaitMs, today } from '../io.js';
 import { examples, type CommandContext } from '../shared.js';
 
 export function registerInit(program: Command, ctx: CommandContext): Command {
@@ -28,7 +28,7 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
         io.stderr('accsm: dry run: nothing written\n');
         return;
       }
-      createRoot(abs, { cwd: io.cwd, today: today(io), files });
+      createRoot(abs, { cwd: io.cwd, today: today(io), files, lockWaitMs: lockWaitMs(io) });
       if (flags.fromShipped) {
         const plans = new Set(files.map((f) => /^plans\/([^/]+)\/plan\.yaml$/.exec(f.path)?.[1]).filter(Boolean));
         const projects = files.filter((f) => /^plans\/[^/]+\/projects\//.test(f.path)).length;

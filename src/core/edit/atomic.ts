@@ -16,6 +16,7 @@ export interface AtomicFs {
   fchmodSync: typeof nodeFs.fchmodSync;
   closeSync: typeof nodeFs.closeSync;
   renameSync: typeof nodeFs.renameSync;
+  linkSync: typeof nodeFs.linkSync;
   unlinkSync: typeof nodeFs.unlinkSync;
 }
 
@@ -23,6 +24,11 @@ export interface AtomicOptions {
   fs?: Partial<AtomicFs>;
   /** called after the temporary file is written and flushed, before the rename (tests throw here) */
   beforeRename?: (tempPath: string) => void;
+  /**
+   * the file must not exist: it is linked into place (link() fails when the
+   * name is taken), so a second writer fails with EEXIST instead of overwriting
+   */
+  create?: boolean;
 }
 
 export type FileWriter = (path: string, text: string) => void;
@@ -32,8 +38,16 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/** For a name made by tempPathFor: the target's name and the id of the process that made it. */
+export function parseTempName(name: string): { target: string; pid: number } | undefined {
+  const m = TEMP_NAME.exec(name);
+  return m ? { target: m[1]!, pid: Number(m[2]) } : undefined;
+}
+
 /** The file a path names: a symbolic link is followed, so the link stays a link. */
-function realTarget(path: string): string {
+export function realTarget(path: string): string {
   try {
     return nodeFs.realpathSync(path);
   } catch {
@@ -49,6 +63,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     fchmodSync: nodeFs.fchmodSync,
     closeSync: nodeFs.closeSync,
     renameSync: nodeFs.renameSync,
+    linkSync: nodeFs.linkSync,
     unlinkSync: nodeFs.unlinkSync,
     ...options.fs,
   };
@@ -72,7 +87,8 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
       fs.closeSync(fd);
     }
     options.beforeRename?.(temp);
-    fs.renameSync(temp, target);
+    if (options.create) linkIntoPlace(fs, temp, target, content);
+    else fs.renameSync(temp, target);
   } catch (error) {
     try {
       fs.unlinkSync(temp);
@@ -84,8 +100,21 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
   syncFolder(dirname(target));
 }
 
+/** Links a finished temporary file to a name that must be new, then removes the temporary name. */
+function linkIntoPlace(fs: AtomicFs, temp: string, target: string, content: string | Uint8Array): void {
+  try {
+    fs.linkSync(temp, target);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    // file systems without hard links (FAT, some network shares): an exclusive create instead
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    nodeFs.writeFileSync(target, content, { flag: 'wx' });
+  }
+  fs.unlinkSync(temp);
+}
+
 /** Flushes the folder entry of the rename, where the platform allows it. */
-function syncFolder(dir: string): void {
+export function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = nodeFs.openSync(dir, 'r');

@@ -1,26 +1,19 @@
 /**
- * The one path every change takes: validate the whole data root as it would
- * be after the change, refuse a change that breaks it, show it as a diff, or
- * write it atomically.
+ * The one path every change takes: lock the data root, validate it as it
+ * would be after the change, refuse a change that breaks it, show it as a
+ * diff, or write it atomically (all files or none).
  */
-import { existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { LoadedRoot } from '../load.js';
 import type { ResolvedRoot, RootSource } from '../root.js';
 import { displayPath, validateRoot, type ValidateResult } from '../validate.js';
-import { writeFileAtomic, type FileWriter } from './atomic.js';
+import type { FileWriter } from './atomic.js';
 import { unifiedDiff } from './diff.js';
+import { lockPathFor, withLock } from './lock.js';
+import { commitFiles, recoverRoot, type FileChange, type Recovery } from './transaction.js';
 
-/** One file as it is and as it will be. */
-export interface FileChange {
-  /** absolute path */
-  path: string;
-  /** the file's text now, or null when the change creates it */
-  before: string | null;
-  after: string;
-}
+export type { FileChange } from './transaction.js';
 
 export interface EditOptions {
   cwd: string;
@@ -29,6 +22,8 @@ export interface EditOptions {
   dryRun: boolean;
   /** writes one file; tests inject failures here */
   writer?: FileWriter;
+  /** how long to wait for another edit of the same root to finish, in milliseconds (default 30 s) */
+  lockWaitMs?: number;
 }
 
 export type EditOutcome =
@@ -81,46 +76,8 @@ export function applyChanges(root: string, changes: readonly FileChange[], befor
   const diff = diffOf(changes, options.cwd);
   if (blocking.length > 0) return { kind: 'refused', diagnostics: summarize([...blocking, ...newWarnings]), diff, dryRun: options.dryRun, filesChecked, preexisting };
   if (options.dryRun) return { kind: 'dry-run', diff, warnings: summarize(newWarnings), filesChecked };
-  for (const change of changes) writeChange(change, options.writer ?? ((p, t) => writeFileAtomic(p, t)), options.cwd);
+  commitFiles(root, changes, { cwd: options.cwd, writer: options.writer });
   return { kind: 'written', files: changed, warnings: summarize(newWarnings), filesChecked };
-}
-
-/** Writes one change, unless the file changed on disk since it was read. */
-function writeChange(change: FileChange, writer: FileWriter, cwd: string): void {
-  const name = displayPath(change.path, cwd);
-  if (change.before === null ? existsSync(change.path) : readCurrent(change.path) !== change.before) {
-    throw new UserError(`${name} changed on disk while accsm was working on it; nothing was written. Run the command again`);
-  }
-  let created: string | undefined;
-  try {
-    created = mkdirSync(dirname(change.path), { recursive: true });
-    writer(change.path, change.after);
-  } catch (error) {
-    if (created !== undefined) removeEmptyFolders(created, dirname(change.path));
-    const code = (error as { code?: string }).code;
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : error instanceof Error ? error.message : String(error);
-    throw new UserError(`could not write ${name} (${why}); the file was left as it was`);
-  }
-}
-
-function readCurrent(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Removes the folders this write created, deepest first, while they are empty. */
-function removeEmptyFolders(top: string, deepest: string): void {
-  for (let dir = deepest; dir.length >= top.length; dir = dirname(dir)) {
-    try {
-      rmdirSync(dir);
-    } catch {
-      return;
-    }
-    if (dir === top) return;
-  }
 }
 
 /**
@@ -161,15 +118,36 @@ export interface RunEditOptions extends EditOptions {
   format: (summary: DiagnosticSummary, filesChecked: number) => string;
 }
 
-/** What an edit plans: one file's change, or several checked and written together. */
-export type PlannedEdit = { change: FileChange; done: string } | { changes: FileChange[]; done: string };
+/** What an edit means to do: one file's change or several (written all or none), and the words for when it is done. */
+export type PlannedEdit = { done: string } & ({ change: FileChange } | { changes: readonly FileChange[] });
 
-/** The whole edit: refuse the embedded root, validate before, plan the change, check and write it, describe the outcome. */
+/**
+ * The whole edit: refuse the embedded root; holding the root's lock, put
+ * right what an interrupted edit left, validate, plan the change on what is
+ * on disk now, check and write it; describe the outcome. A dry run takes no
+ * lock and writes nothing.
+ */
 export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => PlannedEdit, options: RunEditOptions): OutcomeText {
   assertWritable(root.source, root.dir);
-  const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today });
-  const planned = plan(before.loaded);
-  const changes = 'changes' in planned ? planned.changes : [planned.change];
-  if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };
-  return describeOutcome(applyChanges(root.dir, changes, before, options), planned.done, options.format);
+  const edit = (recovery?: Recovery) => {
+    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today });
+    const planned = plan(before.loaded);
+    const changes = 'change' in planned ? [planned.change] : planned.changes;
+    if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };
+    const out = describeOutcome(applyChanges(root.dir, changes, before, options), planned.done, options.format);
+    return recovery ? { ...out, stderr: describeRecovery(recovery) + out.stderr } : out;
+  };
+  if (options.dryRun) return edit();
+  return withLock(lockPathFor(root.dir), () => edit(recoverRoot(root.dir, { cwd: options.cwd })), {
+    waitMs: options.lockWaitMs,
+    label: `the data root ${displayPath(root.dir, options.cwd)}`,
+  });
+}
+
+/** Lines that say what was put right before the edit, if anything. */
+export function describeRecovery(recovery: Recovery): string {
+  let text = '';
+  if (recovery.finished.length > 0) text += `accsm: finished an edit that was interrupted earlier: ${recovery.finished.join(', ')}\n`;
+  if (recovery.removed.length > 0) text += `accsm: removed ${recovery.removed.length === 1 ? 'a temporary file' : `${recovery.removed.length} temporary files`} left by an interrupted run: ${recovery.removed.join(', ')}\n`;
+  return text;
 }

@@ -4,11 +4,13 @@
  * (its own git repository, say) and editors still find the schemas.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { SCHEMAS, type FileKind } from '../schema.js';
 import { displayPath, validateRoot } from '../validate.js';
+import { parseTempName, tempPathFor } from './atomic.js';
+import { writeFailureReason } from './fs-errors.js';
+import { processAlive, withLock } from './lock.js';
 
 export const EXAMPLE_PLAN = 'example-plan';
 
@@ -101,6 +103,8 @@ export interface InitOptions {
   files?: { path: string; text: string }[];
   /** called with the finished temporary folder before it is renamed into place (tests throw here) */
   beforeRename?: (tempDir: string) => void;
+  /** how long to wait for another init of the same folder, in milliseconds */
+  lockWaitMs?: number;
 }
 
 /** Refuses a folder that exists and is not empty, or is not a folder. */
@@ -118,14 +122,27 @@ export function assertEmptyTarget(dir: string, cwd: string): void {
 
 /**
  * Builds the root in a temporary folder beside DIR, validates it, and renames
- * it into place: DIR is either absent or complete, never half made.
+ * it into place: DIR is either absent or complete, never half made. A lock
+ * beside DIR (`.DIR.accsm.lock`) keeps two inits of one folder apart; the
+ * temporary folders of killed runs are removed first.
  */
 export function createRoot(target: string, options: InitOptions): string[] {
   const dir = resolve(options.cwd, target);
   assertEmptyTarget(dir, options.cwd);
+  try {
+    mkdirSync(dirname(dir), { recursive: true });
+  } catch (error) {
+    throw new UserError(`could not create ${displayPath(dir, options.cwd)} (${writeFailureReason(error)}); nothing was made`);
+  }
+  const lock = join(dirname(dir), `.${basename(dir)}.accsm.lock`);
+  return withLock(lock, () => build(dir, options), { waitMs: options.lockWaitMs, label: displayPath(dir, options.cwd) });
+}
+
+function build(dir: string, options: InitOptions): string[] {
+  assertEmptyTarget(dir, options.cwd);
+  removeStaleFolders(dir);
   const files = options.files ?? initFiles(options.today);
-  mkdirSync(dirname(dir), { recursive: true });
-  const temp = join(dirname(dir), `.${basename(dir)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathFor(dir);
   try {
     for (const f of files) {
       const path = join(temp, ...f.path.split('/'));
@@ -139,11 +156,24 @@ export function createRoot(target: string, options: InitOptions): string[] {
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     if (error instanceof UserError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code) throw new UserError(`could not create ${displayPath(dir, options.cwd)} (${code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code}); nothing was made`);
+    if ((error as { code?: string }).code) throw new UserError(`could not create ${displayPath(dir, options.cwd)} (${writeFailureReason(error)}); nothing was made`);
     throw error;
   }
   return files.map((f) => join(dir, ...f.path.split('/')));
+}
+
+/** Temporary folders `.DIR.<pid>.<random>.tmp` of inits that were killed (their process is gone). */
+function removeStaleFolders(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(dir));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const temp = parseTempName(name);
+    if (temp?.target === basename(dir) && (temp.pid === process.pid || !processAlive(temp.pid))) rmSync(join(dirname(dir), name), { recursive: true, force: true });
+  }
 }
 
 /** Renames the finished folder to DIR; an empty DIR is replaced. */
