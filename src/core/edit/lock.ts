@@ -192,7 +192,7 @@ function readLockQuietly(path: string): SeenLock | undefined {
 function busy(label: string, path: string, info: LockInfo | undefined, waitMs: number): UserError {
   const who = info ? `process ${info.pid} on ${info.host}, since ${info.time}` : 'its lock file is being written';
   return new UserError(
-    `another accsm is changing ${label} (${who}); waited ${(waitMs / 1000).toFixed(waitMs % 1000 === 0 ? 0 : 1)} s for it to finish and wrote nothing. Run the command again; if no accsm is running, remove ${path}`,
+    `another accsm is changing ${label} (${who}); waited ${Math.round(waitMs / 100) / 10} s for it to finish and wrote nothing. Run the command again; if no accsm is running, remove ${path}`,
   );
 }
 
