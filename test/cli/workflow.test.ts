@@ -6,7 +6,7 @@
  * the transition and the headline change.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -77,28 +77,50 @@ describe('.github/workflows/validate-data.yml', () => {
     for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
   });
 
-  it('checks out with history and no stored credentials, sets up Node 20, installs with npm ci', () => {
-    const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'))!;
-    expect(checkout.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false });
+  it('checks out the base commit (base/) and the pull request with history (pr/), without stored credentials; Node 20', () => {
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((c) => c.with)).toEqual([
+      { ref: '${{ github.event.pull_request.base.sha }}', path: 'base', 'persist-credentials': false },
+      { path: 'pr', 'fetch-depth': 0, 'persist-credentials': false },
+    ]);
     const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!;
     expect(String(node.with!['node-version'])).toBe('20');
-    expect(steps.map((s) => s.run).filter(Boolean)[0]).toMatch(/^npm ci\b/);
-    expect(steps.indexOf(checkout)).toBeLessThan(steps.indexOf(node));
+    expect(node.with!['cache-dependency-path']).toBe('base/package-lock.json');
+    expect(steps.indexOf(checkouts[1]!)).toBeLessThan(steps.indexOf(node));
   });
 
-  it('validates with annotations, then writes the markdown diff against the base branch to the job summary', () => {
-    const validate = steps.find((s) => s.run?.includes('accsm validate'))!;
-    expect(validate.run!.trim()).toBe('npx accsm validate --format github');
-    const summary = steps.find((s) => s.run?.includes('accsm diff'))!;
-    expect(summary.run!.trim()).toBe('npx accsm diff "origin/$BASE_REF" --format markdown >> "$GITHUB_STEP_SUMMARY"');
-    expect(summary.env).toEqual({ BASE_REF: '${{ github.base_ref }}' });
+  it("installs and runs accsm only from the base checkout, never the pull request's code", () => {
+    const runs = steps.filter((s) => s.run);
+    expect(runs.map((s) => s.run!.trim())).toEqual([
+      'bash base/scripts/ci/data-pr.sh install',
+      'bash base/scripts/ci/data-pr.sh validate',
+      'bash base/scripts/ci/data-pr.sh summary >> "$GITHUB_STEP_SUMMARY"',
+    ]);
+    for (const s of runs) {
+      expect(s.env).toMatchObject({ ACCSM_TOOL: 'base', ACCSM_PR: 'pr' });
+      expect((s as { 'working-directory'?: string })['working-directory']).toBeUndefined();
+    }
+    expect(runs[0]!.id).toBe('install');
+    const summary = runs[2]!;
+    expect(summary.env!.BASE_SHA).toBe('${{ github.event.pull_request.base.sha }}');
     // the summary is written even when validation fails
     expect(summary.if).toMatch(/!cancelled\(\)/);
-    expect(steps.indexOf(validate)).toBeLessThan(steps.indexOf(summary));
+    // and the script reads the base as a revision, whatever the pull request holds
+    expect(readFileSync(join(REPO, 'scripts/ci/data-pr.sh'), 'utf8')).toContain('diff --base-rev "${BASE_SHA:?');
   });
 
   it('never puts an expression inside a script, in the workflow or the action', () => {
     for (const s of [...steps, ...action.runs.steps]) if (s.run) expect(s.run).not.toContain('${{');
+  });
+});
+
+describe('pinned actions', () => {
+  const uses = [...steps, ...action.runs.steps].filter((s) => s.uses).map((s) => s.uses!);
+  it('pins every third-party action by its full commit id, with the tag in a comment', () => {
+    expect(uses.length).toBeGreaterThanOrEqual(3);
+    for (const text of [WORKFLOW_TEXT, ACTION_TEXT]) {
+      for (const line of text.split('\n').filter((l) => /^\s*(- )?uses:/.test(l))) expect(line).toMatch(/uses: [\w-]+\/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    }
   });
 });
 
@@ -143,22 +165,34 @@ describe('a data pull request, run through the workflow and the action', () => {
   });
   afterAll(() => cleanup());
 
-  const validateStep = () => steps.find((s) => s.run?.includes('accsm validate'))!;
-  const summaryStep = () => steps.find((s) => s.run?.includes('accsm diff'))!;
+  const validateStep = () => steps.find((s) => s.run?.includes('data-pr.sh validate'))!;
+  const summaryStep = () => steps.find((s) => s.run?.includes('data-pr.sh summary'))!;
+  /** The runner's workspace: base/ is the base commit's accsm (this repository, built), pr/ the pull request. */
+  let ws: { dir: string; cleanup: () => void } | undefined;
+  afterAll(() => ws?.cleanup());
+  const workspace = () => {
+    if (!ws) {
+      ws = tempDir('accsm-e2e-ws-');
+      symlinkSync(REPO, join(ws.dir, 'base'));
+      symlinkSync(repo, join(ws.dir, 'pr'));
+    }
+    return ws.dir;
+  };
+  const values = () => ({ 'github.event.pull_request.base.sha': gitIn(repo, 'rev-parse', 'main').trim() });
 
   it('passes a valid status update and summarises the transition and the headline change', () => {
     const summaryFile = join(repo, '..', `summary-${process.pid}.md`);
     writeFileSync(summaryFile, '');
     try {
-      const validate = runStep(validateStep(), repo, {}, {});
-      expect(validate).toMatchObject({ code: 0, stdout: '' });
-      const summary = runStep(summaryStep(), repo, { GITHUB_STEP_SUMMARY: summaryFile }, { 'github.base_ref': 'main' });
+      const validate = runStep(validateStep(), workspace(), {}, {});
+      expect(validate, validate.stderr).toMatchObject({ code: 0, stdout: '' });
+      const summary = runStep(summaryStep(), workspace(), { GITHUB_STEP_SUMMARY: summaryFile }, values());
       expect(summary.stderr).toBe('');
       expect(summary.code).toBe(0);
       const md = readFileSync(summaryFile, 'utf8');
       expect(md).toContain('- **Plan A 2021-2025**: 2 of 6 → 3 of 6 completed or ongoing (33% → 50%)');
       expect(md).toContain('- `P3`: planned → ongoing (2024-08-05)');
-      expect(md).toMatch(/^Comparing `origin\/main \([0-9a-f]{7}\)` \(before\) with `data \(working tree\)` \(after\)/m);
+      expect(md).toMatch(/^Comparing `[0-9a-f]{40} \([0-9a-f]{7}\)` \(before\) with `data \(working tree\)` \(after\)/m);
     } finally {
       rmSync(summaryFile, { force: true });
     }
@@ -169,7 +203,7 @@ describe('a data pull request, run through the workflow and the action', () => {
     // a wrong status, and a lead code with %, a colon, a comma and a line break in it (escaped in the command, read back intact)
     writeFileSync(p2(), good.replace('status: ongoing', 'status: complete').replace('lead: [VN]', 'lead: ["V%N, x:\\ny"]'));
     try {
-      const validate = runStep(validateStep(), repo, {}, {});
+      const validate = runStep(validateStep(), workspace(), {}, {});
       expect(validate.code).toBe(1);
       const annotations = validate.stdout.trim().split('\n').map(parseAnnotation);
       expect(annotations.map((a) => [a.command, a.props.file, a.props.line, a.props.col, a.props.title])).toEqual([
@@ -186,6 +220,70 @@ describe('a data pull request, run through the workflow and the action', () => {
     }
   });
 
+  it('attack: a symbolic link named like the base (origin/main -> ../data) cannot stand in for it', () => {
+    const base = values()['github.event.pull_request.base.sha'];
+    mkdirSync(join(repo, 'origin'));
+    symlinkSync('../data', join(repo, 'origin', 'main'));
+    symlinkSync('data', join(repo, base));
+    const summaryFile = join(repo, '..', `summary-link-${process.pid}.md`);
+    writeFileSync(summaryFile, '');
+    try {
+      expect(runStep(summaryStep(), workspace(), { GITHUB_STEP_SUMMARY: summaryFile }, values()).code).toBe(0);
+      const md = readFileSync(summaryFile, 'utf8');
+      expect(md).toContain('- `P3`: planned → ongoing (2024-08-05)');
+      expect(md).not.toMatch(/no changes/i);
+      // given as a plain argument, a name that is both is refused rather than guessed
+      for (const name of ['origin/main', base]) {
+        const r = accsm(['diff', name], { cwd: repo });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`accsm: "${name}" is both a folder here and a git revision, so accsm will not guess which is meant: use --base-rev ${name} (or --head-rev) for the revision, or ./${name} for the folder\n`);
+      }
+      expect(accsm(['diff', '--base-rev', 'origin/main', '--format', 'markdown'], { cwd: repo }).stdout).toContain('- `P3`: planned → ongoing (2024-08-05)');
+    } finally {
+      rmSync(join(repo, 'origin'), { recursive: true });
+      rmSync(join(repo, base));
+      rmSync(summaryFile, { force: true });
+    }
+  });
+
+  it("attack: a pull request that changes src/ and data/ is judged by the base's accsm; its own code never runs", () => {
+    const marker = join(repo, '..', `pr-code-ran-${process.pid}`);
+    const good = readFileSync(p2(), 'utf8');
+    const own = {
+      'bin/accsm.js': `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'bin'); process.exit(0);\n`,
+      'scripts/ci/data-pr.sh': `echo script > ${JSON.stringify(marker)}; exit 0\n`,
+      'package.json': JSON.stringify({ name: 'accsm', scripts: { prepare: `echo prepare > ${JSON.stringify(marker)}` } }),
+      'src/core/validate.ts': 'export const validateRoot = () => ({ errors: 0, warnings: 0, diagnostics: [] });\n',
+    };
+    for (const [path, text] of Object.entries(own)) {
+      mkdirSync(join(repo, path, '..'), { recursive: true });
+      writeFileSync(join(repo, path), text);
+    }
+    writeFileSync(p2(), good.replace('status: ongoing', 'status: complete'));
+    try {
+      const validate = runStep(validateStep(), workspace(), {}, {});
+      expect(validate.code).toBe(1);
+      expect(validate.stdout).toMatch(/^::error file=data\/plans\/plan-a\/projects\/P2\.yaml,line=\d+,col=\d+,title=accsm schema-enum::status "complete"/m);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      for (const top of ['bin', 'scripts', 'src', 'package.json']) rmSync(join(repo, top), { recursive: true, force: true });
+      writeFileSync(p2(), good);
+    }
+  });
+
+  it('attack: a data/ that is a symbolic link is refused', () => {
+    renameSync(join(repo, 'data'), join(repo, 'real-data'));
+    symlinkSync('real-data', join(repo, 'data'));
+    try {
+      const validate = runStep(validateStep(), workspace(), {}, {});
+      expect(validate.code).toBe(1);
+      expect(validate.stdout).toBe('::error file=data::data/ is not a folder in this pull request (a symbolic link, a file or missing); accsm checks only a real data/ folder\n');
+    } finally {
+      rmSync(join(repo, 'data'));
+      renameSync(join(repo, 'real-data'), join(repo, 'data'));
+    }
+  });
+
   it('runs the same check through the composite action, for a data root in another folder', () => {
     const t = tempDir('accsm-e2e-action-');
     const summaryFile = join(t.dir, 'summary.md');
@@ -199,7 +297,7 @@ describe('a data pull request, run through the workflow and the action', () => {
       const p = join(data, 'records', 'plans', 'plan-a', 'projects', 'P3.yaml');
       writeFileSync(p, `${readFileSync(p, 'utf8')}  - date: 2024-08-05\n    status: ongoing\n`);
       writeFileSync(summaryFile, '');
-      const values = { 'inputs.data': 'records', 'inputs.max-warnings': '0', 'inputs.base-ref': '', 'github.base_ref': 'main' };
+      const values = { 'inputs.data': 'records', 'inputs.max-warnings': '0', 'inputs.base-ref': '', 'github.event.pull_request.base.sha': gitIn(data, 'rev-parse', 'main').trim() };
       const env = { GITHUB_ACTION_PATH: REPO, GITHUB_STEP_SUMMARY: summaryFile };
       const [validate, summary] = action.runs.steps.filter((s) => s.run && s.id !== 'install');
       expect(runStep(validate!, data, env, values)).toMatchObject({ code: 0, stdout: '' });

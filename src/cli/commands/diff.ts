@@ -1,4 +1,9 @@
-/** accsm diff <base> [head]: what changed between two versions of the data (folders or git revisions). */
+/**
+ * accsm diff [base] [head]: what changed between two versions of the data
+ * (folders or git revisions). --base-rev/--head-rev read their value as a git
+ * revision whatever is on disk; a positional name that is both a folder and a
+ * revision is refused, so a symbolic link named like a branch cannot stand in for it.
+ */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -12,6 +17,8 @@ import { addDataOption, dataRoot, examples, formatOption, type CommandContext } 
 interface DiffFlags {
   data?: string;
   format: DiffFormat;
+  baseRev?: string;
+  headRev?: string;
 }
 
 interface LoadedSide {
@@ -23,28 +30,48 @@ export function registerDiff(program: Command, ctx: CommandContext): Command {
   const cmd = program
     .command('diff')
     .description('what changed between two versions of the data: status transitions, projects, plans, meetings and headlines')
-    .argument('<base>', 'the version before: a data root folder, or a git revision (branch, tag or commit) read without a checkout')
-    .argument('[head]', 'the version after, the same way (default: the data root in the working tree)');
+    .argument('[base]', 'the version before: a data root folder, or a git revision (branch, tag or commit) read without a checkout')
+    .argument('[head]', 'the version after, the same way (default: the data root in the working tree)')
+    .option('--base-rev <revision>', 'the version before, always read as a git revision (what CI should use)')
+    .option('--head-rev <revision>', 'the version after, always read as a git revision');
   addDataOption(cmd)
     .addOption(formatOption(DIFF_FORMATS, 'text'))
     .addHelpText(
       'after',
-      examples('accsm diff origin/main', 'accsm diff HEAD~1 HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"', 'accsm diff ../data-2023 ./data --format json'),
+      examples(
+        'accsm diff origin/main',
+        'accsm diff --base-rev "$BASE_SHA" --format markdown >> "$GITHUB_STEP_SUMMARY"',
+        'accsm diff --base-rev HEAD~1 --head-rev HEAD',
+        'accsm diff ../data-2023 ./data --format json',
+      ),
     )
-    .action(async (base: string, head: string | undefined, flags: DiffFlags) => {
-      ctx.exitCode = await runDiff(ctx, base, head, flags);
+    .action(async (base: string | undefined, head: string | undefined, flags: DiffFlags) => {
+      ctx.exitCode = await runDiff(ctx, sides(base, head, flags), flags);
     });
   return cmd;
 }
 
-async function runDiff(ctx: CommandContext, baseArg: string, headArg: string | undefined, flags: DiffFlags): Promise<number> {
+/** One side as asked for: a name to look at (folder or revision), or a name that is a revision whatever is on disk. */
+type SideSpec = { name: string; revision: boolean };
+
+/** The two sides from the arguments and the flags; the head is the working tree when neither gives it. */
+function sides(base: string | undefined, head: string | undefined, flags: DiffFlags): { base: SideSpec; head?: SideSpec } {
+  const named = [base, head].filter((x): x is string => x !== undefined).map((name) => ({ name, revision: false }));
+  const baseSide = flags.baseRev !== undefined ? { name: flags.baseRev, revision: true } : named.shift();
+  if (!baseSide) throw new UserError('give the version to compare with: a data root folder or a git revision (accsm diff origin/main), or --base-rev REVISION');
+  const headSide = flags.headRev !== undefined ? { name: flags.headRev, revision: true } : named.shift();
+  if (named.length > 0) throw new UserError('too many versions to compare: give a base and at most one head, as arguments or with --base-rev and --head-rev');
+  return { base: baseSide, ...(headSide ? { head: headSide } : {}) };
+}
+
+async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideSpec }, flags: DiffFlags): Promise<number> {
   const { io } = ctx;
   const resolved = flags.data === undefined ? dataRoot(io, undefined) : { dir: resolve(io.cwd, flags.data), source: '--data' as const };
   // a revision is read at the place of the working tree's data root; the data shipped inside the package has none
   const root = resolved.source === 'embedded' ? undefined : resolved.dir;
   const asOf = today(io);
-  const base = await loadSide(io, baseArg, root, asOf);
-  const head = headArg === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)') : await loadSide(io, headArg, root, asOf);
+  const base = await loadSide(io, spec.base, root, asOf);
+  const head = spec.head === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)') : await loadSide(io, spec.head, root, asOf);
   const { computeDiff } = await import('../../core/diff.js');
   const diff = computeDiff(base.data, head.data, { asOf, base: base.side, head: head.side });
   const { diffFormatters } = await import('../../formatters/diff/index.js');
@@ -55,20 +82,48 @@ async function runDiff(ctx: CommandContext, baseArg: string, headArg: string | u
   return 0;
 }
 
-/** A side given on the command line: a folder when the path exists, else a git revision. */
-async function loadSide(io: CliIO, spec: string, root: string | undefined, asOf: string): Promise<LoadedSide> {
-  const path = resolve(io.cwd, spec);
+/**
+ * A side given on the command line. A revision flag is read as a revision. A
+ * name is a folder when the path exists, else a revision; a name that is both
+ * is refused rather than guessed.
+ */
+async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asOf: string): Promise<LoadedSide> {
+  const needRepo = (what: string) =>
+    new UserError(`${what}; to read it as a git revision accsm needs a data root in a git working tree: run it where ./data is, or give --data DIR (or ACCSM_DATA)`);
+  if (spec.revision) {
+    if (root === undefined) throw needRepo(`"${spec.name}" is given as a revision`);
+    return loadRevision(io, spec.name, root, asOf);
+  }
+  const path = resolve(io.cwd, spec.name);
   let isDir: boolean | undefined;
   try {
     isDir = statSync(path).isDirectory();
   } catch {
     isDir = undefined;
   }
-  if (isDir === false) throw new UserError(`${spec} is a file; give a data root folder or a git revision`);
+  if (isDir !== undefined && root !== undefined && (await isRevision(spec.name, root))) {
+    throw new UserError(
+      `"${spec.name}" is both ${isDir ? 'a folder' : 'a file'} here and a git revision, so accsm will not guess which is meant: use --base-rev ${spec.name} (or --head-rev) for the revision, or ./${spec.name} for the folder`,
+    );
+  }
+  if (isDir === false) throw new UserError(`${spec.name} is a file; give a data root folder or a git revision`);
   if (isDir) return loadFolder(io, path, asOf, '');
-  if (root === undefined)
-    throw new UserError(`"${spec}" is not a folder; to read it as a git revision accsm needs a data root in a git working tree: run it where ./data is, or give --data DIR (or ACCSM_DATA)`);
-  return loadRevision(io, spec, root, asOf);
+  if (root === undefined) throw needRepo(`"${spec.name}" is not a folder`);
+  return loadRevision(io, spec.name, root, asOf);
+}
+
+/** Whether a name, as given, also names a commit of the repository that holds the data root. */
+async function isRevision(name: string, root: string): Promise<boolean> {
+  if (name.startsWith('.') || name.startsWith('/') || name.startsWith('-')) return false;
+  const { locateInRepo, resolveRevision } = await import('../../core/git.js');
+  const location = locateInRepo(root);
+  if (!location) return false;
+  try {
+    resolveRevision(location.top, name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string): Promise<LoadedSide> {
