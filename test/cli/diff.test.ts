@@ -1,5 +1,5 @@
 /** accsm diff and validate --changed-since as a user runs them: folders, git revisions, hostile revision names, bad sides. */
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,33 @@ describe('accsm diff with git revisions', () => {
     const same = await cli(['diff', 'HEAD'], { cwd: repo });
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('No changes to the data.');
+  });
+
+  it('--base-rev and --head-rev read their value as a revision, even where a folder has that name', async () => {
+    mkdirSync(join(repo, 'HEAD~1'));
+    try {
+      const r = await cli(['diff', '--base-rev', 'HEAD~1', '--head-rev', 'HEAD'], { cwd: repo });
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n')[0]).toMatch(/^Changes from HEAD~1 \([0-9a-f]{7}\) to HEAD \([0-9a-f]{7}\)$/);
+      const both = await cli(['diff', 'HEAD~1'], { cwd: repo });
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/^accsm: "HEAD~1" is both a folder here and a git revision, so accsm will not guess/);
+      // a base folder and a head revision mix
+      expect((await cli(['diff', '--head-rev', 'HEAD', './data'], { cwd: repo })).code).toBe(0);
+    } finally {
+      rmSync(join(repo, 'HEAD~1'), { recursive: true });
+    }
+  });
+
+  it('says what is missing or too much among the versions', async () => {
+    expect(await cli(['diff'], { cwd: repo })).toMatchObject({
+      code: 2,
+      stderr: 'accsm: give the version to compare with: a data root folder or a git revision (accsm diff origin/main), or --base-rev REVISION\n',
+    });
+    expect(await cli(['diff', 'HEAD', '--base-rev', 'HEAD~1', '--head-rev', 'HEAD'], { cwd: repo })).toMatchObject({
+      code: 2,
+      stderr: 'accsm: too many versions to compare: give a base and at most one head, as arguments or with --base-rev and --head-rev\n',
+    });
   });
 
   it('uses the data root given with --data, at the same place in the revision', async () => {

@@ -220,7 +220,7 @@ describe('a data pull request, run through the workflow and the action', () => {
     }
   });
 
-  it('attack: a symbolic link named like the base (origin/main -> ../data) cannot stand in for it', () => {
+  it('attack: a symbolic link named like the base (origin/main -> ../data) cannot stand in for it', async () => {
     const base = values()['github.event.pull_request.base.sha'];
     mkdirSync(join(repo, 'origin'));
     symlinkSync('../data', join(repo, 'origin', 'main'));
@@ -234,11 +234,11 @@ describe('a data pull request, run through the workflow and the action', () => {
       expect(md).not.toMatch(/no changes/i);
       // given as a plain argument, a name that is both is refused rather than guessed
       for (const name of ['origin/main', base]) {
-        const r = accsm(['diff', name], { cwd: repo });
+        const r = await cli(['diff', name], { cwd: repo });
         expect(r.code).toBe(2);
         expect(r.stderr).toBe(`accsm: "${name}" is both a folder here and a git revision, so accsm will not guess which is meant: use --base-rev ${name} (or --head-rev) for the revision, or ./${name} for the folder\n`);
       }
-      expect(accsm(['diff', '--base-rev', 'origin/main', '--format', 'markdown'], { cwd: repo }).stdout).toContain('- `P3`: planned → ongoing (2024-08-05)');
+      expect((await cli(['diff', '--base-rev', 'origin/main', '--format', 'markdown'], { cwd: repo })).stdout).toContain('- `P3`: planned → ongoing (2024-08-05)');
     } finally {
       rmSync(join(repo, 'origin'), { recursive: true });
       rmSync(join(repo, base));

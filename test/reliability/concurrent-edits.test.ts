@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { accsm, copyRoot, tempDir } from '../helpers.js';
+import { cli, copyRoot, tempDir } from '../helpers.js';
 import { dayAfter, pair, pairCount, type Run } from './concurrent.js';
 
 const PAIRS = pairCount(2);
@@ -33,9 +33,9 @@ function outcome(run: Run, done: RegExp): 'done' | 'refused' {
 }
 
 /** Validates, and holds no lock, journal or temporary file: every run cleaned up after itself. */
-function validates(dir: string): void {
+async function validates(dir: string): Promise<void> {
   expect(leftovers(dir)).toEqual([]);
-  const r = accsm(['validate', '--data', dir]);
+  const r = await cli(['validate', '--data', dir]);
   expect(r.stderr + r.stdout).toMatch(/no problems/);
   expect(r.code).toBe(0);
 }
@@ -68,7 +68,7 @@ describe(`concurrent edits (${PAIRS} pairs of real processes per command)`, () =
     }
     expect(entries().length).toBe(start + recorded);
     expect(recorded).toBeGreaterThanOrEqual(PAIRS);
-    validates(dir);
+    await validates(dir);
   }, TIMEOUT);
 
   it('project add without --id: both runs of a pair get a new file each (P32 and P33, …), none overwritten', async () => {
@@ -88,7 +88,7 @@ describe(`concurrent edits (${PAIRS} pairs of real processes per command)`, () =
     }
     expect(titles.size).toBe(2 * PAIRS);
     expect(readdirSync(projects).length).toBe(before + 2 * PAIRS);
-    validates(dir);
+    await validates(dir);
   }, TIMEOUT);
 
   it('meeting add: both meetings of every pair are in meetings.yaml', async () => {
@@ -99,7 +99,7 @@ describe(`concurrent edits (${PAIRS} pairs of real processes per command)`, () =
     }
     const ids = (parse(readFileSync(join(dir, 'meetings.yaml'), 'utf8')) as { id: string }[]).map((m) => m.id);
     for (let i = 0; i < PAIRS; i++) expect(ids).toEqual(expect.arrayContaining([`stress-${i}-a`, `stress-${i}-b`]));
-    validates(dir);
+    await validates(dir);
   }, TIMEOUT);
 
   it('init of one folder: exactly one run of a pair makes it, the other is refused and nothing is half made', async () => {
@@ -109,7 +109,7 @@ describe(`concurrent edits (${PAIRS} pairs of real processes per command)`, () =
       const runs = await pair(['init', `root-${i}`], ['init', `root-${i}`], t.dir);
       const results = runs.map((r) => (r.code === 0 && /created the data root/.test(r.stderr) ? 'done' : r.code === 2 && /not empty|exists/.test(r.stderr) ? 'refused' : r.stderr));
       expect(results.sort()).toEqual(['done', 'refused']);
-      validates(join(t.dir, `root-${i}`));
+      await validates(join(t.dir, `root-${i}`));
     }
     // no temporary folder or lock left beside the roots
     expect(readdirSync(t.dir).sort()).toEqual(Array.from({ length: PAIRS }, (_, i) => `root-${i}`).sort());

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { accsm, copyRoot } from '../helpers.js';
+import { cli, copyRoot } from '../helpers.js';
 import { dayAfter, launch } from './concurrent.js';
 
 const n = Number(process.env.ACCSM_STRESS_KILLS);
@@ -37,9 +37,9 @@ describe(`kill -9 during an edit (${KILLS} kills)`, () => {
       const now = readFileSync(join(r.dir, P07), 'utf8');
       if (now !== before) expect(dates(now)).toEqual([...dates(before), date]);
       // validate reads the root as it is, leftovers and all
-      const check = accsm(['validate', '--data', r.dir]);
+      const check = await cli(['validate', '--data', r.dir]);
       expect(check.code, check.stderr).toBe(0);
-      const next = accsm(['status', 'set', 'P07', 'ongoing', '--date', dayAfter(day++), '--data', r.dir], { env: { ACCSM_LOCK_WAIT: '5' } });
+      const next = await cli(['status', 'set', 'P07', 'ongoing', '--date', dayAfter(day++), '--data', r.dir], { env: { ACCSM_LOCK_WAIT: '5' } });
       expect(next.code, next.stderr).toBe(0);
       expect(leftovers(r.dir)).toEqual([]);
     }

@@ -9,11 +9,12 @@
  * host). Breaking renames the lock aside first and checks that what it moved
  * is the stale lock it judged, so two waiters never both take it.
  */
-import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { tempPathFor } from './atomic.js';
 import { errorCode, writeFailureReason } from './fs-errors.js';
 
 /** The lock file in a data root; validate never reads it (it is neither meetings.yaml nor under plans/). */
@@ -79,7 +80,39 @@ export function acquireLock(path: string, options: LockOptions = {}): HeldLock {
   }
 }
 
+/**
+ * Makes the lock file whole or not at all: its text goes to a temporary file,
+ * which is then linked to the lock's name (link() fails when the name is
+ * taken), so a run killed half-way never leaves an empty lock behind.
+ */
 function tryCreate(path: string, token: string, label: string): boolean {
+  const info: LockInfo = { pid: process.pid, host: hostname(), time: new Date().toISOString(), token };
+  const text = `${JSON.stringify(info)}\n`;
+  const temp = tempPathFor(path);
+  try {
+    writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
+  } catch (error) {
+    throw new UserError(`cannot lock ${label} for writing (${writeFailureReason(error)}); nothing was written`);
+  }
+  try {
+    linkSync(temp, path);
+    return true;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw new UserError(`cannot lock ${label} for writing (${writeFailureReason(error)}); nothing was written`);
+    return createExclusive(path, text, label);
+  } finally {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Where the file system has no hard links: an exclusive create, then the text. */
+function createExclusive(path: string, text: string, label: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o644);
@@ -88,9 +121,7 @@ function tryCreate(path: string, token: string, label: string): boolean {
     throw new UserError(`cannot lock ${label} for writing (${writeFailureReason(error)}); nothing was written`);
   }
   try {
-    const info: LockInfo = { pid: process.pid, host: hostname(), time: new Date().toISOString(), token };
-    const bytes = Buffer.from(`${JSON.stringify(info)}\n`, 'utf8');
-    writeSync(fd, bytes, 0, bytes.length);
+    writeSync(fd, text);
   } finally {
     closeSync(fd);
   }
@@ -135,10 +166,15 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** A lock file that does not hold a lock's text is not being written after this long (it takes microseconds). */
+const UNREADABLE_STALE_MS = 5_000;
+
 function isStale(seen: SeenLock, staleMs: number): boolean {
-  if (Date.now() - seen.mtime > staleMs) return true;
+  const age = Date.now() - seen.mtime;
+  if (age > staleMs) return true;
   const info = seen.info;
-  return info !== undefined && info.host === hostname() && info.pid !== process.pid && !processAlive(info.pid);
+  if (info === undefined) return age > UNREADABLE_STALE_MS;
+  return info.host === hostname() && info.pid !== process.pid && !processAlive(info.pid);
 }
 
 /** Removes a stale lock, unless another waiter has already replaced it with a live one. */

@@ -1,6 +1,6 @@
 /** The data root's lock: taken with O_EXCL, waited for, broken only when stale. */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,23 @@ describe('the lock', () => {
     utimesSync(path, old, old);
     acquireLock(path, { waitMs: 50 }).release();
     expect(existsSync(path)).toBe(false);
+  });
+
+  it('an empty lock file (a run killed while making it, by an older accsm) is stale after a few seconds', () => {
+    const path = lockFile();
+    writeFileSync(path, '');
+    expect(() => acquireLock(path, { waitMs: 50 })).toThrow(/its lock file is being written/);
+    const old = (Date.now() - 6_000) / 1000;
+    utimesSync(path, old, old);
+    acquireLock(path, { waitMs: 50 }).release();
+  });
+
+  it('never leaves a lock file without its text: it is written aside and linked into place', () => {
+    const path = lockFile();
+    const lock = acquireLock(path);
+    expect(readdirSync(join(path, '..'))).toEqual(['.accsm.lock']);
+    expect(JSON.parse(readFileSync(path, 'utf8')).token).toMatch(/^[0-9a-f]{16}$/);
+    lock.release();
   });
 
   it('does not remove a lock that is no longer its own', () => {
