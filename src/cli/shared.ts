@@ -10,7 +10,8 @@ import { runEdit } from '../core/edit/commit.js';
 import { UserError } from '../core/errors.js';
 import { resolveDataRoot, type ResolvedRoot } from '../core/root.js';
 import type { DataSet } from '../core/types.js';
-import { validateRoot } from '../core/validate.js';
+import { containErrors, leftOutLine, type DataScope } from '../core/contain.js';
+import { displayPath, validateRoot } from '../core/validate.js';
 import { stylish } from '../formatters/diagnostics/stylish.js';
 import { TABULAR_FORMATS, type TabularFormat } from '../formatters/shared/formats.js';
 import { lockWaitMs, today, wantsColor, type CliIO } from './io.js';
@@ -65,22 +66,53 @@ export function addScopeOptions(cmd: Command): Command {
     .addOption(formatOption(TABULAR_FORMATS, 'table'));
 }
 
+/** Data whose figures can be shown: the plans without errors. */
+export interface UsableData {
+  data: DataSet;
+  /** after the figures: lists the errors of the plans left out, says which and why, and returns the exit code (1 when any was left out) */
+  finish(): number;
+}
+
 /**
- * Loads and validates the data root. With errors, prints the diagnostics to
- * stderr and returns undefined (exit 1): no figures from invalid data.
- * Warnings are summed up in one line on stderr.
+ * Loads and validates the data root. An error in one plan's files leaves that
+ * plan out and the others' figures available (containErrors in
+ * src/core/contain.ts); the command prints them, then `finish()` lists the
+ * errors on stderr and gives exit 1. An error outside every plan
+ * (meetings.yaml), or in a plan the command names, gives no figures: the
+ * errors go to stderr and this returns undefined (exit 1). Warnings are
+ * summed up in one line on stderr.
  */
-export function loadValidData(ctx: CommandContext, data: string | undefined): DataSet | undefined {
+export function loadValidData(ctx: CommandContext, data: string | undefined, scope: DataScope = {}): UsableData | undefined {
   const { io } = ctx;
   const root = data === undefined ? dataRoot(io, undefined).dir : resolve(io.cwd, data);
   const result = validateRoot(root, { cwd: io.cwd, today: today(io) });
-  if (result.errors > 0) {
-    io.stderr(stylish(result, { color: wantsColor(io, 'stderr'), filesChecked: result.filesChecked, cwd: io.cwd }));
-    io.stderr('accsm: the data has errors, so no figures are shown; fix them (see accsm validate) and run again\n');
+  const warnings = (listed: string) => {
+    if (result.warnings > 0) io.stderr(`accsm: ${listed} ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}; run accsm validate to see ${result.warnings === 1 ? 'it' : 'them'}\n`);
+  };
+  if (result.errors === 0) {
+    warnings('the data has');
+    return { data: result.loaded.data, finish: () => 0 };
+  }
+  // only the errors are listed (the count counts the warnings too): they are what stands between the user and the figures
+  const printErrors = () => {
+    const errorsOnly = { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+    io.stderr(stylish(errorsOnly, { color: wantsColor(io, 'stderr'), filesChecked: result.filesChecked, cwd: io.cwd }));
+    warnings('not listed here:');
+  };
+  const contained = containErrors(result.loaded, result.diagnostics, scope, (path) => displayPath(path, io.cwd));
+  if (!contained.usable) {
+    printErrors();
+    io.stderr(`accsm: ${contained.why}, so no figures are shown; fix them (see accsm validate) and run again\n`);
     return undefined;
   }
-  if (result.warnings > 0) io.stderr(`accsm: the data has ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}; run accsm validate to see ${result.warnings === 1 ? 'it' : 'them'}\n`);
-  return result.loaded.data;
+  return {
+    data: contained.data,
+    finish: () => {
+      printErrors();
+      for (const p of contained.leftOut) io.stderr(`accsm: ${leftOutLine(p)}\n`);
+      return 1;
+    },
+  };
 }
 
 /** Unicode bars and borders unless the terminal is dumb or the locale says it is not UTF-8. */

@@ -21,12 +21,13 @@ export function registerList(program: Command, ctx: CommandContext): Command {
 
 async function runList(ctx: CommandContext, flags: ListFlags): Promise<number> {
   const { io } = ctx;
-  const data = loadValidData(ctx, flags.data);
-  if (!data) return 1;
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan });
+  if (!usable) return 1;
+  const { data } = usable;
   const { listProjects } = await import('../../core/views.js');
   const { resolveAsOf } = await import('../../core/as-of.js');
   const list = listProjects(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, area: flags.area, statuses: flags.status });
   const { listFormatters } = await import('../../formatters/list/index.js');
   io.stdout(listFormatters[flags.format](list, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) }));
-  return 0;
+  return usable.finish();
 }

@@ -63,8 +63,9 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   const chartPath = flags.chart === undefined ? undefined : resolve(io.cwd, flags.chart);
   if (outPath !== undefined && outPath === chartPath) throw new UserError('--out and --chart name the same file');
 
-  const data = loadValidData(ctx, flags.data);
-  if (!data) return 1;
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan });
+  if (!usable) return 1;
+  const { data } = usable;
   if (flags.meeting !== undefined && !data.meetings.some((m) => m.id === flags.meeting)) {
     throw new UserError(`unknown meeting "${flags.meeting}"; meetings: ${data.meetings.map((m) => m.id).join(', ') || 'none'}`);
   }
@@ -98,5 +99,5 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
     io.stdout(paperMarkdown(doc));
   }
   if (written.length) io.stderr(`accsm: wrote ${written.join(' and ')}\n`);
-  return 0;
+  return usable.finish();
 }

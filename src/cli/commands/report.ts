@@ -27,15 +27,19 @@ type ReportFlags = ScopeFlags & { over?: string; chart?: string };
 
 async function runReport(ctx: CommandContext, flags: ReportFlags): Promise<number> {
   const { io } = ctx;
-  const data = loadValidData(ctx, flags.data);
-  if (!data) return 1;
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan });
+  if (!usable) return 1;
+  const { data } = usable;
   const render = { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) };
-  if (flags.over !== undefined) return (await import('../over.js')).runOver(io, data, { ...flags, over: flags.over }, render);
+  if (flags.over !== undefined) {
+    const { runOver } = await import('../over.js');
+    return (await runOver(io, data, { ...flags, over: flags.over }, render)) === 0 ? usable.finish() : 1;
+  }
   if (flags.chart !== undefined) throw new UserError('--chart goes with --over (the chart shows progress over time)');
   const { computeReport } = await import('../../core/report.js');
   const { resolveAsOf } = await import('../../core/as-of.js');
   const report = computeReport(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, area: flags.area });
   const { reportFormatters } = await import('../../formatters/report/index.js');
   io.stdout(reportFormatters[flags.format](report, render));
-  return 0;
+  return usable.finish();
 }

@@ -30,13 +30,14 @@ export function registerShow(program: Command, ctx: CommandContext): Command {
 
 async function runShow(ctx: CommandContext, id: string, flags: ShowFlags): Promise<number> {
   const { io } = ctx;
-  const data = loadValidData(ctx, flags.data);
-  if (!data) return 1;
+  const usable = loadValidData(ctx, flags.data, { project: id, ...(flags.plan !== undefined ? { plans: [flags.plan] } : {}) });
+  if (!usable) return 1;
+  const { data } = usable;
   const { projectDetail } = await import('../../core/views.js');
   const { resolveAsOf } = await import('../../core/as-of.js');
   const asOf = resolveAsOf(data, flags.asOf ?? today(io));
   const detail = projectDetail(data, id, { asOf, ...(flags.plan !== undefined ? { plan: flags.plan } : {}) });
   const { showFormatters } = await import('../../formatters/show/index.js');
   io.stdout(showFormatters[flags.format](detail, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io), file: displayPath(detail.file, io.cwd) }));
-  return 0;
+  return usable.finish();
 }
