@@ -24,6 +24,8 @@ export interface LeftOutPlan {
 export interface DataScope {
   plans?: readonly string[];
   project?: string;
+  /** shows every plan (the site): any error leaves no figures */
+  everyPlan?: boolean;
 }
 
 export type Contained =
@@ -68,7 +70,7 @@ export function containErrors(loaded: LoadedRoot, diagnostics: readonly Diagnost
     const file = loaded.files.find((f) => f.kind === 'project' && f.expectedId === scope.project && (scope.plans === undefined || scope.plans.includes(f.planId!)));
     if (file && errorsByPlan.has(file.planId!)) return { usable: false, why: `${scope.project} is in plan ${file.planId}, whose files have ${errorCount(errorsByPlan.get(file.planId!)!)}` };
   }
-  const named = leftOut.filter((p) => scope.plans?.includes(p.id));
+  const named = leftOut.filter((p) => scope.everyPlan === true || scope.plans?.includes(p.id));
   if (named.length > 0) return { usable: false, why: named.map((p) => `plan ${p.id} has ${errorCount(p.errors)}`).join(' and ') };
   // named nothing, and every plan that would have figures is left out
   if (scope.plans === undefined && scope.project === undefined && leftOut.length > 0 && !data.plans.some((p) => p.projects.length > 0)) {

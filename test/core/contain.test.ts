@@ -58,6 +58,7 @@ describe('containErrors', () => {
     expect(contain(bad, { plans: ['other-2026-2030'] })).toEqual({ usable: false, why: 'plan other-2026-2030 has 3 errors' });
     expect(contain(bad, { project: 'O2' })).toEqual({ usable: false, why: 'O2 is in plan other-2026-2030, whose files have 3 errors' });
     expect(contain(bad, { project: 'D2' }).usable).toBe(true);
+    expect(contain(bad, { everyPlan: true })).toEqual({ usable: false, why: 'plan other-2026-2030 has 3 errors' });
     const both = root({ 'plans/other-2026-2030/projects/O1.yaml': 'id: O1\n', 'plans/demo-2021-2025/projects/D1.yaml': 'id: D1\n' });
     expect(contain(both, {}).usable).toBe(false);
   });

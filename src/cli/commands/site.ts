@@ -48,8 +48,10 @@ async function runSite(ctx: CommandContext, flags: SiteFlags): Promise<number> {
   const baseUrl = checkBaseUrl(flags.baseUrl);
   const out = resolve(io.cwd, flags.out);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out ${flags.out}: is a file, not a folder`);
-  const data = loadValidData(ctx, flags.data);
-  if (!data) return 1;
+  // a site shows every plan: an error in any plan's files leaves no site (its pages would be removed as stale)
+  const usable = loadValidData(ctx, flags.data, { everyPlan: true });
+  if (!usable) return 1;
+  const { data } = usable;
   const { resolveAsOf } = await import('../../core/as-of.js');
   const { computeSite } = await import('../../core/site.js');
   const { buildSite } = await import('../../formatters/site/index.js');
