@@ -18,6 +18,9 @@ interface PaperFlags {
   since?: string;
   out?: string;
   chart?: string;
+  symbol?: string;
+  agendaItem?: string;
+  recommendation?: string;
 }
 
 export function registerPaper(program: Command, ctx: CommandContext): Command {
@@ -30,12 +33,15 @@ export function registerPaper(program: Command, ctx: CommandContext): Command {
     .option('--as-of <date>', 'the date the paper reports on, YYYY-MM-DD (default: today); instead of --meeting')
     .option('--since <meeting|date>', 'compare with this meeting or date (default: the previous meeting of the same body)')
     .option('-o, --out <file>', 'write to this file instead of stdout: .md for markdown, .docx for Word')
-    .option('--chart <file.svg>', 'also write the chart as SVG; the paper links to it (or embeds it in a .docx)')
+    .option('--chart <file.svg>', 'also write the chart as SVG, which the markdown links to (a .docx has the chart inside in any case)')
+    .option('--symbol <text>', 'the document symbol, in the header of the Word paper')
+    .option('--agenda-item <text>', 'the agenda item, in the header of the Word paper ("4" gives "Agenda item 4")')
+    .option('--recommendation <text>', 'the closing paragraph (default: "The Meeting is invited to note the progress in the implementation of …")')
     .addHelpText(
       'after',
       examples(
         'accsm paper --meeting som-21 > paper.md',
-        'accsm paper --meeting som-21 --out paper.docx --chart chart.svg',
+        'accsm paper --meeting som-21 --out paper.docx --symbol "ACCSM/SOM/21/DOC/1" --agenda-item 4',
         'accsm paper --plan accsm-2021-2025 --as-of 2024-08-07 --since som-21 --out paper.md --chart figures/status.svg',
       ),
     )
@@ -78,14 +84,23 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   // nothing to chart (a body with no projects yet): no chart file, and a note says why
   const chartable = report.plans.some((p) => p.total > 0);
   if (chartPath && !chartable) io.stderr(`accsm: ${flags.chart} not written: no project/activity to chart as of ${dateWords(report.asOf)}\n`);
-  const svg = chartPath && chartable ? paperChart(report) : undefined;
+  // a Word paper carries its chart inside, with or without --chart
+  const svg = chartable && (chartPath || kind === 'docx') ? paperChart(report) : undefined;
   // the link as the reader of the paper will follow it: relative to the paper's folder, or as given
-  const href = svg === undefined ? undefined : outPath === undefined ? flags.chart! : relative(dirname(outPath!), chartPath!).split(sep).join('/');
-  const doc = buildPaper({ report, progress }, href === undefined ? {} : { chart: href });
+  const href = svg === undefined ? undefined : chartPath === undefined ? 'chart.svg' : outPath === undefined ? flags.chart! : relative(dirname(outPath), chartPath).split(sep).join('/');
+  const doc = buildPaper(
+    { report, progress },
+    {
+      ...(href === undefined ? {} : { chart: href }),
+      ...(flags.symbol !== undefined ? { symbol: flags.symbol } : {}),
+      ...(flags.agendaItem !== undefined ? { agendaItem: flags.agendaItem } : {}),
+      ...(flags.recommendation !== undefined ? { recommendation: flags.recommendation } : {}),
+    },
+  );
 
   const written: string[] = [];
-  if (svg !== undefined) {
-    writeOut(chartPath!, svg, flags.chart!);
+  if (svg !== undefined && chartPath) {
+    writeOut(chartPath, svg, flags.chart!);
     written.push(flags.chart!);
   }
   if (kind === 'docx') {

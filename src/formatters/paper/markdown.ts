@@ -1,8 +1,10 @@
 /**
- * The paper as markdown: GFM pipe tables and footnotes, which paste into a
- * meeting paper and convert cleanly with `pandoc paper.md -o paper.docx`.
+ * The paper as markdown: pipe tables sized for pandoc (separator dashes in
+ * proportion to the widths the content needs) and footnotes, which paste into
+ * a meeting paper and convert cleanly with `pandoc paper.md -o paper.docx` or
+ * `pandoc -s paper.md -o paper.html` (the front matter gives the page title).
  */
-import { mdTable, mdText } from '../shared/markdown.js';
+import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
 import type { Block, Inline, PaperDoc } from './model.js';
 
 function inline(runs: readonly Inline[], lineStart = false): string {
@@ -33,17 +35,19 @@ function block(b: Block): string {
       return `${'#'.repeat(b.level)} ${mdText(b.text)}`;
     case 'paragraph':
       return inline(b.runs, true);
+    case 'caption':
+      return `*${inline(b.runs)}*`;
     case 'bullets':
       return b.items.map((item) => `- ${inline(item)}`).join('\n');
     case 'table':
       return table(b);
     case 'figure':
-      return `![${mdText(b.alt)}](${destination(b.src)})`;
+      return [`![${mdText(b.alt)}](${destination(b.src)})`, ...(b.note ? [`*${mdText(b.note)}*`] : [])].join('\n\n');
   }
 }
 
 export function paperMarkdown(doc: PaperDoc): string {
-  const parts = doc.blocks.map(block);
+  const parts = [mdFrontMatter({ pagetitle: doc.title }).trimEnd(), ...doc.blocks.map(block)];
   for (const f of doc.footnotes) parts.push(`[^${f.id}]: ${mdText(f.text)}`);
   return `${parts.join('\n\n')}\n`;
 }

@@ -81,7 +81,10 @@ function bar(f: GroupFigures, y: number, scale: number): string[] {
       `<rect class="segment ${s}" x="${n2(x)}" y="${n2(y)}" width="${n2(w)}" height="${BAR_H}" fill="url(#${patternId(s)})" stroke="#000000" stroke-width="0.75"><title>${xmlAttr(`${capital(s)}: ${n}`)}</title></rect>`,
     );
     if (w >= String(n).length * 7 + 4) {
-      out.push(`<text class="count" x="${n2(x + w / 2)}" y="${n2(y + BAR_H / 2 + 4)}" text-anchor="middle" font-size="11" font-weight="bold" fill="#000000" stroke="#ffffff" stroke-width="3" paint-order="stroke">${n}</text>`);
+      // the white halo is a text of its own underneath, as not every renderer (LibreOffice) knows paint-order
+      const at = `x="${n2(x + w / 2)}" y="${n2(y + BAR_H / 2 + 4)}" text-anchor="middle" font-size="11" font-weight="bold"`;
+      out.push(`<text class="halo" ${at} fill="#ffffff" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" aria-hidden="true">${n}</text>`);
+      out.push(`<text class="count" ${at} fill="#000000">${n}</text>`);
     }
     x += w;
   }

@@ -5,7 +5,7 @@
  */
 import type { GroupFigures, PlanReport } from '../../core/report.js';
 import type { Status } from '../../core/types.js';
-import { STATUS_ORDER, capital, dateWords, illustrativeWords, periodWords, scheduleWords } from '../shared/words.js';
+import { STATUS_ORDER, capital, dateWords, periodWords, scheduleWords } from '../shared/words.js';
 
 
 function parts(date: string): { y: string; m: string; d: number } {
@@ -83,10 +83,24 @@ export function implementedClause(n: number, pct: number): string {
   return `${countWithPercent(n, pct)} ${verb(k, 'has')} thus been completed or ${verb(k, 'is')} being implemented`;
 }
 
-/** The footnote on illustrative projects, in the report's words, as a sentence. */
-export function illustrativeNote(plan: Pick<PlanReport, 'illustrative' | 'total'>): string {
-  const words = illustrativeWords(plan);
-  return words ? `${capital(words)}.` : '';
+/**
+ * The note on illustrative projects/activities, for what rests on them: the
+ * table by priority area ("areas") or the annex. It starts with a word, so
+ * that its footnote mark cannot be read as part of a number.
+ */
+export function illustrativeNote(plan: Pick<PlanReport, 'illustrative' | 'total'>, place: 'areas' | 'annex'): string {
+  if (plan.illustrative === 0) return '';
+  const where = place === 'areas' ? 'counted here' : 'listed here';
+  const one = plan.illustrative === 1;
+  const which =
+    plan.total === 1
+      ? `the one project/activity ${where} is`
+      : plan.illustrative === plan.total
+        ? `all ${plan.total} projects/activities ${where} are`
+        : `${plan.illustrative} of the ${plan.total} projects/activities ${where} ${one ? 'is' : 'are'}`;
+  const details = `some or all of ${one ? 'its' : 'their'} details are not from the public record`;
+  const tail = place === 'areas' ? ', so the figures by priority area may not match it' : '';
+  return `Illustrative: ${which} marked illustrative: ${details}${tail}.`;
 }
 
 /**

@@ -1,19 +1,21 @@
 /** The report as GitHub-flavoured Markdown for a meeting paper: headings, pipe tables, short lists. */
 import { headline, type PlanReport, type Report } from '../../core/report.js';
 import { groupCells, groupColumnTitles, statusRows } from '../shared/groups.js';
-import { mdTable, mdText } from '../shared/markdown.js';
+import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
 import {
-  asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords,
+  STATUS_ORDER, asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords,
 } from '../shared/words.js';
 import type { ReportFormatter } from './types.js';
 
-const groupColumns = groupColumnTitles().map((title) => ({ title, align: 'right' as const }));
+/** prose for a paper: the meeting by its name, without accsm's id for it */
+const PROSE = { meetingId: false } as const;
+
 
 function plan(p: PlanReport, report: Report): string {
   const out: string[] = [];
   out.push(`## ${mdText(p.title)}`, '');
   const filters = filterWords(report.filters);
-  out.push(`${mdText(capital(asOfWords(report)), true)}${filters ? `; ${mdText(filters)}` : ''}.`, '');
+  out.push(`${mdText(capital(asOfWords(report, PROSE)), true)}${filters ? `; ${mdText(filters)}` : ''}.`, '');
   if (p.total === 0) {
     out.push(mdText(emptyPlanWords(p, report.filters), true), '');
     return out.join('\n');
@@ -26,10 +28,13 @@ function plan(p: PlanReport, report: Report): string {
     ),
   );
   out.push('### By priority area', '');
-  out.push(mdTable([{ title: 'Priority area' }, ...groupColumns], p.byPriorityArea.map((a) => [mdText(a.title), ...groupCells(a)])));
+  // postponed and cancelled columns only when the plan has such projects, so that the table fits a page in pandoc's Word
+  const statuses = STATUS_ORDER.filter((s) => s === 'completed' || s === 'ongoing' || s === 'planned' || p.counts[s] > 0);
+  const groupColumns = groupColumnTitles(statuses).map((title) => ({ title, align: 'right' as const }));
+  out.push(mdTable([{ title: 'Priority area' }, ...groupColumns], p.byPriorityArea.map((a) => [mdText(a.title), ...groupCells(a, statuses)])));
   out.push('### By lead', '');
   out.push('A project with two leads counts for each.', '');
-  out.push(mdTable([{ title: 'Lead' }, ...groupColumns], p.byLead.map((l) => [mdText(l.code), ...groupCells(l)])));
+  out.push(mdTable([{ title: 'Lead' }, ...groupColumns], p.byLead.map((l) => [mdText(l.code), ...groupCells(l, statuses)])));
   out.push('### Timing', '');
   out.push(`- ${capital(lastUpdatedWords(p))}`);
   out.push(`- ${capital(elapsedWords(p))}`);
@@ -45,6 +50,8 @@ function plan(p: PlanReport, report: Report): string {
 }
 
 export const markdown: ReportFormatter = (report) => {
-  if (report.plans.length === 0) return `No plan to report ${mdText(asOfWords(report))}.\n`;
-  return `# Work plan report\n\n${report.plans.map((p) => plan(p, report)).join('\n')}`;
+  if (report.plans.length === 0) return `No plan to report ${mdText(asOfWords(report, PROSE))}.\n`;
+  // the front matter gives pandoc's HTML its page title
+  const title = `Work plan report: ${report.plans.map((p) => p.title).join('; ')}, ${asOfWords(report, PROSE)}`;
+  return `${mdFrontMatter({ pagetitle: title })}\n# Work plan report\n\n${report.plans.map((p) => plan(p, report)).join('\n')}`;
 };

@@ -4,6 +4,7 @@
  * meeting paper or a pull request comment (GitHub-flavoured Markdown) and
  * converts cleanly with pandoc.
  */
+import { columnWidths, proportional } from './widths.js';
 
 /**
  * Escapes text so that markdown (GFM or pandoc) reads it as text: the
@@ -38,18 +39,54 @@ export interface MdColumn {
   align?: Align;
 }
 
+/** The text a reader sees in a cell: escapes and strong emphasis taken off. */
+function shown(cell: string): string {
+  return cell.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
+}
+
+/**
+ * The characters pandoc gets for a table: with any line longer than its
+ * --columns (72), pandoc gives the table the full text width and each column
+ * its share of the separator's dashes; 100 dashes make the shares percentages.
+ */
+export const TABLE_DASHES = 100;
+/**
+ * The room a table has in pandoc's Word output, in characters: a line of its
+ * default page holds about 72 of body text, and each cell takes about 3 for
+ * its margins.
+ */
+const TABLE_LINE = 72;
+const CELL_MARGIN = 3;
+
 /**
  * A pipe table: header, separator, one line per row, every line with the same
  * number of cells. Titles are escaped here; cells are taken as they are
- * (escape text with mdText first). Right-aligned columns get `---:`, the others
- * `---`.
+ * (escape text with mdText first). The separator's dashes are in proportion
+ * to the width each column needs (no column narrower than its longest word),
+ * which is how pandoc sizes the columns; right-aligned columns end in `:`.
+ * GitHub ignores the counts.
  */
 export function mdTable(columns: readonly MdColumn[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
-  const rule = line(columns.map((c) => (c.align === 'right' ? '---:' : '---')));
   const body = rows.map((r) => {
     if (r.length !== columns.length) throw new RangeError(`markdown table row has ${r.length} cells, expected ${columns.length}`);
     return line(r);
   });
-  return [line(columns.map((c) => mdText(c.title))), rule, ...body].join('\n') + '\n';
+  const titles = columns.map((c) => mdText(c.title));
+  const widths = columnWidths([titles.map(shown), ...rows.map((r) => r.map(shown))], { budget: TABLE_LINE - CELL_MARGIN * columns.length, keepBrackets: false });
+  const dashes = proportional(widths.map((w) => w + CELL_MARGIN), TABLE_DASHES, 3);
+  const rule = `|${columns.map((c, j) => (c.align === 'right' ? `${'-'.repeat(dashes[j]! - 1)}:` : '-'.repeat(dashes[j]!))).join('|')}|`;
+  return [line(titles), rule, ...body].join('\n') + '\n';
+}
+
+/**
+ * A YAML front matter block, which pandoc reads as metadata (`pagetitle` is
+ * the HTML page's title, without a title block on the page) and GitHub shows
+ * as a small table. pandoc reads each value as markdown: it is escaped first,
+ * so that markup and raw HTML stay text, and written as a JSON string, which
+ * YAML reads back exactly.
+ */
+export function mdFrontMatter(fields: Readonly<Record<string, string>>): string {
+  const lines = Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(mdText(v))}`);
+  return `---\n${lines.join('\n')}\n---\n`;
 }

@@ -33,13 +33,17 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "as of 3 August 2022, the date of the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM), meeting som-21" */
-export function asOfWords(report: Pick<Report, 'asOf' | 'meeting'>): string {
+/**
+ * "as of 3 August 2022, the date of the 21st ACCSM Senior Officials Meeting
+ * (ACCSM 21 SOM), meeting som-21"; without the internal id ("meeting som-21")
+ * for prose that goes into a paper.
+ */
+export function asOfWords(report: Pick<Report, 'asOf' | 'meeting'>, options: { meetingId?: boolean } = {}): string {
   const m = report.meeting;
   if (!m) return `as of ${dateWords(report.asOf)}`;
   const which = m.end && m.end !== m.date ? 'the last day of' : 'the date of';
   const article = /^the\b/i.test(m.name) ? '' : 'the ';
-  return `as of ${dateWords(report.asOf)}, ${which} ${article}${m.name}, meeting ${m.id}`;
+  return `as of ${dateWords(report.asOf)}, ${which} ${article}${m.name}${options.meetingId === false ? '' : `, meeting ${m.id}`}`;
 }
 
 type Filters = { lead?: string; area?: string; statuses?: readonly Status[] };

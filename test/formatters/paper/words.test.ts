@@ -88,10 +88,15 @@ describe('numbers and plurals (0, 1, 2 for each phrase)', () => {
     expect(joinList(['a', 'b', 'c'])).toBe('a, b and c');
   });
 
-  it('illustrativeNote is the report footnote as a sentence, empty for 0', () => {
-    expect(illustrativeNote({ illustrative: 0, total: 5 })).toBe('');
-    expect(illustrativeNote({ illustrative: 1, total: 5 })).toMatch(/^1 of these 5 projects is .*\.$/);
-    expect(illustrativeNote({ illustrative: 2, total: 5 })).toMatch(/^2 of these 5 projects are .*\.$/);
+  it('illustrativeNote names what rests on illustrative data, in the paper\'s nouns, and starts with a word (its footnote mark is never read as part of a number)', () => {
+    expect(illustrativeNote({ illustrative: 0, total: 5 }, 'areas')).toBe('');
+    expect(illustrativeNote({ illustrative: 1, total: 5 }, 'areas')).toBe(
+      'Illustrative: 1 of the 5 projects/activities counted here is marked illustrative: some or all of its details are not from the public record, so the figures by priority area may not match it.',
+    );
+    expect(illustrativeNote({ illustrative: 2, total: 5 }, 'annex')).toBe('Illustrative: 2 of the 5 projects/activities listed here are marked illustrative: some or all of their details are not from the public record.');
+    expect(illustrativeNote({ illustrative: 31, total: 31 }, 'annex')).toBe('Illustrative: all 31 projects/activities listed here are marked illustrative: some or all of their details are not from the public record.');
+    expect(illustrativeNote({ illustrative: 1, total: 1 }, 'annex')).toMatch(/^Illustrative: the one project\/activity listed here is marked illustrative: some or all of its details/);
+    for (const n of [1, 2, 31]) expect(illustrativeNote({ illustrative: n, total: 31 }, 'areas')).toMatch(/^[A-Z][a-z]/);
   });
 });
 

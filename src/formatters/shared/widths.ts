@@ -1,0 +1,74 @@
+/**
+ * Column widths from a table's content, as a browser's automatic table layout
+ * does it: no column narrower than its longest word (so no word is broken),
+ * none wider than its longest cell, and the room between shared out in
+ * proportion to what each column would still take. Widths are in characters;
+ * the Word paper turns them into twips, the markdown into separator dashes.
+ */
+
+/** A cell this short is kept on one line ("7 (23%)", "15 June 2021"). */
+const UNBREAKABLE = 12;
+
+/** The runs of the cell that may not be broken: its words, or the whole of a short cell, or a short group in brackets ("(15 June 2021)"). */
+function unbreakable(cell: string, keepBrackets: boolean): string[] {
+  if (cell.length <= UNBREAKABLE) return [cell];
+  if (!keepBrackets) return cell.split(/\s+/);
+  const runs = cell.match(/\([^()]{1,14}\)[.,;:]?|[^\s(]+|\(/g) ?? [];
+  return runs.flatMap((r) => (r.length <= UNBREAKABLE + 4 ? [r] : r.split(/\s+/)));
+}
+
+export interface ColumnWidthsOptions {
+  /** room for the whole table, in characters */
+  budget: number;
+  /** how wide a text is in row `row` (default: its length in characters), in the budget's unit */
+  measure?: (text: string, row: number) => number;
+  /** keep a short group in brackets on one line (default true; a narrow page may need the room) */
+  keepBrackets?: boolean;
+}
+
+/**
+ * Widths (in characters, or the unit of `measure`), one per column, adding up
+ * to `budget` (or more, when the longest words alone need more room).
+ */
+export function columnWidths(rows: readonly (readonly string[])[], options: ColumnWidthsOptions): number[] {
+  const n = Math.max(0, ...rows.map((r) => r.length));
+  const min = Array.from({ length: n }, () => 0);
+  const max = Array.from({ length: n }, () => 0);
+  const measure = options.measure ?? ((text: string) => text.length);
+  rows.forEach((r, i) => {
+    r.forEach((cell, j) => {
+      for (const run of unbreakable(cell, options.keepBrackets !== false)) min[j] = Math.max(min[j]!, measure(run, i));
+      max[j] = Math.max(max[j]!, measure(cell, i));
+    });
+  });
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  const sumMax = max.reduce((a, b) => a + b, 0);
+  const { budget } = options;
+  if (sumMin >= budget) return min;
+  if (sumMax <= budget) {
+    // everything fits on one line: the spare room goes to the columns in proportion to their content
+    return max.map((m) => (m * budget) / sumMax);
+  }
+  const share = (budget - sumMin) / (sumMax - sumMin);
+  return min.map((m, j) => m + (max[j]! - m) * share);
+}
+
+/** Whole numbers in proportion to `widths`, each at least `least`, adding up to `total` (largest remainders). */
+export function proportional(widths: readonly number[], total: number, least = 1): number[] {
+  // the columns that would get less than `least` get `least`; the others share what is left
+  const clamped = new Set<number>();
+  let exact: number[] = [];
+  for (;;) {
+    const free = widths.reduce((a, w, j) => (clamped.has(j) ? a : a + w), 0) || 1;
+    const room = total - clamped.size * least;
+    exact = widths.map((w, j) => (clamped.has(j) ? least : (w * room) / free));
+    const under = exact.findIndex((e, j) => !clamped.has(j) && e < least);
+    if (under < 0) break;
+    clamped.add(under);
+  }
+  const out = exact.map(Math.floor);
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, j) => ({ j, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r);
+  for (let i = 0; left > 0 && order.length; i = (i + 1) % order.length, left--) out[order[i]!.j]! += 1;
+  return out;
+}
