@@ -10,6 +10,8 @@ export interface Diagnostic {
   /** stable rule code, see docs/rules.md */
   code: string;
   message: string;
+  /** the text of the line the problem is on, for YAML syntax errors (stylish shows it with a caret under the column) */
+  excerpt?: string;
 }
 
 export interface DiagnosticSummary {

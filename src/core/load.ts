@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { DataSet, Meeting, Plan, PlanRecord, Project } from './types.js';
-import type { RawDiagnostic } from './raw.js';
+import { diag, type RawDiagnostic } from './raw.js';
 import { parseYaml } from './parse.js';
 import { checkSchema, type FileKind } from './schema.js';
 import { cmp } from './order.js';
@@ -63,7 +63,7 @@ export function load(source: DataSource): LoadedRoot {
   return { root: source.root, files, data: assemble(source.root, files) };
 }
 
-const planMissing: RawDiagnostic = { severity: 'error', code: 'plan-missing', message: 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder', line: 1, column: 1 };
+const planMissing = diag('plan-missing', 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder');
 
 /** Reads, parses and schema-checks one file. */
 function loadFile(source: DataSource, rel: string, path: string, kind: FileKind, ids: { planId?: string; expectedId?: string }): SourceFile {
@@ -75,7 +75,7 @@ function loadFile(source: DataSource, rel: string, path: string, kind: FileKind,
   if (!parsed.ok) return failed(parsed.diagnostics, { text: read.text });
   if (parsed.data === null || parsed.data === undefined) {
     const holds = kind === 'meetings' ? 'meetings file holds a list of meetings' : `${kind} file holds a mapping of keys to values`;
-    return failed([{ severity: 'error', code: 'file-empty', message: `the file is empty; a ${holds}`, line: 1, column: 1 }], { text: read.text });
+    return failed([diag('file-empty', `the file is empty; a ${holds}`)], { text: read.text });
   }
   const problems = checkSchema(kind, parsed.data);
   return { ...base, text: read.text, data: parsed.data, valid: problems.length === 0, diagnostics: problems };

@@ -1,14 +1,16 @@
 /**
  * YAML text → plain data, or diagnostics. js-yaml reads the data (YAML 1.2
- * core schema). The `yaml` package, which keeps source positions, only locates
- * nodes and explains syntax errors, and reads the two shapes js-yaml gets wrong
- * (complex or null keys, an empty entry of a nested list). Anchors and aliases
- * are refused (yaml-alias): data files never need them, and refusing them
- * closes "billion laughs" alias bombs for good.
+ * core schema), and it is the only parser that does. The `yaml` package, which
+ * keeps source positions, only locates nodes and explains syntax errors. Three
+ * shapes that data files never need are refused, each with its own code:
+ * anchors and aliases (yaml-alias, which closes "billion laughs" alias bombs
+ * for good), keys that are not plain text (yaml-complex-key) and an empty
+ * entry at the end of a nested list (yaml-empty-entry), the last two because
+ * js-yaml reads them differently from the YAML spec.
  */
 import jsYaml from 'js-yaml';
-import { parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
-import type { RawDiagnostic, Segment } from './raw.js';
+import { parseDocument, visit, isAlias, isMap, isSeq, isPair, isScalar, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { diag, type RawDiagnostic, type Segment } from './raw.js';
 
 export const MAX_DEPTH = 100;
 
@@ -46,44 +48,49 @@ const float12 = new jsYaml.Type('tag:yaml.org,2002:float', {
 export const CORE_12_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [int12, float12] });
 
 /**
- * A key that is a mapping or a list (`? ` explicit keys, `[a, b]: x`): js-yaml
- * names it "[object Object]", the `yaml` package writes it out. A null key
- * (`~: x`, `null: x`): js-yaml names it "null", the `yaml` package "". Such files
- * take the slow path, so that both parsers mean the same.
+ * Texts that may hold a shape js-yaml reads differently from the spec: a key
+ * that is a mapping or a list (`? [a]`, `[a, b]: x`; js-yaml names it
+ * "[object Object]" or "a,b"), a null key (`~: x`, `: x`; js-yaml names it
+ * "null"), an empty list entry (a line that ends in `-`). Only such texts are
+ * looked at with the `yaml` package (misread below), which decides.
  */
-const COMPLEX_KEY_RE = /(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)|(?:^|[\s{,])(?:~|null|Null|NULL)\s*:(?:\s|$)/m;
-
-/**
- * An empty list entry (a line that ends in `-`): js-yaml 4 then puts the next
- * entries of an outer list into the inner one (`- -` newline `- x` gives
- * [[null, x]] instead of [[null], x]). Such files take the slow path.
- */
+const COMPLEX_KEY_RE = /(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)|(?:^|[\s{,])(?:~|null|Null|NULL)?\s*:(?:\s|$)/m;
 const EMPTY_ENTRY_RE = /(?:^|[ \t])-[ \t]*(?:#.*)?$/m;
-
 /* The patterns scan the whole text; a file without the characters they need skips them (most files: a tenth of the time). */
-const mayHaveComplexKey = (text: string) =>
-  (text.includes('?') || text.includes(']') || text.includes('}') || text.includes('~') || text.includes('ull') || text.includes('ULL')) && COMPLEX_KEY_RE.test(text);
+const mayBeMisread = (text: string) =>
+  EMPTY_ENTRY_RE.test(text) ||
+  ((text.includes('?') || text.includes(']') || text.includes('}') || text.includes('~') || text.includes('ull') || text.includes('ULL') || /(?:^|[\s{,]):/m.test(text)) && COMPLEX_KEY_RE.test(text));
+
+const fail = (diagnostics: RawDiagnostic[]): ParseResult => ({ ok: false, diagnostics });
 
 export function parseYaml(text: string): ParseResult {
-  if (!mayHaveComplexKey(text) && !EMPTY_ENTRY_RE.test(text)) {
-    // an anchor needs a "&": only such files pay for the listener that notices one
-    let anchored = false;
-    const listener = text.includes('&') ? (event: string, state: { anchor?: string | null }) => { if (event === 'close' && state.anchor != null) anchored = true; } : undefined;
-    try {
-      const data = jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH, ...(listener ? { listener } : {}) } as jsYaml.LoadOptions);
-      if (anchored) return { ok: false, diagnostics: [aliasRefused(text)] };
-      // an empty document is undefined for js-yaml
-      return { ok: true, data: data ?? null };
-    } catch (error) {
-      if (isTooDeep(error)) return { ok: false, diagnostics: [tooDeep(error, text)] };
-      if (/unidentified alias/.test((error as { reason?: string }).reason ?? '')) return { ok: false, diagnostics: [aliasRefused(text)] };
-      // the position-keeping parser explains syntax errors better
-      const slow = parseYamlSlow(text);
-      if (!slow.ok) return slow;
-      return { ok: false, diagnostics: [fromJsYamlError(error, text)] };
-    }
+  // an anchor needs a "&": only such files pay for the listener that notices one
+  let anchored = false;
+  const listener = text.includes('&') ? (event: string, state: { anchor?: string | null }) => { if (event === 'close' && state.anchor != null) anchored = true; } : undefined;
+  let data: unknown;
+  try {
+    data = jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH, ...(listener ? { listener } : {}) } as jsYaml.LoadOptions);
+  } catch (error) {
+    if (isTooDeep(error)) return fail([tooDeep(error, text)]);
+    if (/unidentified alias/.test((error as { reason?: string }).reason ?? '')) return fail([aliasRefused(text)]);
+    return fail(explain(text, error));
   }
-  return parseYamlSlow(text);
+  if (anchored) return fail([aliasRefused(text)]);
+  // js-yaml held the nesting to MAX_DEPTH, so the `yaml` package can look at the text safely
+  const misreadings = mayBeMisread(text) ? misread(locatorDocument(text), text) : [];
+  if (misreadings.length > 0) return fail(misreadings);
+  // an empty document is undefined for js-yaml
+  return { ok: true, data: data ?? null };
+}
+
+/** The `yaml` package's document of a text, for positions only (never for data); undefined where it cannot parse. */
+function locatorDocument(text: string, options: { uniqueKeys: boolean; strict: boolean } = { uniqueKeys: false, strict: false }): Document.Parsed | undefined {
+  try {
+    // logLevel 'error': the `yaml` package would otherwise print warnings to stderr itself; 'silent' would also drop errors
+    return parseDocument(text, { ...options, prettyErrors: false, version: '1.2', schema: 'core', logLevel: 'error' });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where the first anchor (&name) or alias (*name) is, and the refusal. */
@@ -101,58 +108,93 @@ function aliasRefused(text: string): RawDiagnostic {
     // the position is a help, not a condition
   }
   const message = `the file uses ${shown || 'YAML anchors or aliases'}; accsm data files do not use anchors and aliases (&name, *name): write the value out in full where it is needed`;
-  return { severity: 'error', code: 'yaml-alias', message, ...(offset >= 0 ? positionIndex(text)(offset) : { line: 1, column: 1 }) };
+  return diag('yaml-alias', message, offset >= 0 ? positionIndex(text)(offset) : undefined);
 }
 
-/** Parse with the `yaml` package only. */
-export function parseYamlSlow(text: string): ParseResult {
-  let doc: Document.Parsed;
+/**
+ * The shapes js-yaml reads differently from the spec, found with the `yaml`
+ * package: keys that are not plain text, and an empty entry that ends a list
+ * nested in another list, followed by an entry of the outer list (js-yaml 4
+ * would read that entry into the inner list).
+ */
+function misread(doc: Document.Parsed | undefined, text: string): RawDiagnostic[] {
+  if (!doc) return [];
   const at = positionIndex(text);
+  const found: RawDiagnostic[] = [];
   try {
-    // logLevel 'error': the `yaml` package would otherwise print warnings to stderr itself
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', schema: 'core', logLevel: 'error' });
-  } catch (error) {
-    return { ok: false, diagnostics: [error instanceof RangeError ? tooDeepAt(text) : unexpected(error)] };
+    visit(doc, {
+      Pair(_key, pair) {
+        const key = pair.key as Node | null;
+        const start = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+        if (isMap(key) || isSeq(key)) {
+          found.push(diag('yaml-complex-key', `this key is ${isSeq(key) ? 'a list' : 'a mapping'}, not a plain word; accsm data files use plain words as keys (such as id, title or status): write the key as a word, or move the brackets after the colon if they belong to the value`, at(start)));
+        } else if (key === null || (isScalar(key) && key.value === null)) {
+          found.push(diag('yaml-complex-key', 'this key is empty (~, null, or nothing before the colon); accsm data files use plain words as keys (such as id, title or status): write the key, or put it in quotes ("null") if the word is meant', at(key ? start : colonBefore(text, start))));
+        }
+      },
+      Seq(_key, seq) {
+        const last = seq.items[seq.items.length - 1];
+        if (seq.flow || !isScalar(last) || last.source !== '' || !last.range || !seq.range) return;
+        const indent = seq.range[0] - lineStart(text, seq.range[0]);
+        if (outerEntryFollows(text, last.range[0], indent)) {
+          const dash = text.lastIndexOf('-', last.range[0]);
+          found.push(diag('yaml-empty-entry', 'this list entry is empty (a dash with nothing after it) and ends a list inside another list, so the entries below could be read into the wrong list; write the value after the dash, or remove the line', at(dash < 0 ? last.range[0] : dash)));
+        }
+      },
+    });
+  } catch {
+    // a document the visitor cannot walk has no shape to refuse
   }
-  // the `yaml` package runs out of stack on deep nesting, at a place that depends on the stack size
-  if (doc.errors.some((e) => /call stack/i.test(e.message))) return { ok: false, diagnostics: [tooDeepAt(text)] };
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: firstOnEachLine(doc.errors.map((e) => {
-        const tooDeepError = /call stack|too deep|maximum depth/i.test(e.message);
-        const opened = tooDeepError ? undefined : unclosed(doc, e);
-        const pos = at(opened?.start ?? e.pos[0]);
-        return {
-          severity: 'error',
-          code: tooDeepError ? 'yaml-too-deep' : e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
-          message: tooDeepError ? tooDeepMessage : (opened?.message ?? yamlErrorMessage(e.code, e.message)),
-          line: pos.line,
-          column: pos.column,
-        } satisfies RawDiagnostic;
-      })),
-    };
-  }
-  // the same depth limit as the fast path, checked before toJS() recurses
-  const deep = firstTooDeep(doc.contents as Node | null);
-  if (deep !== undefined) {
-    return { ok: false, diagnostics: [{ severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, ...at(deep) }] };
-  }
-  let anchored = false;
-  visit(doc, (_key, node) => {
-    if (isAlias(node) || (node as { anchor?: string } | null)?.anchor) {
-      anchored = true;
-      return visit.BREAK;
+  return found.sort((a, b) => a.line! - b.line! || a.column! - b.column!);
+}
+
+const lineStart = (text: string, offset: number) => Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+
+/** The offset of the colon of an empty key (`: x`), from where its value starts. */
+function colonBefore(text: string, offset: number): number {
+  const colon = text.lastIndexOf(':', offset);
+  return colon < 0 ? offset : colon;
+}
+
+/** Whether the next line with content after `offset` is a list entry ("- ") indented less than `indent`. */
+function outerEntryFollows(text: string, offset: number, indent: number): boolean {
+  const re = /\r\n|\r|\n/g;
+  re.lastIndex = offset;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const from = m.index + m[0].length;
+    const line = /^([ ]*)(\S?)(\S?)/.exec(text.slice(from, from + indent + 2))!;
+    if (line[2] === '' || line[2] === '#') {
+      if (from >= text.length) return false;
+      continue;
     }
-    return undefined;
-  });
-  if (anchored) return { ok: false, diagnostics: [aliasRefused(text)] };
-  try {
-    return { ok: true, data: doc.toJS() ?? null };
-  } catch (error) {
-    if (error instanceof RangeError) return { ok: false, diagnostics: [tooDeepAt(text)] };
-    return { ok: false, diagnostics: [unexpected(error)] };
+    return line[2] === '-' && (line[3] === '' || line[3] === ' ') && line[1]!.length < indent;
   }
+  return false;
+}
+
+/**
+ * A syntax error js-yaml found, in plain words: the `yaml` package explains it
+ * better (where a quote or bracket opens, one error per line); where it finds
+ * nothing wrong, a shape js-yaml misreads, or js-yaml's own words.
+ */
+function explain(text: string, error: unknown): RawDiagnostic[] {
+  const doc = locatorDocument(text, { uniqueKeys: true, strict: true });
+  // the `yaml` package runs out of stack on deep nesting, at a place that depends on the stack size: js-yaml's words then
+  if (!doc || doc.errors.some((e) => /call stack/i.test(e.message))) return [fromJsYamlError(error, text)];
+  if (doc.errors.length === 0) {
+    const misreadings = misread(doc, text);
+    return misreadings.length > 0 ? misreadings : [fromJsYamlError(error, text)];
+  }
+  const at = positionIndex(text);
+  // the first error where the parser stopped on each line: the others follow from it
+  const stops = new Set<number>();
+  const first = doc.errors.filter((e) => !stops.has(at(e.pos[0]).line) && !!stops.add(at(e.pos[0]).line));
+  return firstOnEachLine(
+    first.map((e) => {
+      const said = unclosed(doc, e) ?? syntaxMessage(text, e);
+      return diag(e.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax', said.message, at(said.start ?? e.pos[0]));
+    }),
+  );
 }
 
 /**
@@ -198,38 +240,7 @@ function unclosed(doc: Document.Parsed, e: YAMLError): { start: number; message:
   return found;
 }
 
-/** Source offset of the first node nested deeper than MAX_DEPTH (the document's top node is level 1), without recursion. */
-function firstTooDeep(top: Node | null): number | undefined {
-  const stack: [Node, number][] = top ? [[top, 1]] : [];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
-    if (!isCollection(node)) continue;
-    for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
-        if (item.value) stack.push([item.value as Node, depth + 1]);
-        if (item.key && typeof item.key === 'object') stack.push([item.key as Node, depth + 1]);
-      } else if (item && typeof item === 'object') stack.push([item as Node, depth + 1]);
-    }
-  }
-  return undefined;
-}
-
 const tooDeepMessage = `the file is nested more than ${MAX_DEPTH} levels deep; accsm data files need only a few levels`;
-
-/**
- * Where a text is nested too deep, as js-yaml's depth limit finds it (the same
- * place as on the fast path, whatever the stack size). js-yaml is safe here even
- * with aliases: it shares aliased values instead of copying them.
- */
-function tooDeepAt(text: string): RawDiagnostic {
-  try {
-    jsYaml.load(text, { schema: CORE_12_SCHEMA, json: false, maxDepth: MAX_DEPTH } as jsYaml.LoadOptions);
-  } catch (error) {
-    if (isTooDeep(error)) return tooDeep(error, text);
-  }
-  return { severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, line: 1, column: 1 };
-}
 
 function isTooDeep(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && /maxDepth/.test(error.message));
@@ -243,49 +254,108 @@ function markPosition(error: unknown, text: string): { line: number; column: num
 }
 
 function tooDeep(error: unknown, text: string): RawDiagnostic {
-  return { severity: 'error', code: 'yaml-too-deep', message: tooDeepMessage, ...markPosition(error, text) };
+  return diag('yaml-too-deep', tooDeepMessage, markPosition(error, text));
 }
 
+/** js-yaml's words, where the `yaml` package finds nothing to explain. */
 function fromJsYamlError(error: unknown, text: string): RawDiagnostic {
-  const e = error as { reason?: string; message?: string };
+  const e = error as { reason?: string; message?: string; mark?: { position?: number } };
   const reason = e.reason ?? e.message ?? String(error);
-  const duplicate = /duplicated mapping key/.test(reason);
-  return {
-    severity: 'error',
-    code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-    message: duplicate ? 'this key appears twice in the same mapping; keep one of them' : `the YAML is not well-formed: ${reason}`,
-    ...markPosition(error, text),
-  };
-}
-
-function unexpected(error: unknown): RawDiagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  return { severity: 'error', code: 'yaml-syntax', message: `the YAML could not be read: ${firstLine(message)}`, line: 1, column: 1 };
+  if (/duplicated mapping key/.test(reason)) return diag('yaml-duplicate-key', duplicateMessage(text, e.mark?.position ?? 0), markPosition(error, text));
+  return diag('yaml-syntax', `the YAML is not well-formed: ${firstLine(reason)}; check the indentation and punctuation on this line`, markPosition(error, text));
 }
 
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Plain-words messages for the `yaml` package's error codes. */
-function yamlErrorMessage(code: string, message: string): string {
-  const detail = firstLine(message);
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same mapping; keep one of them';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return `the YAML is not well-formed (${detail}); check the indentation and punctuation on this line`;
-    case 'MULTIPLE_DOCS':
-      return 'the file holds more than one YAML document (a line with ---); put one document in each file';
-    case 'TAB_AS_INDENT':
-      return 'a tab is used for indentation; YAML allows only spaces';
-    case 'BAD_ALIAS':
-      return `an alias (*name) refers to an anchor (&name) that is not defined before it: ${detail}`;
-    default:
-      return `the YAML is not well-formed: ${detail}`;
+/** The text of the line an offset is on, from the offset on. */
+function restOfLine(text: string, offset: number): string {
+  return /^[^\r\n]*/.exec(text.slice(offset, offset + 2000))![0];
+}
+
+/** The key written at an offset (`title: …`, `"a b": …`), for messages. */
+function keyAt(text: string, offset: number): string | undefined {
+  const m = /^("(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*'|[^\r\n:#]*?)[ \t]*:/.exec(restOfLine(text, offset));
+  const key = m?.[1]?.trim();
+  return key ? key.slice(0, 80) : undefined;
+}
+
+function duplicateMessage(text: string, offset: number): string {
+  const key = keyAt(text, offset);
+  return `${key ? `the key ${/^["']/.test(key) ? key : `"${key}"`}` : 'this key'} appears twice in the same mapping; keep one of them`;
+}
+
+/** The offset of the first character of the next line with content after `offset`, if any. */
+function nextContentLine(text: string, offset: number): number | undefined {
+  const re = /\r\n|\r|\n/g;
+  re.lastIndex = offset;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const from = m.index + m[0].length;
+    const line = restOfLine(text, from);
+    const first = line.search(/\S/);
+    if (first >= 0 && line[first] !== '#') return from + first;
+    if (from >= text.length) return undefined;
   }
+  return undefined;
+}
+
+/** The offset of the first character that is not a space on the line of `offset`. */
+function contentStart(text: string, offset: number): number {
+  const start = lineStart(text, offset);
+  return start + Math.max(0, restOfLine(text, start).search(/\S/));
+}
+
+/** Whether the line with content above the one at `offset` starts, at the same indentation, with "- ". */
+function listEntryAbove(text: string, offset: number): boolean {
+  const start = lineStart(text, offset);
+  const indent = contentStart(text, offset) - start;
+  const before = text.slice(Math.max(0, start - 4000), start).split(/\r\n|\r|\n/).reverse();
+  for (const line of before) {
+    const first = line.search(/\S/);
+    if (first < 0 || line[first] === '#') continue;
+    return first === indent && /^-(?:\s|$)/.test(line.slice(first));
+  }
+  return false;
+}
+
+/**
+ * Plain words for what the `yaml` package reports: what is wrong and how to
+ * fix it, at the place to fix (`start`, when it is not where the parser stopped).
+ */
+function syntaxMessage(text: string, e: YAMLError): { message: string; start?: number } {
+  const pos = e.pos[0];
+  const detail = firstLine(e.message);
+  switch (e.code) {
+    case 'DUPLICATE_KEY':
+      return { message: duplicateMessage(text, pos) };
+    case 'MULTIPLE_DOCS':
+      return { message: 'the file holds more than one YAML document (a line with ---); put one document in each file' };
+    case 'TAB_AS_INDENT':
+      return { message: 'a tab is used for indentation; YAML allows only spaces' };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { message: 'the key that starts here runs on to the next line, because this line has no colon; a key and its colon must be on one line: add the colon after the key (title: value), or write the key on one line' };
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // "title: one: two", or a line indented under a key that already has its value
+      if (/:(?:\s|$)/.test(restOfLine(text, pos))) return { message: 'the value has a colon and a space in it (": "), which YAML reads as a second key on this line; put the whole value in quotes (title: "one: two")' };
+      const next = nextContentLine(text, pos);
+      return { message: 'this line is indented more than the line above, which already has its value, so it cannot belong to it; line it up with the keys it belongs with (spaces only)', start: next ?? pos };
+    }
+    case 'BAD_INDENT':
+      if (/^All mapping items must start at the same column/.test(detail)) {
+        if (listEntryAbove(text, pos)) return { message: 'this line is in a list but has no dash; start it with "- " like the entries above it', start: contentStart(text, pos) };
+        return { message: 'this line is not lined up with the keys above it: the keys of one mapping start in the same column; indent it like the lines it belongs with (spaces only)', start: contentStart(text, pos) };
+      }
+      break;
+    case 'MISSING_CHAR':
+      if (/^Implicit map keys need to be followed by map values/.test(detail)) return { message: 'this line has no colon after its key; write the key, a colon and a space, then the value (title: Regional study)', start: contentStart(text, pos) };
+      if (/^Sequence item without - indicator/.test(detail)) return { message: 'this line is inside a list but does not start with "- ": start a new entry with "- ", or indent the line like the keys of the entry above it', start: contentStart(text, pos) };
+      break;
+    case 'UNEXPECTED_TOKEN':
+      if (/block-seq-ind on same line with key/.test(detail)) return { message: 'a list entry ("- ") cannot start on the same line as its key; start the list on the next line, indented under the key, or put the value in quotes' };
+      break;
+  }
+  return { message: `the YAML is not well-formed (${detail}); check the indentation and punctuation on this line` };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { severityOf, type RuleCode } from './codes.js';
 import type { Severity } from './diagnostic.js';
 
 /** A step into a parsed YAML value: a mapping key or a sequence index. */
@@ -10,7 +11,7 @@ export type Segment = string | number;
  */
 export interface RawDiagnostic {
   severity: Severity;
-  code: string;
+  code: RuleCode;
   message: string;
   /** where in the file's YAML tree; [] is the whole document */
   path?: Segment[];
@@ -18,4 +19,12 @@ export interface RawDiagnostic {
   atKey?: boolean;
   line?: number;
   column?: number;
+}
+
+/** Where a diagnostic points: a line and column, or a path into the YAML tree (its key when atKey). */
+export type Where = { line: number; column: number } | { path: Segment[]; atKey?: boolean };
+
+/** A diagnostic of `code`, with the severity RULES gives it. */
+export function diag(code: RuleCode, message: string, where: Where = { line: 1, column: 1 }): RawDiagnostic {
+  return { severity: severityOf(code), code, message, ...where };
 }

@@ -4,7 +4,8 @@
  */
 import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { RawDiagnostic } from './raw.js';
+import type { RuleCode } from './codes.js';
+import { diag, type RawDiagnostic } from './raw.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -15,8 +16,8 @@ export function tooLarge(size: number): ReadResult {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: RawDiagnostic };
 
-function fail(code: string, message: string, line = 1, column = 1): ReadResult {
-  return { ok: false, diagnostic: { severity: 'error', code, message, line, column } };
+function fail(code: RuleCode, message: string, line = 1, column = 1): ReadResult {
+  return { ok: false, diagnostic: diag(code, message, { line, column }) };
 }
 
 /** Whether `target` (a real path) lies inside the real data root. */
@@ -41,18 +42,15 @@ export function checkLink(path: string, realRoot: string): RawDiagnostic | undef
     real = realpathSync(path);
   } catch {
     if (!isLink) return undefined;
-    return { severity: 'error', code: 'file-link-broken', message: 'this is a symbolic link to something that does not exist; remove it or replace it with the file itself', line: 1, column: 1 };
+    return diag('file-link-broken', 'this is a symbolic link to something that does not exist; remove it or replace it with the file itself');
   }
   if (!isInside(realRoot, real)) {
-    return {
-      severity: 'error',
-      code: 'file-link-outside',
-      message: isLink
+    return diag(
+      'file-link-outside',
+      isLink
         ? 'this is a symbolic link that points outside the data root; accsm refuses to follow it. Replace it with the file itself'
         : 'this path leads outside the data root through a symbolically linked folder; accsm refuses to follow it. Replace the link with the folder itself',
-      line: 1,
-      column: 1,
-    };
+    );
   }
   return undefined;
 }

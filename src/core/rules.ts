@@ -7,7 +7,8 @@
 import { basename } from 'node:path';
 import type { Meeting, Plan, Project } from './types.js';
 import type { SourceFile } from './load.js';
-import type { RawDiagnostic } from './raw.js';
+import { diag, type RawDiagnostic, type Segment } from './raw.js';
+import type { RuleCode } from './codes.js';
 import { isDateString, isRealDate } from './dates.js';
 import { suggest } from './suggest.js';
 
@@ -16,49 +17,10 @@ export interface RuleContext {
   today: string;
 }
 
-/** Every rule code with its severity and one line of guidance; docs/rules.md repeats the same words (test/unit/docs.test.ts keeps the two in step). */
-export const RULES: Record<string, { severity: 'error' | 'warning'; guidance: string }> = {
-  'file-unreadable': { severity: 'error', guidance: 'The file or folder cannot be read (permissions, or not a regular file). Fix its permissions or remove it.' },
-  'file-too-large': { severity: 'error', guidance: 'Data files may be at most 1 MB. A larger file is almost always the wrong file; split real data into one file per project.' },
-  'file-binary': { severity: 'error', guidance: 'The file contains NUL bytes, so it is not text. Replace it with a YAML text file.' },
-  'file-encoding': { severity: 'error', guidance: 'The file is not UTF-8. Save it as UTF-8 in your editor ("Save with encoding").' },
-  'file-empty': { severity: 'error', guidance: 'The file has no content. Write the data (see docs/data-format.md) or delete the file.' },
-  'file-link-outside': { severity: 'error', guidance: 'A symbolic link points outside the data root; accsm never follows it. Replace the link with the file itself.' },
-  'file-link-broken': { severity: 'error', guidance: 'A symbolic link points to nothing. Remove it or replace it with the file.' },
-  'file-too-many-problems': { severity: 'error', guidance: 'A file has more than 200 problems; only the first 200 are listed. It is probably not a data file, or badly broken: fix the first ones and run again.' },
-  'file-unexpected': { severity: 'warning', guidance: 'A YAML file is where accsm does not read files; it is ignored. Move it to the right folder.' },
-  'plan-missing': { severity: 'error', guidance: 'A folder under plans/ has no plan.yaml. Add one, or remove the folder.' },
-  'yaml-syntax': { severity: 'error', guidance: 'The YAML is not well-formed. Check indentation (spaces only), colons after keys, and matching quotes and brackets.' },
-  'yaml-duplicate-key': { severity: 'error', guidance: 'The same key appears twice in one mapping. Keep one of them.' },
-  'yaml-alias': { severity: 'error', guidance: 'The file uses a YAML anchor (&name) or alias (*name). accsm data files do not use them: write each value out in full.' },
-  'yaml-too-deep': { severity: 'error', guidance: 'The file nests more than 100 levels deep. Data files need only a few levels.' },
-  'schema-type': { severity: 'error', guidance: 'A value has the wrong kind: a list where a text is needed, a text where a list is needed, and so on. The message says which is allowed.' },
-  'schema-required': { severity: 'error', guidance: 'A required key is missing. Add it; docs/data-format.md lists the required keys of each file.' },
-  'schema-unknown-key': { severity: 'error', guidance: 'A key is not part of the format, usually a typo. Use one of the keys the message lists.' },
-  'schema-enum': { severity: 'error', guidance: 'A value is not one of the allowed words (statuses, bodies, country codes). Use one the message lists.' },
-  'schema-format': { severity: 'error', guidance: 'A value is not written in the expected form: dates YYYY-MM-DD, schedule YYYY or YYYY-MM, ids in lower case with hyphens.' },
-  'schema-empty': { severity: 'error', guidance: 'A list or text is empty where at least one entry or some text is needed.' },
-  'schema-duplicate': { severity: 'error', guidance: 'A list names the same value twice. List each value once.' },
-  'schema-range': { severity: 'error', guidance: 'A number is out of the allowed range (years from 1900 to 2200).' },
-  'schema-invalid': { severity: 'error', guidance: 'A value breaks a rule of the schema. The message says which.' },
-  'id-mismatch': { severity: 'error', guidance: 'The id inside a file must equal its file name (projects) or folder name (plans). Rename one of them.' },
-  'id-duplicate': { severity: 'error', guidance: 'Two meetings, two priority areas of a plan, or two project files anywhere in the data root (in one plan or in two) have the same id. Give each a unique id; accsm project add picks a free one.' },
-  'area-unknown': { severity: 'error', guidance: "A project names a priority area that its plan does not define. Use one of the plan's area ids." },
-  'meeting-unknown': { severity: 'error', guidance: 'A status entry names a meeting that is not in meetings.yaml. Add the meeting (accsm meeting add) or fix the id.' },
-  'date-invalid': { severity: 'error', guidance: 'A date or month does not exist on the calendar (for example 2023-02-29 or month 13).' },
-  'date-order': { severity: 'error', guidance: 'Status entries must be in date order, each dated after the one before; a meeting must not end before it starts.' },
-  'schedule-order': { severity: 'error', guidance: "A project's schedule starts after it ends. Swap or correct the dates." },
-  'period-order': { severity: 'error', guidance: "A plan's period starts after it ends. Correct the years." },
-  'date-future': { severity: 'warning', guidance: 'A status is dated in the future. Record a status on or after the day it happens.' },
-  'date-outside-period': { severity: 'warning', guidance: "A status is dated outside its plan's period. Check the year." },
-  'carried-from-unknown': { severity: 'warning', guidance: "A project's carried_from link names a plan or project that is not in the data root, or its own plan. Correct the link or remove it." },
-  'meeting-date': { severity: 'warning', guidance: 'A status entry names a meeting held before the status date; a meeting can only take note of a status it knew.' },
-};
+export { RULES, type RuleCode } from './codes.js';
 
-function raw(code: string, message: string, path: RawDiagnostic['path'], atKey = false): RawDiagnostic {
-  const rule = RULES[code];
-  return { severity: rule?.severity ?? 'error', code, message, path, atKey };
-}
+/** A rule's finding at a path of the file's data (its key when atKey). */
+const raw = (code: RuleCode, message: string, path: Segment[], atKey = false): RawDiagnostic => diag(code, message, { path, atKey });
 
 function listAllowed(ids: readonly string[], max = 12): string {
   if (ids.length === 0) return 'none are defined';

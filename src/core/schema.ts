@@ -10,6 +10,7 @@ import meetingsSchema from '../../schemas/meetings.schema.json' with { type: 'js
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import projectSchema from '../../schemas/project.schema.json' with { type: 'json' };
 import type { RawDiagnostic, Segment } from './raw.js';
+import { severityOf } from './codes.js';
 
 export type FileKind = 'meetings' | 'plan' | 'project';
 
@@ -27,7 +28,7 @@ function explainErrors(kind: FileKind, data: unknown, errors: readonly ErrorObje
   for (const error of errors) {
     if (error.keyword !== 'type' && typeErrorPaths.has(error.instancePath)) continue;
     const d = explain(kind, data, error);
-    if (d) out.push(d);
+    if (d) out.push({ severity: severityOf(d.code), ...d });
   }
   return out;
 }
@@ -114,12 +115,13 @@ const PATTERN_HELP: Record<string, string> = {
   '^\\d{4}(-\\d{2})?$': 'is not a year (YYYY) or a month (YYYY-MM), for example 2023 or 2023-06',
 };
 
-function explain(kind: FileKind, data: unknown, error: ErrorObject): RawDiagnostic | undefined {
+/** One ajv error in plain words; its severity comes from RULES. */
+function explain(kind: FileKind, data: unknown, error: ErrorObject): Omit<RawDiagnostic, 'severity'> | undefined {
   const path = decodePointer(error.instancePath);
   const value = valueAt(data, path);
   const name = fieldName(path);
   const params = error.params as Record<string, unknown>;
-  const base = { severity: 'error' as const, path };
+  const base = { path };
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);

@@ -8,6 +8,7 @@ import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic
 import { load, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
 import { createLocator } from './parse.js';
 import type { RawDiagnostic } from './raw.js';
+import { severityOf } from './codes.js';
 import { runRules } from './rules.js';
 import { diskSource } from './source/disk.js';
 import type { DataSource } from './source/types.js';
@@ -74,16 +75,24 @@ export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnosti
   const needsLocator = file.text !== undefined && raw.some((d) => d.line === undefined);
   const locator = needsLocator ? createLocator(file.text!) : undefined;
   const more = all.length - raw.length;
-  const located = raw.map((d) => {
+  let lines: string[] | undefined;
+  const located: Diagnostic[] = raw.map((d) => {
     const pos = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : (locator?.locate(d.path ?? [], d.atKey) ?? { line: 1, column: 1 });
-    return { file: name, line: pos.line, column: pos.column, severity: d.severity, code: d.code, message: d.message };
+    const located: Diagnostic = { file: name, line: pos.line, column: pos.column, severity: d.severity, code: d.code, message: d.message };
+    // a YAML syntax error is fixed on its line: carry the line, for formats that show it
+    if (d.code.startsWith('yaml-') && file.text !== undefined) {
+      lines ??= file.text.split(/\r\n|\r|\n/);
+      const excerpt = lines[pos.line - 1];
+      if (excerpt !== undefined) located.excerpt = excerpt;
+    }
+    return located;
   });
   if (more > 0) {
     located.push({
       file: name,
       line: 1,
       column: 1,
-      severity: 'error',
+      severity: severityOf('file-too-many-problems'),
       code: 'file-too-many-problems',
       message: `this file has ${all.length} problems; only the first ${MAX_DIAGNOSTICS_PER_FILE} are listed. Fix those and run again`,
     });

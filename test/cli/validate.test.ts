@@ -162,10 +162,11 @@ describe('exit 2: usage errors and paths that cannot be read', () => {
     expect(missing.stderr).toMatch(/^accsm: cannot read the data root .*no-such-root: it does not exist or is not readable\n$/);
     const notRoot = await cli(['validate', '--data', 'test']);
     expect(notRoot.code).toBe(2);
-    expect(notRoot.stderr).toMatch(/^accsm: .*test is not an accsm data root: it holds neither plans\/ nor meetings.yaml/);
+    expect(notRoot.stderr).toMatch(/^accsm: .*test is not an accsm data root: it holds neither plans\/ nor meetings.yaml[^\n]*\n$/);
     const file = await cli(['validate', '--data', 'package.json']);
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/^accsm: the data root .*package.json is not a folder\n$/);
+    for (const r of [missing, notRoot, file]) expect(r.stdout).toBe('');
   });
 
   it('a path outside the data root', async () => {

@@ -3,7 +3,7 @@
  * invalid-* fixtures for problems written in the files, temporary roots for
  * problems that cannot be committed (huge files, links, folders named .yaml).
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { file: 'plans/stray.yaml', line: 1, column: 1, code: 'file-unexpected', severity: 'warning', message: 'plans/ holds one folder per plan; this file is not read' },
     { file: 'plans/yaml-2021-2025/notes.yaml', line: 1, column: 1, code: 'file-unexpected', severity: 'warning', message: 'this file is not read. Project files go in projects/' },
     { file: `${Y}/Y1.yaml`, line: 3, column: 8, code: 'yaml-syntax', message: 'the text in quotes that starts here has no closing quote (")' },
-    { file: `${Y}/Y2.yaml`, line: 5, column: 1, code: 'yaml-duplicate-key', message: 'this key appears twice in the same mapping' },
+    { file: `${Y}/Y2.yaml`, line: 5, column: 1, code: 'yaml-duplicate-key', message: 'appears twice in the same mapping' },
     { file: `${Y}/Y3.yaml`, line: 2, column: 4, code: 'yaml-alias', message: 'the file uses an anchor (&a); accsm data files do not use anchors and aliases' },
     { file: `${Y}/Y4.yaml`, line: 3, column: 106, code: 'yaml-too-deep', message: 'the file is nested more than 100 levels deep' },
     { file: `${Y}/Y5.yaml`, line: 1, column: 1, code: 'file-empty', message: 'the file is empty; a project file holds a mapping of keys to values' },
@@ -105,6 +105,13 @@ describe('invalid fixtures: each problem at its file, line and column', () => {
     });
   }
 
+  it('a YAML problem carries the text of its line (for stylish); other problems do not', () => {
+    const result = validateRoot(join(FIXTURES, 'invalid-yaml'), { cwd: join(FIXTURES, 'invalid-yaml'), today: TODAY });
+    const y1 = result.diagnostics.find((d) => d.file.endsWith('Y1.yaml'))!;
+    expect(y1.excerpt).toBe(readFileSync(join(FIXTURES, 'invalid-yaml', y1.file), 'utf8').split('\n')[y1.line - 1]);
+    expect(result.diagnostics.filter((d) => !d.code.startsWith('yaml-')).every((d) => d.excerpt === undefined)).toBe(true);
+  });
+
   it('the fixture diagnostics carry the severity RULES gives their code', () => {
     for (const list of Object.values(EXPECTED)) for (const e of list) if (e.severity) expect(RULES[e.code]!.severity).toBe(e.severity);
   });
@@ -124,6 +131,15 @@ describe('problems made at test time (not committed)', () => {
     const dir = root();
     writeFileSync(join(dir, projects, 'BIG.yaml'), `id: BIG\nnote: ${'x'.repeat(1024 * 1024)}\n`);
     check('', [{ file: `${projects}/BIG.yaml`, line: 1, column: 1, code: 'file-too-large', message: 'the file is 1.0 MB; accsm reads data files of at most 1 MB' }], dir);
+  });
+
+  it('__proto__ keys in meetings.yaml and plan.yaml are unknown keys, at their lines', () => {
+    const dir = root();
+    writeFileSync(join(dir, 'meetings.yaml'), '- id: som-1\n  name: x\n  date: 2021-09-14\n  __proto__: {isAdmin: true}\n');
+    writeFileSync(join(dir, 'plans/demo-2021-2025/plan.yaml'), 'id: demo-2021-2025\nbody: ACCSM\ntitle: t\nperiod: {start: 2021, end: 2025}\npriority_areas:\n  - {id: people, title: P, __proto__: x}\n  - {id: systems, title: S}\n');
+    const got = validateRoot(dir, { cwd: dir, today: TODAY }).diagnostics.filter((d) => !d.file.includes('/projects/'));
+    expect(got.map((d) => `${d.file} ${d.line}:${d.column} ${d.code}`)).toEqual(['meetings.yaml 4:3 schema-unknown-key', 'plans/demo-2021-2025/plan.yaml 6:28 schema-unknown-key']);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
   it('file-link-outside: a link to a file outside the root is refused', () => {
@@ -196,8 +212,8 @@ describe('project ids across plans, and carried_from links', () => {
 });
 
 describe('RULES', () => {
-  // the last code is triggered in test/core/validate-cap.test.ts
-  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-unreadable', 'file-too-many-problems']);
+  // file-too-many-problems is triggered in test/core/validate-cap.test.ts, the two yaml- codes in test/core/parse.test.ts
+  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-unreadable', 'file-too-many-problems', 'yaml-complex-key', 'yaml-empty-entry']);
 
   it('every code in RULES is triggered by a test above, or is listed as unreachable with a reason', () => {
     const codes = Object.keys(RULES).sort();

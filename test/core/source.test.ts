@@ -124,7 +124,7 @@ describe('the sources agree', () => {
     expect(first.filesChecked).toBe(first.loaded.files.filter((f) => f.kind !== 'other').length);
     // the rules' findings are in the result, not pushed into the files
     const ruleCodes = new Set(first.diagnostics.map((d) => d.code));
-    const fileCodes = new Set(first.loaded.files.flatMap((f) => f.diagnostics.map((d) => d.code)));
+    const fileCodes = new Set<string>(first.loaded.files.flatMap((f) => f.diagnostics.map((d) => d.code)));
     expect([...ruleCodes].some((c) => !fileCodes.has(c))).toBe(true);
   });
 });

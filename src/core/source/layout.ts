@@ -4,7 +4,7 @@
  * source (disk, disk with an overlay, git revision) lists paths; this says
  * what each one is.
  */
-import type { RawDiagnostic } from '../raw.js';
+import { diag, type RawDiagnostic } from '../raw.js';
 
 export type Place =
   | { kind: 'meetings' }
@@ -15,7 +15,7 @@ export type Place =
 
 export const isYamlName = (name: string): boolean => name.endsWith('.yaml') || name.endsWith('.yml');
 
-const stray = (message: string): Place => ({ kind: 'stray', diagnostic: { severity: 'warning', code: 'file-unexpected', message, line: 1, column: 1 } });
+const stray = (message: string): Place => ({ kind: 'stray', diagnostic: diag('file-unexpected', message) });
 
 /** What a file at `rel` (relative to the data root, forward slashes) is; undefined when accsm does not look at it. */
 export function classify(rel: string): Place | undefined {

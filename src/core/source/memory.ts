@@ -1,6 +1,7 @@
 /** A data root held in memory, for example read from a git revision: nothing is read from disk and links are never followed. */
 import { resolve } from 'node:path';
 import { decode, MAX_FILE_BYTES, tooLarge, type ReadResult } from '../read.js';
+import { diag } from '../raw.js';
 import { classify, planFolderOf } from './layout.js';
 import type { DataSource, ListedPath, Listing } from './types.js';
 
@@ -16,13 +17,7 @@ export interface MemoryFile {
   symlink?: boolean;
 }
 
-const linkProblem = {
-  severity: 'error',
-  code: 'file-unreadable',
-  message: 'this is a symbolic link; accsm does not follow links when it reads a git revision. Replace it with the file itself',
-  line: 1,
-  column: 1,
-} as const;
+const linkProblem = diag('file-unreadable', 'this is a symbolic link; accsm does not follow links when it reads a git revision. Replace it with the file itself');
 
 /** Where a link stands in for a folder the layout reads: plans/<plan> or plans/<plan>/projects. */
 const isLayoutFolder = (rel: string) => /^plans\/[^/.][^/]*(?:\/projects)?$/.test(rel);

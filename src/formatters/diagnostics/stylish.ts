@@ -1,6 +1,23 @@
-/** Human format: grouped by file, ESLint-style, color only when asked. */
+/** Human format: grouped by file, ESLint-style, color only when asked; a YAML syntax error shows its line with a caret under the column. */
 import { Chalk } from 'chalk';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { escapeTerminal } from '../shared/terminal.js';
 import type { DiagnosticFormatter } from './types.js';
+
+/** At most this many characters of a line are shown, around the column. */
+const EXCERPT_WIDTH = 100;
+
+/** The offending line and a caret under the column, each indented `indent`; hostile characters shown escaped. */
+export function excerptLines(d: Diagnostic, indent: string): [string, string] | undefined {
+  if (d.excerpt === undefined) return undefined;
+  const column = Math.min(Math.max(d.column - 1, 0), d.excerpt.length);
+  // a long line is cut to a window around the column, marked with … at each cut
+  const from = Math.max(0, Math.min(column - EXCERPT_WIDTH / 2, d.excerpt.length - EXCERPT_WIDTH));
+  const to = Math.min(d.excerpt.length, from + EXCERPT_WIDTH);
+  const before = `${from > 0 ? '…' : ''}${escapeTerminal(d.excerpt.slice(from, column))}`;
+  const line = `${before}${escapeTerminal(d.excerpt.slice(column, to))}${to < d.excerpt.length ? '…' : ''}`;
+  return [`${indent}${line}`.trimEnd(), `${indent}${' '.repeat([...before].length)}^`];
+}
 
 export const stylish: DiagnosticFormatter = (summary, { color, filesChecked }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
@@ -14,6 +31,8 @@ export const stylish: DiagnosticFormatter = (summary, { color, filesChecked }) =
       const pos = `${d.line}:${d.column}`.padEnd(posWidth);
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       lines.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.code)}`);
+      const excerpt = excerptLines(d, ' '.repeat(posWidth + 4));
+      if (excerpt) lines.push(excerpt[0], c.red(excerpt[1]));
     }
     lines.push('');
   }

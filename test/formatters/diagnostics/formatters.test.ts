@@ -58,6 +58,33 @@ describe('stylish', () => {
     expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(stylish(summary, options));
     expect(stylish(summarize([]), { ...options, color: true })).toContain(`${ESC}32m✔`);
   });
+
+  it('a YAML syntax error shows its line, and a caret under the column', () => {
+    const missing = { ...d('plans/p/projects/P12.yaml', 4, 3, 'error', 'yaml-syntax', 'this line is in a list but has no dash; start it with "- " like the entries above it'), excerpt: '  KH' };
+    expect(stylish(summarize([missing]), options)).toBe(
+      [
+        'plans/p/projects/P12.yaml',
+        '  4:3  error    this line is in a list but has no dash; start it with "- " like the entries above it  yaml-syntax',
+        '         KH',
+        '         ^',
+        '',
+        '✖ 1 problem (1 error, 0 warnings) in 4 files checked',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the line is shown inert (control characters escaped, the caret still under the column) and cut around the column when long', () => {
+    const hostile = { ...d('B.yaml', 2, 12, 'error', 'yaml-syntax', 'm'), excerpt: '\u001b]0;PWNED\u0007\tx: [' };
+    const [, , line, caret] = stylish(summarize([hostile]), options).split('\n');
+    expect(line).toBe('        \\x1b]0;PWNED\\x07\\tx: [');
+    expect(caret).toBe(`        ${' '.repeat('\\x1b]0;PWNED\\x07\\t'.length)}^`);
+    expect(stylish(summarize([hostile]), { ...options, color: true })).not.toMatch(/\u001b\]|\u0007/);
+    const long = { ...d('B.yaml', 1, 151, 'error', 'yaml-syntax', 'm'), excerpt: `${'a'.repeat(150)}:${'b'.repeat(150)}` };
+    const [, , cut, under] = stylish(summarize([long]), options).split('\n');
+    expect(cut).toBe(`         …${'a'.repeat(50)}:${'b'.repeat(49)}…`);
+    expect(under).toBe(`         ${' '.repeat(51)}^`);
+  });
 });
 
 describe('json', () => {
