@@ -132,6 +132,14 @@ describe('generated documents', () => {
     );
   });
 
+  it('block lists with empty entries, nested at any depth: accepted only where js-yaml reads them as the spec does', () => {
+    const line = fc.tuple(fc.constantFrom('', '  ', '    ', '      '), fc.constantFrom('-', '- -', '- - -', '- x', '- - x', '- k:', 'k:', '- # c', '-   '));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 7 }), (lines) => agree(`${lines.map(([indent, item]) => indent + item).join('\n')}\n`)),
+      { seed: 5, numRuns: 1000 },
+    );
+  });
+
   it('multi-line text: literal and folded blocks with each chomping indicator, and folded plain text', () => {
     const line = fc.string({ unit: fc.constantFrom(...'ab :-#é\'"'), maxLength: 12 }).map((s) => s.trim()).filter((s) => s.length > 0);
     fc.assert(
