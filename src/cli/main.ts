@@ -1,6 +1,7 @@
 /** Entry point: run the CLI with arguments and IO, return the exit code. Never throws. */
 import { CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
+import { escapeControls } from '../formatters/shared/terminal.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram } from './program.js';
 import type { CommandContext } from './shared.js';
@@ -19,12 +20,12 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
       return 2;
     }
     if (error instanceof UserError) {
-      io.stderr(`accsm: ${error.message}\n`);
+      io.stderr(`accsm: ${escapeControls(error.message)}\n`);
       return error.exitCode;
     }
     const verbose = argv.includes('--verbose');
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`accsm: unexpected failure: ${message}\n`);
+    io.stderr(`accsm: unexpected failure: ${escapeControls(message)}\n`);
     if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('This is a bug in accsm. Run again with --verbose to see details, and report it.\n');
     return 2;

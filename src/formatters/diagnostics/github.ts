@@ -1,9 +1,10 @@
 /** GitHub Actions workflow commands, so a pull request shows problems inline on its diff. */
 import type { DiagnosticFormatter } from './types.js';
+import { escapeControls } from '../shared/terminal.js';
 
-/** Escapes a command's message: %, CR and LF. */
+/** Escapes a command's message: %, CR and LF; other control characters are shown escaped (the runner's log would act on colour codes). */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a command's property value: also : and , which separate properties. */

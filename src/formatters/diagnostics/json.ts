@@ -1,14 +1,14 @@
 /** Machine format: {"valid", "errors", "warnings", "diagnostics": [...]}. */
 import type { DiagnosticFormatter } from './types.js';
+import { inertJson } from '../shared/terminal.js';
 
 export const json: DiagnosticFormatter = (summary) =>
-  `${JSON.stringify(
+  `${inertJson(
     {
       valid: summary.valid,
       errors: summary.errors,
       warnings: summary.warnings,
       diagnostics: summary.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
     },
-    null,
     2,
   )}\n`;

@@ -14,10 +14,17 @@ function line(d: Diagnostic): string {
 
 export const junit: DiagnosticFormatter = (summary, options) => {
   const names = [...new Set([...(options.files ?? []), ...summary.diagnostics.map((d) => d.file)])].sort();
+  // grouped in one pass: linear in the number of diagnostics, however many files
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of summary.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const cases: string[] = [];
   let failures = 0;
   for (const file of names) {
-    const list = summary.diagnostics.filter((d) => d.file === file);
+    const list = byFile.get(file) ?? [];
     const errors = list.filter((d) => d.severity === 'error');
     const warnings = list.filter((d) => d.severity === 'warning');
     const inner: string[] = [];

@@ -7,6 +7,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/rules.js';
 import type { DiagnosticFormatter } from './types.js';
+import { inertJson } from '../shared/terminal.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -60,5 +61,5 @@ export const sarif: DiagnosticFormatter = (summary, options) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${inertJson(log, 2)}\n`;
 };

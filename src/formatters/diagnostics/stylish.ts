@@ -1,7 +1,7 @@
 /** Human format: grouped by file, ESLint-style, color only when asked; a YAML syntax error shows its line with a caret under the column. */
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { escapeTerminal } from '../shared/terminal.js';
+import { escapeTerminal, oneLine } from '../shared/terminal.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /** At most this many characters of a line are shown, around the column. */
@@ -22,15 +22,20 @@ export function excerptLines(d: Diagnostic, indent: string): [string, string] | 
 export const stylish: DiagnosticFormatter = (summary, { color, filesChecked }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
-  const files = [...new Set(summary.diagnostics.map((d) => d.file))];
-  for (const file of files) {
-    const list = summary.diagnostics.filter((d) => d.file === file);
-    lines.push(c.underline(file));
+  // grouped in one pass: linear in the number of diagnostics, however many files
+  const byFile = new Map<string, (typeof summary.diagnostics)[number][]>();
+  for (const d of summary.diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  for (const [file, list] of byFile) {
+    lines.push(c.underline(oneLine(file)));
     const posWidth = list.reduce((w, d) => Math.max(w, `${d.line}:${d.column}`.length), 0);
     for (const d of list) {
       const pos = `${d.line}:${d.column}`.padEnd(posWidth);
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      lines.push(`  ${c.dim(pos)}  ${sev}  ${d.message}  ${c.dim(d.code)}`);
+      lines.push(`  ${c.dim(pos)}  ${sev}  ${oneLine(d.message)}  ${c.dim(d.code)}`);
       const excerpt = excerptLines(d, ' '.repeat(posWidth + 4));
       if (excerpt) lines.push(excerpt[0], c.red(excerpt[1]));
     }

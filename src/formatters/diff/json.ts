@@ -1,4 +1,5 @@
 /** The diff for scripts: the Diff object itself (see src/core/diff.ts for its fields). */
 import type { DiffFormatter } from './types.js';
+import { inertJson } from '../shared/terminal.js';
 
-export const json: DiffFormatter = (diff) => `${JSON.stringify(diff, null, 2)}\n`;
+export const json: DiffFormatter = (diff) => `${inertJson(diff, 2)}\n`;

@@ -2,8 +2,9 @@
 import { mdCode, mdText } from '../shared/markdown.js';
 import { outline, type OutlineLine } from './outline.js';
 import type { DiffFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
-export const markdown: DiffFormatter = (diff) => {
+export const markdown: DiffFormatter = inert((diff) => {
   const o = outline(diff);
   const out: string[] = ['## accsm: what this change does to the data', ''];
   out.push(`Comparing ${mdCode(diff.base.label)} (before) with ${mdCode(diff.head.label)} (after). Figures as of ${diff.asOf}.`);
@@ -23,4 +24,4 @@ export const markdown: DiffFormatter = (diff) => {
     }
   }
   return `${out.join('\n')}\n`;
-};
+});

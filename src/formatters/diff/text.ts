@@ -2,8 +2,9 @@
 import { Chalk } from 'chalk';
 import { outline, type OutlineLine } from './outline.js';
 import type { DiffFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
-export const text: DiffFormatter = (diff, { color }) => {
+export const text: DiffFormatter = inert((diff, { color }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const o = outline(diff);
   const out: string[] = [c.bold(`Changes from ${diff.base.label} to ${diff.head.label}`)];
@@ -24,4 +25,4 @@ export const text: DiffFormatter = (diff, { color }) => {
     }
   }
   return `${out.join('\n')}\n`;
-};
+});

@@ -1,6 +1,7 @@
 /** {"asOf", "meeting"?, "filters", "plans": [{"id", "title", "asOf", "projects": [{"id", "title", "status", "updated", …}]}]}, without file paths. */
 import type { ProjectRow } from '../../core/report.js';
 import type { ListFormatter } from './types.js';
+import { inertJson } from '../shared/terminal.js';
 
 export function projectJson(r: ProjectRow) {
   return {
@@ -20,13 +21,12 @@ export function projectJson(r: ProjectRow) {
 }
 
 export const json: ListFormatter = (list) =>
-  `${JSON.stringify(
+  `${inertJson(
     {
       asOf: list.asOf,
       ...(list.meeting ? { meeting: list.meeting } : {}),
       filters: list.filters,
       plans: list.plans.map((p) => ({ id: p.id, title: p.title, asOf: p.asOf, projects: p.projects.map(projectJson) })),
     },
-    null,
     2,
   )}\n`;

@@ -3,8 +3,9 @@ import { mdTable, mdText } from '../shared/markdown.js';
 import { ILLUSTRATIVE_MARK_NOTE, PROJECT_COLUMNS, projectCells } from '../shared/rows.js';
 import { asOfWords, capital, emptyPlanWords, filterWords } from '../shared/words.js';
 import type { ListFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
-export const markdown: ListFormatter = (list) => {
+export const markdown: ListFormatter = inert((list) => {
   if (list.plans.length === 0) return `No plan to list ${mdText(asOfWords(list))}.\n`;
   const filters = filterWords(list.filters);
   const out: string[] = ['# Projects', ''];
@@ -18,4 +19,4 @@ export const markdown: ListFormatter = (list) => {
   }
   if (list.plans.some((p) => p.projects.some((r) => r.illustrative))) out.push(`*${mdText(ILLUSTRATIVE_MARK_NOTE)}*`, '');
   return out.join('\n');
-};
+});

@@ -5,8 +5,9 @@ import { ILLUSTRATIVE_MARK_NOTE, PROJECT_COLUMNS, projectCells } from '../shared
 import { textTable } from '../shared/table.js';
 import { asOfWords, capital, emptyPlanWords, filterWords } from '../shared/words.js';
 import type { ListFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
-export const table: ListFormatter = (list, options) => {
+export const table: ListFormatter = inert((list, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   if (list.plans.length === 0) return `No plan to list ${asOfWords(list)}.\n`;
   const filters = filterWords(list.filters);
@@ -36,7 +37,7 @@ export const table: ListFormatter = (list, options) => {
   }
   if (list.plans.some((p) => p.projects.some((r) => r.illustrative))) out.push('', c.dim(ILLUSTRATIVE_MARK_NOTE));
   return `${out.join('\n')}\n`;
-};
+});
 
 /**
  * Title and priority-area widths (borders and padding included): 42 and 20 on a

@@ -5,9 +5,10 @@
  */
 import { planJson } from '../report/json.js';
 import type { OverFormatter } from './types.js';
+import { inertJson } from '../shared/terminal.js';
 
 export const json: OverFormatter = (over) =>
-  `${JSON.stringify(
+  `${inertJson(
     {
       over: over.over,
       asOf: over.asOf,
@@ -20,6 +21,5 @@ export const json: OverFormatter = (over) =>
         points: plan.points.map((pt) => ({ label: pt.label, asOf: pt.asOf, ...(pt.meeting ? { meeting: pt.meeting } : {}), report: planJson(pt.plan) })),
       })),
     },
-    null,
     2,
   )}\n`;

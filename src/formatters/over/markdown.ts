@@ -4,8 +4,9 @@ import { capital, filterWords } from '../shared/words.js';
 import { figureCells, figureTitles, hasVerdict, pointName, pointTitle } from './rows.js';
 import { noPointsWords, overWords } from './words.js';
 import type { OverFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
-export const markdown: OverFormatter = (over) => {
+export const markdown: OverFormatter = inert((over) => {
   if (over.plans.length === 0) return 'No plan to report.\n';
   const filters = filterWords(over.filters);
   const parts = over.plans.map((plan) => {
@@ -20,4 +21,4 @@ export const markdown: OverFormatter = (over) => {
     return out.join('\n');
   });
   return `# Progress over time\n\n${parts.join('\n')}`;
-};
+});

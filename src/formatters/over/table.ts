@@ -5,8 +5,9 @@ import { capital, filterWords, wrap } from '../shared/words.js';
 import { figureCells, figureTitles, hasVerdict, pointTitle } from './rows.js';
 import { noPointsWords, overWords } from './words.js';
 import type { OverFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
-export const table: OverFormatter = (over, options) => {
+export const table: OverFormatter = inert((over, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const fit = (text: string) => (options.width === undefined ? text : wrap(text, options.width));
   if (over.plans.length === 0) return 'No plan to report.\n';
@@ -23,4 +24,4 @@ export const table: OverFormatter = (over, options) => {
     return out.join('\n');
   });
   return `${parts.join('\n\n\n')}\n`;
-};
+});

@@ -11,6 +11,7 @@
 import { columnWidths, proportional } from '../shared/widths.js';
 import { arialEm } from './metrics.js';
 import type { Block, Inline, PaperDoc } from './model.js';
+import { flatValue } from '../shared/lines.js';
 
 export interface DocxChart {
   svg: string;
@@ -156,7 +157,9 @@ function footer(d: Docx): InstanceType<Docx['Footer']> {
   });
 }
 
-export async function paperDocx(doc: PaperDoc, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function paperDocx(input: PaperDoc, options: DocxOptions = {}): Promise<Uint8Array> {
+  // names and titles stay on their line; control characters, which XML does not allow, are shown escaped
+  const doc = flatValue(input);
   const d: Docx = await import('docx');
   const footnoteNumber = new Map(doc.footnotes.map((f, i) => [f.id, i + 1]));
   const heading = { 1: d.HeadingLevel.HEADING_1, 2: d.HeadingLevel.HEADING_2, 3: d.HeadingLevel.HEADING_3 } as const;

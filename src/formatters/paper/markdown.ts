@@ -4,6 +4,7 @@
  * a meeting paper and convert cleanly with `pandoc paper.md -o paper.docx` or
  * `pandoc -s paper.md -o paper.html` (the front matter gives the page title).
  */
+import { flatValue } from '../shared/lines.js';
 import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
 import type { Block, Inline, PaperDoc } from './model.js';
 
@@ -46,7 +47,8 @@ function block(b: Block): string {
   }
 }
 
-export function paperMarkdown(doc: PaperDoc): string {
+export function paperMarkdown(input: PaperDoc): string {
+  const doc = flatValue(input);
   const parts = [mdFrontMatter({ pagetitle: doc.title }).trimEnd(), ...doc.blocks.map(block)];
   for (const f of doc.footnotes) parts.push(`[^${f.id}]: ${mdText(f.text)}`);
   return `${parts.join('\n\n')}\n`;

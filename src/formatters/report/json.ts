@@ -8,6 +8,7 @@
  */
 import type { GroupFigures, PlanReport, Report } from '../../core/report.js';
 import type { ReportFormatter } from './types.js';
+import { inertJson } from '../shared/terminal.js';
 
 function group(g: GroupFigures) {
   return { total: g.total, counts: g.counts, percents: g.percents, implemented: g.implemented, implementedPercent: g.implementedPercent };
@@ -42,4 +43,4 @@ export function reportJson(report: Report) {
   };
 }
 
-export const json: ReportFormatter = (report) => `${JSON.stringify(reportJson(report), null, 2)}\n`;
+export const json: ReportFormatter = (report) => `${inertJson(reportJson(report), 2)}\n`;

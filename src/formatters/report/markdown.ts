@@ -6,6 +6,7 @@ import {
   STATUS_ORDER, asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords,
 } from '../shared/words.js';
 import type { ReportFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
 /** prose for a paper: the meeting by its name, without accsm's id for it */
 const PROSE = { meetingId: false } as const;
@@ -49,9 +50,9 @@ function plan(p: PlanReport, report: Report): string {
   return out.join('\n');
 }
 
-export const markdown: ReportFormatter = (report) => {
+export const markdown: ReportFormatter = inert((report) => {
   if (report.plans.length === 0) return `No plan to report ${mdText(asOfWords(report, PROSE))}.\n`;
   // the front matter gives pandoc's HTML its page title
   const title = `Work plan report: ${report.plans.map((p) => p.title).join('; ')}, ${asOfWords(report, PROSE)}`;
   return `${mdFrontMatter({ pagetitle: title })}\n# Work plan report\n\n${report.plans.map((p) => plan(p, report)).join('\n')}`;
-};
+});

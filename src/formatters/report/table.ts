@@ -14,6 +14,7 @@ import {
   asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER, wrap,
 } from '../shared/words.js';
 import type { ReportFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
 /** Below this width the group tables leave out their bars and split the long header over two lines. */
 export const NARROW = 100;
@@ -60,8 +61,8 @@ function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean, w
   return out.join('\n');
 }
 
-export const table: ReportFormatter = (report, options) => {
+export const table: ReportFormatter = inert((report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   if (report.plans.length === 0) return `No plan to report ${asOfWords(report)}.\n`;
   return `${report.plans.map((p) => plan(p, report, c, options.ascii === true, options.width)).join('\n\n\n')}\n`;
-};
+});

@@ -6,6 +6,9 @@
  */
 import { columnWidths, proportional } from './widths.js';
 
+import { flattenLines } from './lines.js';
+import { escapeControls } from './terminal.js';
+
 /**
  * Escapes text so that markdown (GFM or pandoc) reads it as text: the
  * characters that start markup are backslash-escaped, and line breaks become
@@ -15,10 +18,7 @@ import { columnWidths, proportional } from './widths.js';
  * list there is escaped as well.
  */
 export function mdText(text: string, lineStart = false): string {
-  const escaped = text
-    .replace(/^(?:\r\n|\r|\n)+|(?:\r\n|\r|\n)+$/g, '')
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_[\]<>|$~^]/g, (c) => `\\${c}`);
+  const escaped = flattenLines(escapeControls(text)).replace(/[\\`*_[\]<>|$~^]/g, (c) => `\\${c}`);
   if (!lineStart) return escaped;
   return escaped.replace(/^[#+\-=]/, (m) => `\\${m}`).replace(/^(\d+)([.)])/, '$1\\$2');
 }

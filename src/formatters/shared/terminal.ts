@@ -12,3 +12,102 @@ const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 export function escapeTerminal(text: string): string {
   return text.replace(UNSAFE, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
+
+/*
+ * For values and whole formatters (i16): escapeControls keeps line feeds and tabs (notes have lines) and CR
+ * before LF; inert(formatter) applies it to a formatter's input before it adds colour of its own.
+ */
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/g;
+
+const hex = (c: string) => {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+/** The text with control characters shown escaped (`\x1b`); line feeds and tabs kept. */
+export function escapeControls(text: string): string {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(text) ? text.replace(CONTROL, hex) : text;
+}
+
+/** The text on one line: control characters escaped, and line breaks (CR, LF, U+2028, U+2029) shown as `\n`. */
+export function oneLine(text: string): string {
+  return escapeControls(text).replace(/\r\n|\n|\u2028|\u2029/g, '\\n');
+}
+
+/**
+ * A copy of a value (a report, a diff, diagnostics) with every string in it,
+ * keys too, passed through `escapeControls`. Objects with nothing to escape
+ * are returned as they are, so the common case copies nothing. Linear in the
+ * size of the value.
+ */
+export function inertValue<T>(value: T): T {
+  return mapStrings(value, escapeControls);
+}
+
+/** A copy of a value with `fn` applied to every string in it, keys too; what `fn` leaves alone is not copied. */
+export function mapStrings<T>(value: T, fn: (text: string) => string): T {
+  const seen = new Map<object, unknown>();
+  const walk = (v: unknown): unknown => walkValue(v, seen, fn, walk);
+  return walk(value) as T;
+}
+
+function walkValue(value: unknown, seen: Map<object, unknown>, fn: (text: string) => string, walk: (v: unknown) => unknown): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return seen.get(value);
+  seen.set(value, value);
+  let out: unknown = value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const w = walk(v);
+      if (w !== v) (copy ??= value.slice())[i] = w;
+    });
+    out = copy ?? value;
+  } else if (value instanceof Map) {
+    let changed = false;
+    const entries = [...value].map(([k, v]) => {
+      const [wk, wv] = [walk(k), walk(v)];
+      changed ||= wk !== k || wv !== v;
+      return [wk, wv] as const;
+    });
+    out = changed ? new Map(entries) : value;
+  } else if (value instanceof Set) {
+    const original = [...value];
+    const items = original.map((v) => walk(v));
+    out = items.some((v, i) => v !== original[i]) ? new Set(items) : value;
+  } else if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
+    let copy: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const [wk, wv] = [fn(k), walk(v)];
+      if (wk !== k || wv !== v) {
+        copy ??= { ...(value as Record<string, unknown>) };
+        if (wk !== k) delete copy[k];
+        copy[wk] = wv;
+      }
+    }
+    out = copy ?? value;
+  }
+  seen.set(value, out);
+  return out;
+}
+
+/** A formatter whose input is made inert first: `export const table = inert(layout)`. */
+export function inert<D, O extends unknown[], R>(format: (data: D, ...options: O) => R): (data: D, ...options: O) => R {
+  return (data, ...options) => format(inertValue(data), ...options);
+}
+
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * JSON text with nothing a terminal would act on: JSON.stringify already
+ * escapes C0 controls; DEL, C1 controls, bidi overrides and line separators
+ * are written as \uXXXX too. The same JSON value, every character kept.
+ */
+export function inertJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -4,9 +4,10 @@
  * "history": [{"date", "status", "meeting"?, "meetingName"?, "note"?, "source"?, "inForce", "later"}]}
  */
 import type { ShowFormatter } from './types.js';
+import { inertJson } from '../shared/terminal.js';
 
 export const json: ShowFormatter = (d, options) =>
-  `${JSON.stringify(
+  `${inertJson(
     {
       asOf: d.asOf,
       plan: { id: d.plan.id, title: d.plan.title },
@@ -17,6 +18,5 @@ export const json: ShowFormatter = (d, options) =>
         : null,
       history: d.history,
     },
-    null,
     2,
   )}\n`;

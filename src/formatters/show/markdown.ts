@@ -3,8 +3,9 @@ import { mdTable, mdText } from '../shared/markdown.js';
 import { dateWords } from '../shared/words.js';
 import { fields } from './fields.js';
 import type { ShowFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
-export const markdown: ShowFormatter = (d, options) => {
+export const markdown: ShowFormatter = inert((d, options) => {
   const out: string[] = [`## ${mdText(d.project.id)}: ${mdText(d.project.title)}`, ''];
   out.push(mdTable([{ title: 'Field' }, { title: 'Value' }], fields(d, options.file).map(([l, v]) => [l, mdText(v)])));
   out.push('### Status history', '');
@@ -21,4 +22,4 @@ export const markdown: ShowFormatter = (d, options) => {
     ),
   );
   return out.join('\n');
-};
+});

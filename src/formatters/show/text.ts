@@ -4,10 +4,11 @@ import { statusColor } from '../shared/color.js';
 import { dateWords, wrap } from '../shared/words.js';
 import { fields } from './fields.js';
 import type { ShowFormatter } from './types.js';
+import { inert } from '../shared/terminal.js';
 
 const WIDTH = 100;
 
-export const text: ShowFormatter = (d, options) => {
+export const text: ShowFormatter = inert((d, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   // at most 100 columns, less on a narrower terminal, never so narrow that nothing fits
   const width = Math.max(40, Math.min(WIDTH, options.width ?? WIDTH));
@@ -31,4 +32,4 @@ export const text: ShowFormatter = (d, options) => {
     if (e.source) out.push(`${indent}${c.dim(wrap(`source: ${e.source}`, width - indent.length, indent))}`);
   }
   return `${out.join('\n')}\n`;
-};
+});

@@ -1,0 +1,17 @@
+/**
+ * Line structure in documents (markdown, docx): a name or a title from the
+ * data is one line. A line break inside it (CR, LF, U+2028, U+2029) would
+ * start a heading, a list item or a paragraph of its own, so it becomes one
+ * space; control characters are shown escaped (terminal.ts).
+ */
+import { escapeControls, mapStrings } from './terminal.js';
+
+/** The text on one line: line breaks at either end dropped, the others one space each. */
+export function flattenLines(text: string): string {
+  return text.replace(/^[\r\n\u2028\u2029]+|[\r\n\u2028\u2029]+$/g, '').replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+}
+
+/** A copy of a document model with every string flattened and its control characters escaped. */
+export function flatValue<T>(value: T): T {
+  return mapStrings(value, (s) => flattenLines(escapeControls(s)));
+}
