@@ -11,7 +11,8 @@ import { writeOut } from './shared.js';
 export interface OverFlags {
   plan?: string[];
   asOf?: string;
-  lead?: string;
+  lead?: readonly string[];
+  partner?: readonly string[];
   area?: string;
   format: TabularFormat;
   over: string;
@@ -29,7 +30,7 @@ export async function runOver(io: CliIO, data: DataSet, flags: OverFlags, render
   const { resolveAsOf } = await import('../core/as-of.js');
   const { computeOverTime } = await import('../core/over-time.js');
   const { date: asOf } = resolveAsOf(data, flags.asOf ?? today(io));
-  const result = computeOverTime(data, { over, asOf, plans: flags.plan, lead: flags.lead, area: flags.area });
+  const result = computeOverTime(data, { over, asOf, plans: flags.plan, lead: flags.lead, partner: flags.partner, area: flags.area });
   const { overFormatters, overChart } = await import('../formatters/over/index.js');
   if (flags.chart !== undefined) {
     if (result.plans.length !== 1) {

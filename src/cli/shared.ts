@@ -51,7 +51,8 @@ export interface ScopeFlags {
   data?: string;
   plan?: string[];
   asOf?: string;
-  lead?: string;
+  lead?: string[];
+  partner?: string[];
   area?: string;
   format: TabularFormat;
 }
@@ -59,9 +60,10 @@ export interface ScopeFlags {
 /** --plan, --as-of, --lead, --area, --format, --data. */
 export function addScopeOptions(cmd: Command): Command {
   return addDataOption(cmd)
-    .option('-p, --plan <id...>', 'work plans to include (default: every plan that has projects)')
+    .option('-p, --plan <id...>', 'work plans to include (default: every plan)')
     .option('--as-of <date|meeting>', 'a date (YYYY-MM-DD) or a meeting id, which stands for its last day (default: today)')
-    .option('--lead <code>', 'only projects led by this country code or ASEC')
+    .option('--lead <code...>', 'only projects led by one of these: country codes or names (PH, Philippines; PH,SG for two) or ASEC')
+    .option('--partner <code...>', 'only projects with one of these as a partner, as for --lead')
     .option('--area <id>', 'only projects in this priority area')
     .addOption(formatOption(TABULAR_FORMATS, 'table'));
 }

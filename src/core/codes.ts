@@ -46,7 +46,7 @@ const TABLE = {
   'schedule-order': { severity: 'error', guidance: "A project's schedule starts after it ends. Swap or correct the dates." },
   'period-order': { severity: 'error', guidance: "A plan's period starts after it ends. Correct the years." },
   'date-future': { severity: 'warning', guidance: 'A status is dated in the future. Record a status on or after the day it happens.' },
-  'date-outside-period': { severity: 'warning', guidance: "A status is dated outside its plan's period. Check the year." },
+  'date-outside-period': { severity: 'warning', guidance: "A status is dated before its plan's period began, or a project is recorded as still planned after the period ended. Check the year. A completion, cancellation or other status recorded after the plan ended is normal work and gets no warning." },
   'carried-from-unknown': { severity: 'warning', guidance: "A project's carried_from link names a plan or project that is not in the data root, or its own plan. Correct the link or remove it." },
   'meeting-date': { severity: 'warning', guidance: 'A status entry names a meeting held before the status date; a meeting can only take note of a status it knew.' },
 } as const satisfies Record<string, Rule>;

@@ -4,6 +4,7 @@
  * entries as transitions; other changed fields; and each plan's headline
  * before and after, as of one date. Pure: two DataSets in, a typed Diff out.
  */
+import { relative, sep } from 'node:path';
 import { cmp } from './load.js';
 import { computeReport } from './report.js';
 import type { DataSet, Meeting, PlanRecord, PriorityArea, Project, Status, StatusEntry } from './types.js';
@@ -17,6 +18,8 @@ export interface DiffSide {
   warnings: number;
   /** anything the reader should know, e.g. that the data root does not exist in a revision */
   note?: string;
+  /** data files on this side that could not be read or failed their schema, relative to the data root with "/" (plans/p/projects/P1.yaml) */
+  unreadable?: string[];
 }
 
 export interface FieldChange {
@@ -51,6 +54,12 @@ export interface ProjectSummary {
   since: string;
 }
 
+/** A project on one side whose file on the other side could not be read (errors): not removed, not added. */
+export interface ProjectUnreadable extends ProjectSummary {
+  /** the side where the file has errors */
+  side: 'base' | 'head';
+}
+
 export interface ProjectChange {
   id: string;
   title: string;
@@ -82,13 +91,16 @@ export interface PlanDiff {
   id: string;
   /** head title, or base title for a removed plan */
   title: string;
-  kind: ChangeKind | 'unchanged';
+  /** unreadable: plan.yaml has errors on one side, so the plan is neither added nor removed */
+  kind: ChangeKind | 'unchanged' | 'unreadable';
   /** changed plan fields other than id and priority_areas */
   fields: FieldChange[];
   areas: ItemChange[];
   projectsAdded: ProjectSummary[];
   projectsRemoved: ProjectSummary[];
   projectsChanged: ProjectChange[];
+  /** projects whose file has errors on one side (shown as it is on the other) */
+  projectsUnreadable: ProjectUnreadable[];
   /** figures as of `asOf`; null on a side that does not have the plan */
   headline: { before: Headline | null; after: Headline | null };
 }
@@ -210,7 +222,24 @@ function headlineOf(data: DataSet, planId: string, asOf: string): Headline {
   return { implemented: report.implemented, total: report.total, implementedPercent: report.implementedPercent };
 }
 
-function planDiff(id: string, base: DataSet, head: DataSet, was: PlanRecord | undefined, is: PlanRecord | undefined, asOf: string): PlanDiff {
+/** The path of a file relative to its data root, with "/". */
+function rel(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
+}
+
+interface Sides {
+  base: DataSet;
+  head: DataSet;
+  /** relative paths of the files with errors on each side */
+  baseUnreadable: ReadonlySet<string>;
+  headUnreadable: ReadonlySet<string>;
+}
+
+function planDiff(id: string, sides: Sides, was: PlanRecord | undefined, is: PlanRecord | undefined, asOf: string): PlanDiff {
+  const { base, head } = sides;
+  const oldFiles = new Map(was?.projects.map((r) => [r.project.id, rel(base.root, r.file)]) ?? []);
+  const newFiles = new Map(is?.projects.map((r) => [r.project.id, rel(head.root, r.file)]) ?? []);
+  const projectsUnreadable: ProjectUnreadable[] = [];
   const oldProjects = byId(was?.projects.map((r) => r.project) ?? [], (p) => p.id);
   const newProjects = byId(is?.projects.map((r) => r.project) ?? [], (p) => p.id);
   const projectsAdded: ProjectSummary[] = [];
@@ -222,21 +251,28 @@ function planDiff(id: string, base: DataSet, head: DataSet, was: PlanRecord | un
     if (p0 && p1) {
       const change = { id: pid, title: p1.title, statusChanges: statusChanges(p0.status, p1.status), fields: fieldChanges(p0, p1, PROJECT_FIELDS, ['id', 'status']) };
       if (change.statusChanges.length || change.fields.length) projectsChanged.push(change);
-    } else if (p1) projectsAdded.push(summary(p1));
+    } else if (p1) {
+      // its file is in the base too, but could not be read there: not an addition
+      if (sides.baseUnreadable.has(newFiles.get(pid)!)) projectsUnreadable.push({ ...summary(p1), side: 'base' });
+      else projectsAdded.push(summary(p1));
+    } else if (sides.headUnreadable.has(oldFiles.get(pid)!)) projectsUnreadable.push({ ...summary(p0!), side: 'head' });
     else projectsRemoved.push(summary(p0!));
   }
   const fields = was && is ? fieldChanges(was.plan, is.plan, PLAN_FIELDS, ['id', 'priority_areas']) : [];
   const areas = itemChanges<PriorityArea>(was?.plan.priority_areas ?? [], is?.plan.priority_areas ?? [], AREA_FIELDS, (a) => a.title);
-  const touched = fields.length + areas.length + projectsAdded.length + projectsRemoved.length + projectsChanged.length > 0;
+  const touched = fields.length + areas.length + projectsAdded.length + projectsRemoved.length + projectsChanged.length + projectsUnreadable.length > 0;
+  const planFile = `plans/${id}/plan.yaml`;
+  const unreadable = (!was && sides.baseUnreadable.has(planFile)) || (!is && sides.headUnreadable.has(planFile));
   return {
     id,
     title: (is ?? was)!.plan.title,
-    kind: !was ? 'added' : !is ? 'removed' : touched ? 'changed' : 'unchanged',
+    kind: unreadable ? 'unreadable' : !was ? 'added' : !is ? 'removed' : touched ? 'changed' : 'unchanged',
     fields,
     areas: was && is ? areas : [],
     projectsAdded,
     projectsRemoved,
     projectsChanged,
+    projectsUnreadable,
     headline: { before: was ? headlineOf(base, id, asOf) : null, after: is ? headlineOf(head, id, asOf) : null },
   };
 }
@@ -245,7 +281,8 @@ function planDiff(id: string, base: DataSet, head: DataSet, was: PlanRecord | un
 export function computeDiff(base: DataSet, head: DataSet, options: DiffOptions): Diff {
   const oldPlans = byId(base.plans, (p) => p.plan.id);
   const newPlans = byId(head.plans, (p) => p.plan.id);
-  const plans = unionIds(oldPlans.keys(), newPlans.keys()).map((id) => planDiff(id, base, head, oldPlans.get(id), newPlans.get(id), options.asOf));
+  const sides: Sides = { base, head, baseUnreadable: new Set(options.base.unreadable ?? []), headUnreadable: new Set(options.head.unreadable ?? []) };
+  const plans = unionIds(oldPlans.keys(), newPlans.keys()).map((id) => planDiff(id, sides, oldPlans.get(id), newPlans.get(id), options.asOf));
   const meetings = itemChanges<Meeting>(base.meetings, head.meetings, MEETING_FIELDS, (m) => m.name, (m) => m.date).sort(
     (a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0) || cmp(a.id, b.id),
   );

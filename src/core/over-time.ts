@@ -48,7 +48,8 @@ export interface OverTimeOptions {
   /** YYYY-MM-DD: the last date (default in the CLI: today) */
   asOf: string;
   plans?: readonly string[];
-  lead?: string;
+  lead?: string | readonly string[];
+  partner?: string | readonly string[];
   area?: string;
 }
 
@@ -87,7 +88,7 @@ function pointsOf(data: DataSet, body: string, period: { start: number; end: num
 /** The plans' reports at each point. Unknown plans, codes or areas are the report's usage errors. */
 export function computeOverTime(data: DataSet, options: OverTimeOptions): OverTime {
   if (!(OVER_UNITS as readonly string[]).includes(options.over)) throw new UserError(`--over ${options.over}: expected one of ${OVER_UNITS.join(', ')}`);
-  const scope = { plans: options.plans, lead: options.lead, area: options.area };
+  const scope = { plans: options.plans, lead: options.lead, partner: options.partner, area: options.area };
   // the report as of asOf checks the options and picks the plans, as `report` does
   const now = computeReport(data, { asOf: options.asOf, ...scope });
   const plans = now.plans.map((p): PlanOverTime => {

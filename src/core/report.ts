@@ -5,14 +5,21 @@
  * (projection.ts), the as-of point (as-of.ts) and the views (views.ts).
  */
 import { asOfDate, type AsOf, type MeetingRef } from './as-of.js';
+import { countryCodes } from './countries.js';
 import { dayNumber } from './dates.js';
 import { UserError } from './errors.js';
 import { figures, type AreaFigures, type GroupFigures, type LeadFigures } from './figures.js';
 import { cmp } from './order.js';
 import { percent } from './percent.js';
-import { projectCompletion } from './projection.js';
-import { entryAsOf, periodBounds, statusSince } from './status-on-day.js';
-import type { DataSet, Plan, PlanRecord, Status } from './types.js';
+import { projectCompletion, type Projection } from './projection.js';
+import { isLateStart, isOverdue } from './schedule.js';
+import { isStale, lastMeetingBefore, updatedSince } from './staleness.js';
+import { entryAsOf, statusSince } from './status-on-day.js';
+import type { DataSet, Meeting, Plan, PlanRecord, Status } from './types.js';
+import { periodTime, verdictOf, type Verdict } from './verdict.js';
+
+export type { Projection } from './projection.js';
+export type { Verdict } from './verdict.js';
 
 export { headline, type AreaFigures, type GroupFigures, type LeadFigures, type StatusCounts } from './figures.js';
 
@@ -60,18 +67,49 @@ export interface PlanReport extends GroupFigures {
   projectedCompletion: string | null;
   /** projectedCompletion is within the plan period; null when there is no projection */
   projectedOnSchedule: boolean | null;
+  /**
+   * why there is or is not a projection: projected (a month), all-completed (the month of the last completion),
+   * ended (none after the plan period), not-started, no-completions, beyond-twice-period (later than twice the plan's length)
+   */
+  projection: Projection;
+  /** the meeting's rule (README, "Counting rules"): completed or ongoing ÷ total against days elapsed ÷ days of the period */
+  verdict: Verdict;
+  /** days of the plan period elapsed by the end of asOf (capped), and days in the whole period */
+  elapsedDays: number;
+  periodDays: number;
+  /** projects in the plan's files, whatever their dates and the filters: 0 for a plan with nothing recorded yet */
+  recorded: number;
+  /** the last meeting of the plan's body before asOf, and the counted projects with no status entry since its first day; null without such a meeting */
+  notUpdatedSince: NotUpdatedSince | null;
+  /** the latest status entry is more than a year before asOf */
+  stale: boolean;
   /** every counted project, by id */
   projects: ProjectRow[];
+}
+
+export interface NotUpdatedSince {
+  meeting: MeetingRef;
+  /** ids of counted projects with no status entry dated on or after the meeting's first day */
+  projects: string[];
 }
 
 export interface ReportOptions {
   /** the day (YYYY-MM-DD), or the as-of point resolveAsOf gives, with its meeting */
   asOf: AsOf | string;
-  /** plan ids; default: every plan that has projects */
+  /** plan ids; default: every plan, those without projects too */
   plans?: readonly string[];
-  /** only projects led by this code */
-  lead?: string;
+  /** only projects led by one of these codes or country names ("PH", "Philippines"; "PH,SG" holds two) */
+  lead?: string | readonly string[];
+  /** only projects with one of these as a partner (codes or names, as for lead) */
+  partner?: string | readonly string[];
   /** only projects in this priority area */
+  area?: string;
+}
+
+/** The filters of a report, checked: codes in upper case. */
+export interface Filters {
+  lead?: string[];
+  partner?: string[];
   area?: string;
 }
 
@@ -79,23 +117,28 @@ export interface Report {
   asOf: string;
   /** the meeting named by --as-of, when one was */
   meeting?: MeetingRef;
-  filters: { lead?: string; area?: string };
+  filters: Filters;
   plans: PlanReport[];
 }
 
-export function planReport(record: PlanRecord, options: Omit<ReportOptions, 'asOf' | 'plans'>, asOf: string): PlanReport {
+function meetingRef(m: Meeting): MeetingRef {
+  return { id: m.id, name: m.name, date: m.date, ...(m.end ? { end: m.end } : {}) };
+}
+
+/** One plan's report as of `asOf`; `meetings` give the staleness check its last meeting. */
+export function planReport(record: PlanRecord, options: Filters, asOf: string, meetings: readonly Meeting[] = []): PlanReport {
   const { plan } = record;
   const rows: ProjectRow[] = [];
   let lastUpdated: string | null = null;
   for (const { project, file } of record.projects) {
-    if (options.lead && !project.lead.includes(options.lead)) continue;
+    if (options.lead && !project.lead.some((c) => options.lead!.includes(c))) continue;
+    if (options.partner && !(project.partners ?? []).some((c) => options.partner!.includes(c))) continue;
     if (options.area && !project.priority_areas.includes(options.area)) continue;
     const entry = entryAsOf(project, asOf);
     if (!entry) continue;
     if (lastUpdated === null || entry.date > lastUpdated) lastUpdated = entry.date;
-    const done = entry.status === 'completed' || entry.status === 'cancelled';
-    const overdue = !done && project.schedule !== undefined && asOf > periodBounds(project.schedule.end).last;
-    const lateStart = entry.status === 'planned' && project.schedule !== undefined && asOf > periodBounds(project.schedule.start).last;
+    const overdue = isOverdue(project, plan, entry.status, asOf);
+    const lateStart = isLateStart(project, entry.status, asOf);
     rows.push({
       id: project.id,
       title: project.title,
@@ -121,14 +164,16 @@ export function planReport(record: PlanRecord, options: Omit<ReportOptions, 'asO
   const byLead: LeadFigures[] = leads
     .map((code) => ({ code, ...figures(rows.filter((r) => r.lead.includes(code)).map((r) => r.status)) }))
     .sort((a, b) => b.total - a.total || cmp(a.code, b.code));
-  const start = dayNumber(`${plan.period.start}-01-01`);
-  const end = dayNumber(`${plan.period.end}-12-31`);
-  const periodDays = end - start + 1;
-  // days from the period's first day to the end of asOf; the elapsed share is capped at the period,
-  // the rate of completions is not (after the plan ends, time keeps counting against it)
-  const sinceStart = dayNumber(asOf) - start + 1;
-  const elapsedDays = Math.min(Math.max(sinceStart, 0), periodDays);
-  const projection = projectCompletion(rows, all.counts, start, sinceStart);
+  const time = periodTime(plan.period, asOf);
+  const projection = projectCompletion(rows, all.counts, dayNumber(time.first), time);
+  const meeting = lastMeetingBefore(meetings, plan.body, asOf);
+  const counted = new Set(rows.map((r) => r.id));
+  const notUpdatedSince: NotUpdatedSince | null = meeting
+    ? {
+        meeting: meetingRef(meeting),
+        projects: record.projects.filter((r) => counted.has(r.project.id) && !updatedSince(r.project, meeting.date, asOf)).map((r) => r.project.id),
+      }
+    : null;
   return {
     id: plan.id,
     title: plan.title,
@@ -142,9 +187,16 @@ export function planReport(record: PlanRecord, options: Omit<ReportOptions, 'asO
     lateStart: rows.filter((r) => r.lateStart).map((r) => r.id),
     illustrative: rows.filter((r) => r.illustrative).length,
     lastUpdated,
-    elapsedPercent: percent(elapsedDays, periodDays),
-    projectedCompletion: projection,
-    projectedOnSchedule: projection === null ? null : projection <= `${plan.period.end}-12`,
+    elapsedPercent: percent(time.elapsedDays, time.periodDays),
+    projectedCompletion: projection.month,
+    projectedOnSchedule: projection.month === null ? null : projection.month <= `${plan.period.end}-12`,
+    projection: projection.kind,
+    verdict: verdictOf(all, time),
+    elapsedDays: time.elapsedDays,
+    periodDays: time.periodDays,
+    recorded: record.projects.length,
+    notUpdatedSince,
+    stale: isStale(lastUpdated, asOf),
     projects: rows,
   };
 }
@@ -155,28 +207,25 @@ export function listOf(values: readonly string[]): string {
 
 /** Checks the options against the data; unknown plans, codes or areas are usage errors that list the valid ones. */
 export function computeReport(data: DataSet, given: ReportOptions): Report {
-  // codes are upper case in the data (vn means VN)
-  const options: ReportOptions = given.lead === undefined ? given : { ...given, lead: given.lead.toUpperCase() };
-  const at = asOfDate(options.asOf);
+  // codes are upper case in the data (vn and Viet Nam mean VN); a known code that leads nothing is not an error
+  const lead = countryCodes(given.lead, '--lead');
+  const partner = countryCodes(given.partner, '--partner');
+  const filters: Filters = { ...(lead ? { lead } : {}), ...(partner ? { partner } : {}), ...(given.area !== undefined ? { area: given.area } : {}) };
+  const options = { plans: given.plans, ...filters };
+  const at = asOfDate(given.asOf);
   const known = data.plans.map((p) => p.plan.id);
   for (const id of options.plans ?? []) {
     if (!known.includes(id)) throw new UserError(`unknown plan "${id}"; plans: ${listOf(known)}`);
   }
-  const selected = options.plans?.length
-    ? data.plans.filter((p) => options.plans!.includes(p.plan.id))
-    : data.plans.filter((p) => p.projects.length > 0);
-  if (options.lead !== undefined) {
-    const codes = [...new Set(selected.flatMap((p) => p.projects.flatMap((r) => r.project.lead)))].sort(cmp);
-    if (!codes.includes(options.lead)) throw new UserError(`no project is led by "${options.lead}"; lead codes in these plans: ${listOf(codes)}`);
-  }
+  // every plan by default, those with no projects too: they are named, not dropped
+  const selected = options.plans?.length ? data.plans.filter((p) => options.plans!.includes(p.plan.id)) : data.plans;
   if (options.area !== undefined) {
     const areas = [...new Set(selected.flatMap((p) => p.plan.priority_areas.map((a) => a.id)))];
     if (!areas.includes(options.area)) throw new UserError(`unknown priority area "${options.area}"; areas of these plans: ${listOf(areas)}`);
   }
   const plans = selected
     .filter((p) => options.area === undefined || p.plan.priority_areas.some((a) => a.id === options.area))
-    .map((p) => planReport(p, options, at.date));
-  const filters = { ...(options.lead ? { lead: options.lead } : {}), ...(options.area ? { area: options.area } : {}) };
+    .map((p) => planReport(p, filters, at.date, data.meetings));
   return { asOf: at.date, filters, plans, ...(at.meeting ? { meeting: at.meeting } : {}) };
 }
 

@@ -152,8 +152,12 @@ function checkProject(
     if (real) {
       if (entry.date > ctx.today) d.push(raw('date-future', `status date ${entry.date} is in the future (today is ${ctx.today})`, ['status', i, 'date']));
       const year = Number(entry.date.slice(0, 4));
-      if (plan && (year < plan.plan.period.start || year > plan.plan.period.end))
-        d.push(raw('date-outside-period', `status date ${entry.date} is outside the plan's period ${plan.plan.period.start}-${plan.plan.period.end}`, ['status', i, 'date']));
+      // after the period, completing, cancelling or closing out ongoing work is normal; only a project still planned is suspicious
+      const period = plan ? `${plan.plan.period.start}-${plan.plan.period.end}` : '';
+      if (plan && year < plan.plan.period.start)
+        d.push(raw('date-outside-period', `status date ${entry.date} is before the plan's period ${period}`, ['status', i, 'date']));
+      else if (plan && year > plan.plan.period.end && entry.status === 'planned')
+        d.push(raw('date-outside-period', `status "planned" dated ${entry.date}, after the plan's period ${period} ended; a project of an ended plan is completed, ongoing, postponed or cancelled (or moves to the next plan)`, ['status', i, 'date']));
       previous = previous === undefined || entry.date > previous ? entry.date : previous;
     }
     if (typeof entry.meeting === 'string' && meetingIds !== undefined) {

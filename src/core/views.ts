@@ -2,6 +2,7 @@
 import { asOfDate, type AsOf } from './as-of.js';
 import { UserError } from './errors.js';
 import { computeReport, listOf, planReport, type ProjectRow, type Report, type ReportOptions } from './report.js';
+import { resolveSinceDay, updatedSince, type SinceDay } from './staleness.js';
 import { entryAsOf } from './status-on-day.js';
 import { nearMatches } from './suggest.js';
 import type { DataSet, Plan, PlanRecord, Project, Status, StatusEntry } from './types.js';
@@ -9,6 +10,8 @@ import type { DataSet, Plan, PlanRecord, Project, Status, StatusEntry } from './
 export interface ListOptions extends ReportOptions {
   /** only projects whose status as of asOf is one of these */
   statuses?: readonly Status[];
+  /** only projects with no status entry dated on or after this day (YYYY-MM-DD) or this meeting's first day, up to asOf */
+  notUpdatedSince?: string;
 }
 
 export interface PlanProjects {
@@ -21,7 +24,7 @@ export interface PlanProjects {
 export interface ProjectList {
   asOf: string;
   meeting?: Report['meeting'];
-  filters: Report['filters'] & { statuses?: Status[] };
+  filters: Report['filters'] & { statuses?: Status[]; notUpdatedSince?: SinceDay };
   plans: PlanProjects[];
 }
 
@@ -29,14 +32,21 @@ export interface ProjectList {
 export function listProjects(data: DataSet, options: ListOptions): ProjectList {
   const report = computeReport(data, options);
   const statuses = options.statuses?.length ? [...new Set(options.statuses)] : undefined;
+  const since = options.notUpdatedSince !== undefined ? resolveSinceDay(data.meetings, options.notUpdatedSince) : undefined;
+  const kept = (planId: string, r: ProjectRow): boolean => {
+    if (statuses && !statuses.includes(r.status)) return false;
+    if (!since) return true;
+    const project = data.plans.find((p) => p.plan.id === planId)?.projects.find((x) => x.project.id === r.id)?.project;
+    return project !== undefined && !updatedSince(project, since.date, report.asOf);
+  };
   return {
     asOf: report.asOf,
-    filters: { ...report.filters, ...(statuses ? { statuses } : {}) },
+    filters: { ...report.filters, ...(statuses ? { statuses } : {}), ...(since ? { notUpdatedSince: since } : {}) },
     plans: report.plans.map((p) => ({
       id: p.id,
       title: p.title,
       asOf: p.asOf,
-      projects: statuses ? p.projects.filter((r) => statuses.includes(r.status)) : p.projects,
+      projects: p.projects.filter((r) => kept(p.id, r)),
     })),
     ...(report.meeting ? { meeting: report.meeting } : {}),
   };

@@ -64,8 +64,9 @@ describe('accsm diff <folder> <folder>', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('has 1 validation error: files that fail their schema are left out of this comparison');
       expect(r.stderr).toMatch(/the head \(.*head\) has 1 validation error/);
-      // P2's file fails its schema, so it is not in the head's data
-      expect(r.stdout).toContain('    P2: was ongoing since 2023-08-01 — Project two');
+      // P2's file fails its schema, so it is not in the head's data: not readable, not removed
+      expect(r.stdout).toContain('  Not readable (errors):\n    P2: not readable (errors) in the head version; was ongoing since 2023-08-01 — Project two');
+      expect(r.stdout).not.toMatch(/P2: was ongoing/);
     } finally {
       t.cleanup();
     }

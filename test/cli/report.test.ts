@@ -26,7 +26,7 @@ describe('the 21st ACCSM SOM figures on the embedded data', () => {
     expect(lines.find((l) => l.startsWith('│ planned '))).toMatch(/^│ planned +│ +19 │ 61% │/);
     expect(lines).toContain('Last status update: 3 August 2022');
     expect(lines).toContain('Period 32% elapsed, 39% implemented');
-    expect(lines).toContain('At the rate so far, the last project would complete in January 2028, after the plan ends in December 2025.');
+    expect(lines).toContain('Projection (a supporting figure, not the verdict): at the rate of completions so far, the last project would complete in January 2028, after the plan ends in December 2025.');
     expect(lines).toContain('Note: 31 of these 31 projects are marked illustrative: some or all of their details are not from the public record.');
   });
 
@@ -87,17 +87,17 @@ describe('the 21st ACCSM SOM figures on the embedded data', () => {
     }
   });
 
-  it('with no options reports every plan that has projects, as of today (ACCSM_TODAY)', async () => {
-    const parsed = JSON.parse((await ok(['report', '-f', 'json'])));
+  it('with no options reports every plan, empty ones named, as of today (ACCSM_TODAY)', async () => {
+    const parsed = JSON.parse(await ok(['report', '-f', 'json']));
     expect(parsed.asOf).toBe('2026-11-23');
-    expect(parsed.plans.map((p: { id: string }) => p.id)).toContain('accsm-2021-2025');
-    expect(parsed.plans.every((p: { total: number }) => p.total > 0)).toBe(true);
-    expect((await ok(['report']))).toContain('As of 23 November 2026');
+    expect(parsed.plans.map((p: { id: string }) => p.id)).toEqual(['accsm-2021-2025', 'accsm-2026-2030', 'accsm-plus-3-2021-2025']);
+    expect(parsed.plans.map((p: { verdict: string }) => p.verdict)).toEqual(['ended', 'empty', 'empty']);
+    expect(await ok(['report'])).toContain('As of 23 November 2026');
   });
 
   it('says plainly that a plan has no projects', async () => {
     const out = await ok(['report', '--plan', 'accsm-2026-2030', '--as-of', '2026-01-01']);
-    expect(out).toContain('No projects in this plan as of 1 January 2026.');
+    expect(out).toContain('No projects/activities recorded yet.');
   });
 });
 
@@ -107,14 +107,14 @@ describe('fixtures', () => {
     expect((await json('report-overdue', '--as-of', '2022-04-01'))[0].overdue).toEqual(['A1', 'A4', 'A5']);
     expect((await json('report-late-start', '--as-of', '2022-01-01'))[0].lateStart).toEqual(['L1', 'L2']);
     const table = await ok(['report', '--data', join(FIXTURES, 'report-overdue'), '--as-of', '2022-04-01']);
-    expect(table).toContain('Overdue (schedule ended, not completed): 3\n  A1  Ongoing past its end\n  A4  Ends in March 2022\n  A5  Postponed past its end\n');
+    expect(table).toContain('Overdue (schedule or plan period ended, not completed): 3\n  A1  Ongoing past its end\n  A4  Ends in March 2022\n  A5  Postponed past its end\n');
   });
   it('projection', async () => {
     // 731 days, 4 of 8 completed → 1462 days → 2024-01-01
     const [p] = await json('report-projection', '--as-of', '2021-12-31');
     expect([p.projectedCompletion, p.projectedOnSchedule]).toEqual(['2024-01', false]);
-    expect((await ok(['report', '--data', join(FIXTURES, 'report-projection'), '--as-of', 'm-2021']))).toContain(
-      'At the rate so far, the last project would complete in December 2022, before the plan ends in December 2023.',
+    expect(await ok(['report', '--data', join(FIXTURES, 'report-projection'), '--as-of', 'm-2021'])).toContain(
+      'Projection (a supporting figure, not the verdict): at the rate of completions so far, the last project would complete in December 2022, before the plan ends in December 2023.',
     );
   });
   it('a project added after D is left out', async () => {
@@ -144,7 +144,7 @@ describe('usage errors exit 2 and list the valid values', () => {
     [['--plan', 'nope'], /unknown plan "nope"; plans: accsm-2021-2025, accsm-2026-2030, accsm-plus-3-2021-2025/],
     [['--as-of', 'som-99'], /"som-99" is neither a date \(YYYY-MM-DD\) nor a meeting id; meetings: .*som-21/],
     [['--as-of', '2022-02-30'], /2022-02-30 is not a real calendar date/],
-    [['--lead', 'XX'], /no project is led by "XX"; lead codes in these plans: ASEC, VN/],
+    [['--lead', 'XX'], /--lead "XX" is not a country code or name; codes: BN, KH, ID, LA, MY, MM, PH, SG, TH, VN, .*ASEC/],
     [['--area', 'nope'], /unknown priority area "nope"; areas of these plans: competencies, institutions/],
     [['--format', 'pdf'], /Allowed choices are table, markdown, json, csv/],
   ])('%j', async (args, message) => {

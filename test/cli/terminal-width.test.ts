@@ -32,7 +32,7 @@ describe('terminal width', () => {
     expect(columnWidths(undefined)).toEqual({ Title: 42, 'Priority areas': 20 });
     expect(columnWidths(200)).toEqual({ Title: 42, 'Priority areas': 20 });
     expect(columnWidths(100)).toEqual({ Title: 24, 'Priority areas': 12 });
-    expect(columnWidths(80)).toEqual({ Title: 17, 'Priority areas': 9 });
+    expect(columnWidths(80)).toEqual({ Title: 16, 'Priority areas': 9 });
     expect(columnWidths(40)).toEqual({ Title: 14, 'Priority areas': 8 });
   });
 });

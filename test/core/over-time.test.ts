@@ -62,7 +62,7 @@ describe('computeOverTime on the embedded data', () => {
 
   it("keeps the report's filters and usage errors", () => {
     const over = computeOverTime(embedded, { over: 'years', asOf: '2026-11-23', plans: ['accsm-2021-2025'], lead: 'vn' });
-    expect(over.filters).toEqual({ lead: 'VN' });
+    expect(over.filters).toEqual({ lead: ['VN'] });
     for (const pt of over.plans[0]!.points) expect(pt.plan).toEqual(computeReport(embedded, { asOf: pt.asOf, plans: ['accsm-2021-2025'], lead: 'VN' }).plans[0]);
     expect(() => computeOverTime(embedded, { over: 'years', asOf: '2026-11-23', plans: ['nope'] })).toThrow(UserError);
     expect(() => computeOverTime(embedded, { over: 'weeks' as 'years', asOf: '2026-11-23' })).toThrow(/--over weeks: expected one of meetings, years, months/);

@@ -53,11 +53,11 @@ describe('embedded data: the 21st ACCSM SOM (3 August 2022)', () => {
     expect(resolveAsOf(data(EMBEDDED), m.id).date).toBe(m.end);
   });
 
-  it('reports by default every plan that has projects', () => {
+  it('reports by default every plan, those without projects too (named, not dropped)', () => {
     const report = computeReport(data(EMBEDDED), { asOf: '2022-08-03' });
-    const withProjects = data(EMBEDDED).plans.filter((p) => p.projects.length > 0).map((p) => p.plan.id);
-    expect(report.plans.map((p) => p.id)).toEqual(withProjects);
-    expect(withProjects).toContain('accsm-2021-2025');
+    expect(report.plans.map((p) => p.id)).toEqual(data(EMBEDDED).plans.map((p) => p.plan.id));
+    const empty = report.plans.find((p) => p.id === 'accsm-2026-2030')!;
+    expect([empty.total, empty.recorded, empty.verdict]).toEqual([0, 0, 'empty']);
   });
 });
 
@@ -165,11 +165,9 @@ describe('projection', () => {
     expect(p.projectedOnSchedule).toBe(true);
     expect(p.elapsedPercent).toBe(37);
   });
-  it('after the plan ended, the rate keeps counting the days', () => {
-    // as of 2025-06-30: 1827 days to 2024-12-31 + 181 = 2008 days since 2020-01-01 (not capped at 1461);
-    // 8 take 2 × 2008 = 4016 days → 2030-12-29. (Capping at 1461 would wrongly give 2027-12.)
+  it('after the plan ended, there is no projection: the plan reads as ended', () => {
     const p = plan('report-projection', '2025-06-30');
-    expect(p.projectedCompletion).toBe('2030-12');
+    expect([p.projectedCompletion, p.projectedOnSchedule, p.projection, p.verdict]).toEqual([null, null, 'ended', 'ended']);
     expect(p.elapsedPercent).toBe(100);
   });
   it('no completion yet: no projection', () => {
@@ -238,7 +236,7 @@ describe('usage errors list the valid values', () => {
   const d = () => data('report-multi-lead');
   it.each([
     [() => computeReport(d(), { asOf: '2021-01-01', plans: ['nope'] }), /unknown plan "nope"; plans: p, q/],
-    [() => computeReport(d(), { asOf: '2021-01-01', plans: ['p'], lead: 'VN' }), /no project is led by "VN"; lead codes in these plans: MY, SG, TH/],
+    [() => computeReport(d(), { asOf: '2021-01-01', plans: ['p'], lead: 'XX' }), /--lead "XX" is not a country code or name; codes: BN, KH, .*ASEC/],
     [() => computeReport(d(), { asOf: '2021-01-01', area: 'delta' }), /unknown priority area "delta"; areas of these plans: alpha, beta, gamma/],
     [() => resolveAsOf(data('report-projection'), 'm-2099'), /neither a date .* meetings: m-2021, m-2020/],
     [() => resolveAsOf(d(), '2021-02-30'), /not a real calendar date/],

@@ -5,7 +5,7 @@
  * revision is refused, so a symbolic link named like a branch cannot stand in for it.
  */
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import type { DiffSide } from '../../core/diff.js';
 import { UserError } from '../../core/errors.js';
@@ -129,7 +129,15 @@ async function isRevision(name: string, root: string): Promise<boolean> {
 async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string): Promise<LoadedSide> {
   const { displayPath, validateRoot } = await import('../../core/validate.js');
   const result = validateRoot(dir, { cwd: io.cwd, today: asOf });
-  return { data: result.loaded.data, side: { label: `${displayPath(dir, io.cwd)}${suffix}`, errors: result.errors, warnings: result.warnings } };
+  return {
+    data: result.loaded.data,
+    side: { label: `${displayPath(dir, io.cwd)}${suffix}`, errors: result.errors, warnings: result.warnings, unreadable: unreadableFiles(dir, result.loaded.files) },
+  };
+}
+
+/** The data files that could not be read or failed their schema, relative to the root with "/": the diff calls them not readable rather than removed. */
+function unreadableFiles(root: string, files: readonly { path: string; kind: string; valid: boolean }[]): string[] {
+  return files.filter((f) => f.kind !== 'other' && !f.valid).map((f) => relative(root, f.path).split(sep).join('/'));
 }
 
 async function loadRevision(io: CliIO, name: string, root: string, asOf: string): Promise<LoadedSide> {
@@ -144,6 +152,12 @@ async function loadRevision(io: CliIO, name: string, root: string, asOf: string)
   const note = loaded.files.length === 0 ? `there is no data at ${where} in this revision, so everything on the other side counts as added` : undefined;
   return {
     data: loaded.data,
-    side: { label: `${name} (${revision.commit.slice(0, 7)})`, errors: result.errors, warnings: result.warnings, ...(note ? { note } : {}) },
+    side: {
+      label: `${name} (${revision.commit.slice(0, 7)})`,
+      errors: result.errors,
+      warnings: result.warnings,
+      unreadable: unreadableFiles(loaded.data.root, loaded.files),
+      ...(note ? { note } : {}),
+    },
   };
 }

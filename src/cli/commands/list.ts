@@ -6,13 +6,15 @@ import { addScopeOptions, examples, loadValidData, wantsAscii, type CommandConte
 
 interface ListFlags extends ScopeFlags {
   status?: Status[];
+  notUpdatedSince?: string;
 }
 
 export function registerList(program: Command, ctx: CommandContext): Command {
   const cmd = program.command('list').description('one line a project, with its status as of a date or meeting');
   addScopeOptions(cmd)
     .addOption(new Option('-s, --status <status...>', 'only projects with these statuses').choices([...STATUSES]))
-    .addHelpText('after', examples('accsm list --plan accsm-2021-2025 --status ongoing planned', 'accsm list --as-of som-22 --lead VN --format csv > vn.csv'))
+    .option('--not-updated-since <meeting|date>', "only projects with no status entry dated on or after the meeting's first day or the date (up to --as-of): the list to chase before a SOM")
+    .addHelpText('after', examples('accsm list --plan accsm-2021-2025 --status ongoing planned', 'accsm list --as-of som-22 --lead VN --format csv > vn.csv', 'accsm list --not-updated-since som-22 --lead PH,SG'))
     .action(async (flags: ListFlags) => {
       ctx.exitCode = await runList(ctx, flags);
     });
@@ -26,7 +28,7 @@ async function runList(ctx: CommandContext, flags: ListFlags): Promise<number> {
   const { data } = usable;
   const { listProjects } = await import('../../core/views.js');
   const { resolveAsOf } = await import('../../core/as-of.js');
-  const list = listProjects(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, area: flags.area, statuses: flags.status });
+  const list = listProjects(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, partner: flags.partner, area: flags.area, statuses: flags.status, notUpdatedSince: flags.notUpdatedSince });
   const { listFormatters } = await import('../../formatters/list/index.js');
   io.stdout(listFormatters[flags.format](list, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) }));
   return usable.finish();

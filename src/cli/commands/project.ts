@@ -17,6 +17,7 @@ interface ProjectAddFlags {
   schedule?: string;
   status: string;
   date?: string;
+  meeting?: string;
   note?: string;
   source?: string;
   dryRun?: boolean;
@@ -43,6 +44,7 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
     .option('--id <id>', 'the project id (default: the next free one, for example P32 after P31)')
     .option('--status <status>', 'the first status', 'planned')
     .option('--date <YYYY-MM-DD>', 'the date of the first status (default: today)')
+    .option('--meeting <id>', 'the meeting that took note of the first status (an id in meetings.yaml)')
     .option('--note <text>', 'a note for readers')
     .option('--source <text>', 'where the facts come from');
   addEditOptions(add)
@@ -65,6 +67,7 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
         schedule: flags.schedule,
         status: flags.status,
         date: flags.date ?? today(io),
+        meeting: flags.meeting,
         note: flags.note,
         source: flags.source,
       };

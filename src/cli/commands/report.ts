@@ -38,7 +38,7 @@ async function runReport(ctx: CommandContext, flags: ReportFlags): Promise<numbe
   if (flags.chart !== undefined) throw new UserError('--chart goes with --over (the chart shows progress over time)');
   const { computeReport } = await import('../../core/report.js');
   const { resolveAsOf } = await import('../../core/as-of.js');
-  const report = computeReport(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, area: flags.area });
+  const report = computeReport(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, partner: flags.partner, area: flags.area });
   const { reportFormatters } = await import('../../formatters/report/index.js');
   io.stdout(reportFormatters[flags.format](report, render));
   return usable.finish();

@@ -12,6 +12,7 @@ interface StatusSetFlags {
   meeting?: string;
   note?: string;
   source?: string;
+  amend?: boolean;
   dryRun?: boolean;
 }
 
@@ -25,16 +26,22 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
     .description("record a project's status on a date: adds one entry at the end of its status list")
     .argument('<project-id>', 'the project, for example P07 (its file name without .yaml)')
     .argument('<status>', STATUSES.join(', '))
-    .option('--date <YYYY-MM-DD>', 'the day the status took effect or was reported (default: today)')
+    .option('--date <YYYY-MM-DD>', 'the day the status took effect or was reported (default: today; with --amend, the date of the entry replaced)')
     .option('--meeting <id>', 'the meeting that took note of it (an id in meetings.yaml)')
     .option('--note <text>', 'a note for readers')
     .option('--source <text>', 'where the fact comes from')
-    .option('--plan <id>', 'the plan that holds the project, when the id is in more than one plan');
+    .option('--plan <id>', 'the plan that holds the project, when the id is in more than one plan')
+    .option('--amend', 'replace the latest entry instead of adding one (a same-day correction); meeting, note and source not given are kept');
   addEditOptions(set)
-    .addHelpText('after', examples('accsm status set P07 completed --date 2024-08-05 --meeting som-22', 'accsm status set P12 ongoing --note "Workshop held" --dry-run'))
+    .addHelpText('after', examples(
+        'accsm status set P07 completed --date 2024-08-05 --meeting som-22',
+        'accsm status set P12 ongoing --note "Workshop held" --dry-run',
+        'accsm status set P07 ongoing --amend     # the entry just recorded should have said ongoing',
+      ))
     .action((projectId: string, value: string, flags: StatusSetFlags) => {
       const { io } = ctx;
-      const args = { project: projectId, plan: flags.plan, status: value, date: flags.date ?? today(io), meeting: flags.meeting, note: flags.note, source: flags.source };
+      const date = flags.date ?? (flags.amend ? undefined : today(io));
+      const args = { project: projectId, plan: flags.plan, status: value, date, meeting: flags.meeting, note: flags.note, source: flags.source, amend: flags.amend === true };
       ctx.exitCode = editAndFinish(io, flags, (loaded) => planStatusSet(loaded, args, io.cwd));
     });
   return status;

@@ -50,7 +50,7 @@ interface Insertion {
   insert: string;
 }
 
-function insertIntoBlockList(text: string, seq: YAMLSeq<Node>, entry: Entry, keys: string[], style: ReturnType<typeof styleOf>): Insertion {
+export function insertIntoBlockList(text: string, seq: YAMLSeq<Node>, entry: Entry, keys: string[], style: ReturnType<typeof styleOf>): Insertion {
   const last = seq.items[seq.items.length - 1];
   if (!last?.range) throw new Error('a block list without entries');
   const [start, end] = last.range;

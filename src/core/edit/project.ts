@@ -23,6 +23,8 @@ export interface ProjectAddArgs {
   status: string;
   /** YYYY-MM-DD of the first status entry */
   date: string;
+  /** the meeting that took note of the first status entry */
+  meeting?: string;
   note?: string;
   source?: string;
 }
@@ -52,7 +54,7 @@ export function planProjectAdd(loaded: LoadedRoot, args: ProjectAddArgs, cwd: st
   const data: Record<string, unknown> = { id, title: args.title, priority_areas: args.areas, lead: args.lead };
   if (args.partners?.length) data.partners = args.partners;
   if (args.schedule !== undefined) data.schedule = parseSchedule(args.schedule);
-  data.status = [{ date: args.date, status: args.status }];
+  data.status = [{ date: args.date, status: args.status, ...(args.meeting !== undefined ? { meeting: args.meeting } : {}) }];
   if (args.note !== undefined) data.note = args.note;
   if (args.source !== undefined) data.source = args.source;
   const header = schemaHeader('project', path, loaded.root, loaded.files);

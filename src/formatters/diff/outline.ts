@@ -3,7 +3,7 @@
  * differ only in layout. Nothing here counts: the figures come from the Diff.
  */
 import type { Diff, DiffSide, ItemChange, PlanDiff } from '../../core/diff.js';
-import { fieldWords, hasHeadline, headlineChangeWords, plural, statusChangeWords } from './words.js';
+import { fieldWords, hasHeadline, headlineChangeWords, plural, statusChangeWords, unreadableWords } from './words.js';
 
 export interface OutlineLine {
   /** the project, area or meeting the line is about */
@@ -58,10 +58,18 @@ function planBlock(plan: PlanDiff, asOf: string): OutlineBlock {
   add('Status changes', plan.projectsChanged.flatMap((p) => p.statusChanges.map((c) => ({ id: p.id, text: statusChangeWords(c) + (c.kind === 'added' && c.date > asOf ? `; dated after ${asOf}, so not counted yet` : '') }))));
   add('Projects added', plan.projectsAdded.map((p) => ({ id: p.id, text: `${p.status} since ${p.since}`, title: p.title })));
   add('Projects removed', plan.projectsRemoved.map((p) => ({ id: p.id, text: `was ${p.status} since ${p.since}`, title: p.title })));
+  add('Not readable (errors)', plan.projectsUnreadable.map((p) => ({ id: p.id, text: unreadableWords(p), title: p.title })));
   add('Other project changes', plan.projectsChanged.filter((p) => p.fields.length).map((p) => ({ id: p.id, text: p.fields.map(fieldWords).join('; ') })));
   add('Plan changes', plan.fields.map((f) => ({ text: fieldWords(f) })));
   add('Priority areas', plan.areas.map((a) => itemLine(a, 'area')));
-  const intro = plan.kind === 'added' ? 'New plan.' : plan.kind === 'removed' ? 'Plan removed.' : undefined;
+  const intro =
+    plan.kind === 'added'
+      ? 'New plan.'
+      : plan.kind === 'removed'
+        ? 'Plan removed.'
+        : plan.kind === 'unreadable'
+          ? `Its plan.yaml is not readable (errors) in the ${plan.headline.after ? 'base' : 'head'} version, so the plan is neither added nor removed: run accsm validate.`
+          : undefined;
   return { heading: plan.title, id: plan.id, ...(intro ? { intro } : {}), sections };
 }
 

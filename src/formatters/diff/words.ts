@@ -1,5 +1,5 @@
 /** The sentences every diff format shares, so text and markdown say the same thing. */
-import type { FieldChange, PlanDiff, StatusChange } from '../../core/diff.js';
+import type { FieldChange, PlanDiff, ProjectUnreadable, StatusChange } from '../../core/diff.js';
 import { headline } from '../../core/report.js';
 
 /** Values longer than this are not shown; the change is named ("note changed"). */
@@ -39,7 +39,10 @@ export function statusChangeWords(change: StatusChange): string {
   const meeting = change.meeting ? `, meeting ${change.meeting}` : '';
   switch (change.kind) {
     case 'added':
-      return change.from === null ? `first status ${change.to} (${change.date}${meeting})` : `${change.from} → ${change.to} (${change.date}${meeting})`;
+      if (change.from === null) return `first status ${change.to} (${change.date}${meeting})`;
+      // a new entry that repeats the status is an update, not a transition
+      if (change.from === change.to) return `${change.to}, updated ${change.date}${change.meeting ? ` (meeting ${change.meeting})` : ''}`;
+      return `${change.from} → ${change.to} (${change.date}${meeting})`;
     case 'removed':
       return `status entry of ${change.date} removed (was ${change.from}${meeting})`;
     case 'changed': {
@@ -48,6 +51,11 @@ export function statusChangeWords(change: StatusChange): string {
       return `status entry of ${change.date} changed: ${[...status, ...other].join('; ')}`;
     }
   }
+}
+
+/** "not readable (errors) in the head version; was ongoing since 2022-08-03", or the same of the base. */
+export function unreadableWords(p: ProjectUnreadable): string {
+  return p.side === 'head' ? `not readable (errors) in the head version; was ${p.status} since ${p.since}` : `not readable (errors) in the base version; now ${p.status} since ${p.since}`;
 }
 
 /**

@@ -42,13 +42,13 @@ export const table: ListFormatter = inert((list, options) => {
 /**
  * Title and priority-area widths (borders and padding included): 42 and 20 on a
  * wide terminal; on a narrower one they share what the other columns leave
- * (about 64 characters, 54 below 100 columns where the schedule is left out),
+ * (about 64 characters, 55 below 100 columns where the schedule is left out),
  * never below 14 and 8.
  */
 export function columnWidths(width: number | undefined): Record<string, number> {
   const full = { Title: 42, 'Priority areas': 20 };
   if (width === undefined) return full;
-  const available = width - (width < 100 ? 54 : 64);
+  const available = width - (width < 100 ? 55 : 64);
   if (available >= full.Title + full['Priority areas']) return full;
   const title = Math.max(14, Math.floor((available * 2) / 3));
   return { Title: title, 'Priority areas': Math.max(8, available - title) };

@@ -6,10 +6,9 @@ import type { PlanReport } from '../../core/report.js';
 import type { OverPoint, OverUnit } from '../../core/over-time.js';
 import { STATUS_ORDER, capital, dateWords } from '../shared/words.js';
 
-/** The report's on-schedule verdict, when the report carries one. */
-export function verdictOf(plan: PlanReport): string | undefined {
-  const v = (plan as PlanReport & { verdict?: unknown }).verdict;
-  return typeof v === 'string' ? v : undefined;
+/** The report's on-schedule verdict (computeReport, README "What the report says about time"). */
+export function verdictOf(plan: Pick<PlanReport, 'verdict'>): string | undefined {
+  return plan.verdict;
 }
 
 /** "on-schedule" → "on schedule" */

@@ -19,6 +19,7 @@ import {
   theName,
   verb,
 } from './words.js';
+import { notUpdatedSentence, staleSentence, verdictSentence } from '../shared/time-words.js';
 
 export type Inline = string | { text: string; bold?: boolean; italic?: boolean } | { footnote: string };
 
@@ -150,12 +151,19 @@ export function buildPaper(input: PaperInput, options: PaperOptions = {}): Paper
 }
 
 function summary(plan: PlanReport, h: 2 | 3): Block[] {
-  const out: Block[] = [{ kind: 'heading', level: h, text: 'Summary' }, { kind: 'paragraph', numbered: true, runs: [summarySentence(plan, plan.title, plan.asOf)] }];
+  const out: Block[] = [{ kind: 'heading', level: h, text: 'Summary' }];
+  const stale = staleSentence(plan);
+  if (stale) out.push({ kind: 'paragraph', runs: [{ text: stale, bold: true }] });
+  out.push({ kind: 'paragraph', numbered: true, runs: [summarySentence(plan, plan.title, plan.asOf)] });
   if (plan.total > 0) {
+    // the meeting's rule, in its words (seed 003: "Thus, … the … Work Plan … is still on schedule")
+    out.push({ kind: 'paragraph', numbered: true, runs: [{ text: verdictSentence(plan, `Thus, the ${plan.title}`), bold: true }] });
     const lines = [
       `${plan.elapsedPercent}% of the plan period (${plan.period.start}-${plan.period.end}) has elapsed, against ${plan.implementedPercent}% of the projects/activities completed or being implemented.`,
     ];
     if (plan.lastUpdated) lines.push(`The latest status update on record is dated ${dateWords(plan.lastUpdated)}.`);
+    const notUpdated = notUpdatedSentence(plan);
+    if (notUpdated) lines.push(notUpdated);
     out.push({ kind: 'paragraph', numbered: true, runs: [lines.join(' ')] });
   }
   return out;
@@ -268,7 +276,7 @@ function projectTable(plan: PlanReport, ids: readonly string[]): Block {
     kind: 'table',
     header: ['Project/activity', 'Lead', 'Schedule', 'Status'],
     align: ['left', 'left', 'left', 'left'],
-    rows: rows.map((p) => ({ cells: [projectCell(p.id, p.title), p.lead.join(', '), schedule(p.schedule), capital(p.status)] })),
+    rows: rows.map((p) => ({ cells: [projectCell(p.id, p.title), p.lead.join(', '), p.schedule ? schedule(p.schedule) : `Plan period (${plan.period.start}-${plan.period.end})`, capital(p.status)] })),
   };
 }
 
@@ -302,23 +310,32 @@ function lateSection(plan: PlanReport, h: 2 | 3): Block[] {
 function projectionSection(plan: PlanReport, h: 2 | 3): Block[] {
   const out: Block[] = [{ kind: 'heading', level: h, text: 'Projection' }];
   const end = periodWords(`${plan.period.end}-12`);
+  const period = `${plan.period.start}-${plan.period.end}`;
   let text: string;
-  if (plan.projectedCompletion === null) {
-    text =
-      plan.counts.completed === 0
-        ? 'No project/activity has been completed yet, so no completion date can be projected from the rate of completions.'
-        : `No completion date can be projected: the plan period (${plan.period.start}-${plan.period.end}) has not begun.`;
-  }
-  else {
-    const when = periodWords(plan.projectedCompletion);
-    const relation = plan.projectedOnSchedule ? `within the plan period, which ends in ${end}` : `after the end of the plan period in ${end}`;
-    if (plan.counts.completed === plan.total - plan.counts.cancelled) {
-      const which = plan.counts.cancelled > 0 ? 'that were not cancelled have' : plan.total === 1 ? 'has' : 'have';
-      const subject = plan.counts.cancelled > 0 ? 'All projects/activities' : plan.total === 1 ? 'The only project/activity' : `All ${plan.total} projects/activities`;
-      text = `${subject} ${which} been completed, the last in ${when}, ${relation}.`;
-    } else {
-      // a projection, not a verdict: the meeting judges whether the plan is on schedule
-      text = `At the rate of completions so far (${plan.counts.completed} completed, with ${plan.elapsedPercent}% of the plan period elapsed), the last project/activity would be completed in ${when}, ${relation}.`;
+  switch (plan.projection) {
+    case 'no-completions':
+      text = 'No project/activity has been completed yet, so no completion date can be projected from the rate of completions.';
+      break;
+    case 'not-started':
+      text = `No completion date can be projected: the plan period (${period}) has not begun.`;
+      break;
+    case 'ended':
+      text = `No completion date is projected: the plan period (${period}) has ended.`;
+      break;
+    case 'beyond-twice-period':
+      text = `As a supporting figure, not a judgement of schedule: at the rate of completions so far (${plan.counts.completed} completed, with ${plan.elapsedPercent}% of the plan period elapsed), the last project/activity would not be completed within twice the plan period.`;
+      break;
+    default: {
+      const when = periodWords(plan.projectedCompletion!);
+      const relation = plan.projectedOnSchedule ? `within the plan period, which ends in ${end}` : `after the end of the plan period in ${end}`;
+      if (plan.projection === 'all-completed') {
+        const which = plan.counts.cancelled > 0 ? 'that were not cancelled have' : plan.total === 1 ? 'has' : 'have';
+        const subject = plan.counts.cancelled > 0 ? 'All projects/activities' : plan.total === 1 ? 'The only project/activity' : `All ${plan.total} projects/activities`;
+        text = `${subject} ${which} been completed, the last in ${when}, ${relation}.`;
+      } else {
+        // a projection, not a verdict: the verdict is the meeting's rule, in the summary
+        text = `As a supporting figure, not a judgement of schedule: at the rate of completions so far (${plan.counts.completed} completed, with ${plan.elapsedPercent}% of the plan period elapsed), the last project/activity would be completed in ${when}, ${relation}.`;
+      }
     }
   }
   out.push({ kind: 'paragraph', numbered: true, runs: [text] });

@@ -8,20 +8,7 @@ import type { Status } from '../../core/types.js';
 import { STATUS_ORDER, capital, dateWords, periodWords, scheduleWords } from '../shared/words.js';
 
 
-function parts(date: string): { y: string; m: string; d: number } {
-  const words = dateWords(date).split(' ');
-  return { d: Number(words[0]), m: words[1]!, y: words[2]! };
-}
-
-/** A meeting's days: "3 August 2022", "5-7 August 2024", "30 July - 2 August 2024", "30 December 2024 - 2 January 2025". */
-export function dateRange(start: string, end?: string): string {
-  if (end === undefined || end === start) return dateWords(start);
-  const a = parts(start);
-  const b = parts(end);
-  if (a.y === b.y && a.m === b.m) return `${a.d}-${b.d} ${b.m} ${b.y}`;
-  if (a.y === b.y) return `${a.d} ${a.m} - ${dateWords(end)}`;
-  return `${dateWords(start)} - ${dateWords(end)}`;
-}
+export { dateRange, theName } from '../shared/time-words.js';
 
 /** A schedule as in the report ("2021 to 2023", "June 2023"); "—" when there is none. */
 export function schedule(value?: { start: string; end: string }): string {
@@ -32,11 +19,6 @@ export function schedule(value?: { start: string; end: string }): string {
 export function joinList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** A name after "the": "the 21st ACCSM SOM"; a name that starts with "The" keeps a single, lower-case article. */
-export function theName(name: string): string {
-  return `the ${name.replace(/^the\s+/i, '')}`;
 }
 
 /** "no projects/activities", "1 project/activity", "31 projects/activities" */

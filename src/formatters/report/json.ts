@@ -4,7 +4,10 @@
  * "byPriorityArea", "byLead", "overdue", "lateStart", "illustrative",
  * "lastUpdated", "elapsedPercent", "projectedCompletion", …}]}. Extra fields:
  * meeting and filters at the top; body, period and projectedOnSchedule per plan;
- * percents per group. Never the internal project rows or file paths.
+ * percents per group. Time (issue 10): "verdict" (on-schedule, behind-schedule,
+ * ended, not-started, empty), "projection" (why there is or is not a projected
+ * month), "elapsedDays"/"periodDays" (the exact share the verdict compares),
+ * "stale", "notUpdatedSince": {"meeting": id, "date": its first day, "projects": [ids]} or null. Never the internal project rows or file paths.
  */
 import type { GroupFigures, PlanReport, Report } from '../../core/report.js';
 import type { ReportFormatter } from './types.js';
@@ -29,6 +32,12 @@ export function planJson(p: PlanReport) {
     elapsedPercent: p.elapsedPercent,
     projectedCompletion: p.projectedCompletion,
     projectedOnSchedule: p.projectedOnSchedule,
+    projection: p.projection,
+    verdict: p.verdict,
+    elapsedDays: p.elapsedDays,
+    periodDays: p.periodDays,
+    stale: p.stale,
+    notUpdatedSince: p.notUpdatedSince ? { meeting: p.notUpdatedSince.meeting.id, date: p.notUpdatedSince.meeting.date, projects: [...p.notUpdatedSince.projects] } : null,
     body: p.body,
     period: p.period,
   };

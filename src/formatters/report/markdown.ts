@@ -5,6 +5,7 @@ import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
 import {
   STATUS_ORDER, asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords,
 } from '../shared/words.js';
+import { notUpdatedSentence, staleSentence, verdictBasis, verdictSentence } from '../shared/time-words.js';
 import type { ReportFormatter } from './types.js';
 import { inert } from '../shared/terminal.js';
 
@@ -17,11 +18,15 @@ function plan(p: PlanReport, report: Report): string {
   out.push(`## ${mdText(p.title)}`, '');
   const filters = filterWords(report.filters);
   out.push(`${mdText(capital(asOfWords(report, PROSE)), true)}${filters ? `; ${mdText(filters)}` : ''}.`, '');
+  const stale = staleSentence(p);
+  if (stale) out.push(`> **Warning:** ${mdText(stale)}`, '');
   if (p.total === 0) {
-    out.push(mdText(emptyPlanWords(p, report.filters), true), '');
+    out.push(mdText(p.recorded === 0 ? verdictSentence(p) : emptyPlanWords(p, report.filters), true), '');
     return out.join('\n');
   }
   out.push(`**${headline(p)}**`, '');
+  const basis = verdictBasis(p);
+  out.push(`**${mdText(verdictSentence(p))}**${basis ? ` (${mdText(basis)})` : ''}`, '');
   out.push(
     mdTable(
       [{ title: 'Status' }, { title: 'Projects', align: 'right' }, { title: '%', align: 'right' }],
@@ -39,8 +44,10 @@ function plan(p: PlanReport, report: Report): string {
   out.push('### Timing', '');
   out.push(`- ${capital(lastUpdatedWords(p))}`);
   out.push(`- ${capital(elapsedWords(p))}`);
+  const notUpdated = notUpdatedSentence(p);
+  if (notUpdated) out.push(`- ${mdText(notUpdated)}`);
   out.push(`- ${mdText(capital(projectionWords(p)))}`);
-  for (const [label, ids] of [['Overdue (schedule ended, not completed)', p.overdue], ['Late to start (schedule start passed, still planned)', p.lateStart]] as const) {
+  for (const [label, ids] of [['Overdue (schedule or plan period ended, not completed)', p.overdue], ['Late to start (schedule start passed, still planned)', p.lateStart]] as const) {
     out.push(`- ${label}: ${ids.length === 0 ? 'none' : ids.length}`);
     for (const item of projectTitles(p, ids)) out.push(`    - ${mdText(item.id)}: ${mdText(item.title)}`);
   }

@@ -13,6 +13,7 @@ import { textTable, type TextColumn } from '../shared/table.js';
 import {
   asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER, wrap,
 } from '../shared/words.js';
+import { notUpdatedSentence, staleSentence, verdictBasis, verdictSentence } from '../shared/time-words.js';
 import type { ReportFormatter } from './types.js';
 import { inert } from '../shared/terminal.js';
 
@@ -26,12 +27,17 @@ function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean, w
   const table = (columns: TextColumn[], rows: string[][]) => textTable(columns, rows, { ascii, heading: c.bold });
   out.push(c.bold(`${p.title} (${p.id})`));
   const filters = filterWords(report.filters);
-  out.push(fit(`${capital(asOfWords(report))}${filters ? `; ${filters}` : ''}`), '');
+  out.push(fit(`${capital(asOfWords(report))}${filters ? `; ${filters}` : ''}`));
+  const stale = staleSentence(p);
+  if (stale) out.push(c.yellow(fit(`Warning: ${stale}`)));
+  out.push('');
   if (p.total === 0) {
-    out.push(emptyPlanWords(p, report.filters));
+    out.push(p.recorded === 0 ? verdictSentence(p) : emptyPlanWords(p, report.filters));
     return out.join('\n');
   }
-  out.push(c.bold(headline(p)), '');
+  out.push(c.bold(headline(p)));
+  const basis = verdictBasis(p);
+  out.push(c.bold(fit(`${verdictSentence(p)}${basis ? ` (${basis})` : ''}`)), '');
   const bar = (pct: number, width = 10) => c.green(progressBar(pct, { ascii, width }));
   out.push(
     table(
@@ -48,9 +54,12 @@ function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean, w
   out.push(table([{ title: 'Area' }, ...numbers, ...barColumn], p.byPriorityArea.map((a) => [a.id, ...groupCells(a, shown), ...barCell(a.implementedPercent)])), '');
   out.push(c.bold('By lead') + c.dim(' (a project with two leads counts for each)'));
   out.push(table([{ title: 'Lead' }, ...numbers, ...barColumn], p.byLead.map((l) => [l.code, ...groupCells(l, shown), ...barCell(l.implementedPercent)])), '');
-  out.push(fit(capital(lastUpdatedWords(p))), fit(capital(elapsedWords(p))), fit(`${capital(projectionWords(p))}.`));
+  out.push(fit(capital(lastUpdatedWords(p))), fit(capital(elapsedWords(p))));
+  const notUpdated = notUpdatedSentence(p);
+  if (notUpdated) out.push(fit(notUpdated));
+  out.push(fit(`${capital(projectionWords(p))}.`));
   for (const [label, ids] of [
-    ['Overdue (schedule ended, not completed)', p.overdue],
+    ['Overdue (schedule or plan period ended, not completed)', p.overdue],
     ['Late to start (schedule start passed, still planned)', p.lateStart],
   ] as const) {
     out.push(`${label}: ${ids.length === 0 ? 'none' : ids.length}`);

@@ -46,14 +46,23 @@ export function asOfWords(report: Pick<Report, 'asOf' | 'meeting'>, options: { m
   return `as of ${dateWords(report.asOf)}, ${which} ${article}${m.name}${options.meetingId === false ? '' : `, meeting ${m.id}`}`;
 }
 
-type Filters = { lead?: string; area?: string; statuses?: readonly Status[] };
+type Filters = {
+  lead?: readonly string[];
+  partner?: readonly string[];
+  area?: string;
+  statuses?: readonly Status[];
+  notUpdatedSince?: { date: string; meeting?: { id: string } };
+};
 
-/** ["with status ongoing or planned", "led by VN", "in priority area reform"], for the filters given. */
+/** ["with status ongoing or planned", "led by PH or SG", "with partner SG", "in priority area reform", "not updated since 5 August 2024 (som-22)"], for the filters given. */
 function filterParts(filters: Filters): string[] {
   const parts: string[] = [];
   if (filters.statuses?.length) parts.push(`with status ${filters.statuses.join(' or ')}`);
-  if (filters.lead) parts.push(`led by ${filters.lead}`);
+  if (filters.lead?.length) parts.push(`led by ${filters.lead.join(' or ')}`);
+  if (filters.partner?.length) parts.push(`with partner ${filters.partner.join(' or ')}`);
   if (filters.area) parts.push(`in priority area ${filters.area}`);
+  const since = filters.notUpdatedSince;
+  if (since) parts.push(`not updated since ${dateWords(since.date)}${since.meeting ? ` (the first day of ${since.meeting.id})` : ''}`);
   return parts;
 }
 
@@ -78,20 +87,27 @@ export function elapsedWords(plan: Pick<PlanReport, 'elapsedPercent' | 'implemen
   return `period ${plan.elapsedPercent}% elapsed, ${plan.implementedPercent}% implemented`;
 }
 
-/** The projection against the plan's end, as a sentence without a final full stop. */
-export function projectionWords(plan: Pick<PlanReport, 'projectedCompletion' | 'projectedOnSchedule' | 'counts' | 'total' | 'period' | 'elapsedPercent'>): string {
+/**
+ * The projection, a supporting figure worded so that it cannot read as the
+ * verdict, as a sentence without a final full stop.
+ */
+export function projectionWords(plan: Pick<PlanReport, 'projection' | 'projectedCompletion' | 'projectedOnSchedule' | 'period'>): string {
   const end = monthWords(`${plan.period.end}-12`);
-  if (plan.projectedCompletion === null) {
-    if (plan.elapsedPercent === 0) return `no projection: the plan period has not begun (it runs ${plan.period.start} to ${plan.period.end})`;
-    return 'no projection: no project has completed yet';
+  switch (plan.projection) {
+    case 'not-started':
+      return `no projection: the plan period has not begun (it runs ${plan.period.start} to ${plan.period.end})`;
+    case 'no-completions':
+      return 'no projection: no project has completed yet';
+    case 'ended':
+      return 'no projection: the plan period has ended';
+    case 'beyond-twice-period':
+      return 'projection (a supporting figure, not the verdict): not within twice the plan period at the rate so far';
   }
-  const month = monthWords(plan.projectedCompletion);
+  const month = monthWords(plan.projectedCompletion!);
   const against =
     plan.projectedCompletion === `${plan.period.end}-12` ? 'the month the plan ends' : `${plan.projectedOnSchedule ? 'before' : 'after'} the plan ends in ${end}`;
-  if (plan.counts.completed === plan.total - plan.counts.cancelled) {
-    return `every project that was not cancelled has completed, the last in ${month}, ${against}`;
-  }
-  return `at the rate so far, the last project would complete in ${month}, ${against}`;
+  if (plan.projection === 'all-completed') return `every project that was not cancelled has completed, the last in ${month}, ${against}`;
+  return `projection (a supporting figure, not the verdict): at the rate of completions so far, the last project would complete in ${month}, ${against}`;
 }
 
 /** "31 of these 31 projects are marked illustrative: some or all of their details are not from the public record", or '' when none is. */

@@ -13,6 +13,7 @@ const plan = (over: Partial<PlanDiff>): PlanDiff => ({
   projectsAdded: [],
   projectsRemoved: [],
   projectsChanged: [],
+  projectsUnreadable: [],
   headline: { before: { implemented: 11, total: 31, implementedPercent: 35 }, after: { implemented: 12, total: 31, implementedPercent: 39 } },
   ...over,
 });

@@ -46,8 +46,8 @@ describe('--since after the paper\'s date', () => {
 describe('a plan with nothing to show under the filters', () => {
   it('says which projects there are none of, in one plain sentence', async () => {
     const { emptyPlanWords } = await import('../../../src/formatters/shared/words.js');
-    expect(emptyPlanWords({ asOf: '2022-01-01' }, { lead: 'PH' })).toBe('No projects led by PH in this plan as of 1 January 2022.');
-    expect(emptyPlanWords({ asOf: '2022-01-01' }, { statuses: ['completed'], lead: 'TH' })).toBe('No projects with status completed and led by TH in this plan as of 1 January 2022.');
+    expect(emptyPlanWords({ asOf: '2022-01-01' }, { lead: ['PH'] })).toBe('No projects led by PH in this plan as of 1 January 2022.');
+    expect(emptyPlanWords({ asOf: '2022-01-01' }, { statuses: ['completed'], lead: ['TH'] })).toBe('No projects with status completed and led by TH in this plan as of 1 January 2022.');
     expect(emptyPlanWords({ asOf: '2022-01-01' }, {})).toBe('No projects in this plan as of 1 January 2022.');
   });
 });

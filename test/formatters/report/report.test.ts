@@ -39,6 +39,14 @@ function planReport(overrides: Partial<PlanReport> = {}): PlanReport {
     elapsedPercent: 70,
     projectedCompletion: '2027-03',
     projectedOnSchedule: false,
+    projection: 'projected',
+    // 3 of 8 implemented against 1278 of 1826 days: behind
+    verdict: 'behind-schedule',
+    elapsedDays: 1278,
+    periodDays: 1826,
+    recorded: 8,
+    notUpdatedSince: { meeting: { id: 'som-2', name: '2nd SOM', date: '2024-03-04', end: '2024-03-05' }, projects: ['P3', 'P4'] },
+    stale: false,
     projects: [
       { id: 'P3', title: 'Third', status: 'planned', since: '2021-02-01', statusSince: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P3.yaml' },
       { id: 'P4', title: 'Fourth', status: 'planned', since: '2021-02-01', statusSince: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P4.yaml' },
@@ -64,8 +72,10 @@ describe('report table', () => {
     expect(lines.find((l) => l.startsWith('│ completed '))).toBe('│ completed │        2 │ 25% │ ██▌        │');
     expect(lines).toContain('Last status update: 2 May 2024');
     expect(lines).toContain('Period 70% elapsed, 38% implemented');
-    expect(lines).toContain('At the rate so far, the last project would complete in March 2027, after the plan ends in December 2025.');
-    expect(lines).toContain('Overdue (schedule ended, not completed): 1');
+    expect(lines).toContain('Projection (a supporting figure, not the verdict): at the rate of completions so far, the last project would complete in March 2027, after the plan ends in December 2025.');
+    expect(lines).toContain('The plan is behind schedule: 38% of projects/activities are completed or ongoing, with 70% of the period elapsed. (3 of 8 completed or ongoing against 1278 of 1826 days of the period)');
+    expect(lines).toContain('2 of 8 projects/activities have no status recorded since the 2nd SOM, 4-5 March 2024.');
+    expect(lines).toContain('Overdue (schedule or plan period ended, not completed): 1');
     expect(lines).toContain('  P5  Fifth | late');
     expect(lines).toContain('Late to start (schedule start passed, still planned): 2');
     expect(lines).toContain('Note: 2 of these 8 projects are marked illustrative: some or all of their details are not from the public record.');
@@ -80,7 +90,7 @@ describe('report table', () => {
     expect(ascii).toContain('| completed |        2 | 25% | ###....... |');
   });
   it('says plainly when a plan has no projects as of D', () => {
-    const empty = reportFormatters.table(report([planReport({ total: 0 })], { filters: { lead: 'VN' } }), plain);
+    const empty = reportFormatters.table(report([planReport({ total: 0 })], { filters: { lead: ['VN'] } }), plain);
     expect(empty).toContain('No projects led by VN in this plan as of 30 June 2024.');
     expect(empty).not.toContain('completed or ongoing');
   });
@@ -119,13 +129,14 @@ describe('report csv', () => {
     expect(rows[0]).toEqual([...REPORT_CSV_HEADER]);
     // groups: all + 2 areas + 2 leads = 5; × 5 statuses = 25
     expect(rows).toHaveLength(1 + 25);
-    for (const r of rows) expect(r).toHaveLength(8);
+    for (const r of rows) expect(r).toHaveLength(9);
+    for (const r of rows.slice(1)) expect(r[8]).toBe('behind-schedule');
   });
   it('quotes commas, quotes and line breaks (RFC 4180) and keeps the status order', () => {
-    expect(rows[1]).toEqual(['wp-1', '2024-06-30', 'all', 'wp-1', 'Work plan, "one" | first\nline two', 'completed', '2', '25']);
+    expect(rows[1]).toEqual(['wp-1', '2024-06-30', 'all', 'wp-1', 'Work plan, "one" | first\nline two', 'completed', '2', '25', 'behind-schedule']);
     expect(rows.slice(1, 6).map((r) => r[5])).toEqual(['completed', 'ongoing', 'planned', 'postponed', 'cancelled']);
-    expect(rows[6]).toEqual(['wp-1', '2024-06-30', 'priority_area', 'a1', 'Area, one', 'completed', '2', '40']);
-    expect(rows[21]).toEqual(['wp-1', '2024-06-30', 'lead', 'SG', 'SG', 'completed', '1', '33']);
+    expect(rows[6]).toEqual(['wp-1', '2024-06-30', 'priority_area', 'a1', 'Area, one', 'completed', '2', '40', 'behind-schedule']);
+    expect(rows[21]).toEqual(['wp-1', '2024-06-30', 'lead', 'SG', 'SG', 'completed', '1', '33', 'behind-schedule']);
   });
   it('ends every record with CRLF', () => {
     const text = reportFormatters.csv(report([planReport({ title: 'T' })]), plain);

@@ -87,16 +87,18 @@ describe('words', () => {
   });
   const base = { period: { start: 2021, end: 2025 }, total: 31, counts: { completed: 7, ongoing: 5, planned: 19, postponed: 0, cancelled: 0 }, elapsedPercent: 32 };
   it.each([
-    [{ projectedCompletion: '2028-01', projectedOnSchedule: false }, 'at the rate so far, the last project would complete in January 2028, after the plan ends in December 2025'],
-    [{ projectedCompletion: '2025-03', projectedOnSchedule: true }, 'at the rate so far, the last project would complete in March 2025, before the plan ends in December 2025'],
-    [{ projectedCompletion: '2025-12', projectedOnSchedule: true }, 'at the rate so far, the last project would complete in December 2025, the month the plan ends'],
-    [{ projectedCompletion: null, projectedOnSchedule: null, counts: { ...base.counts, completed: 0 } }, 'no projection: no project has completed yet'],
-    [{ projectedCompletion: null, projectedOnSchedule: null, elapsedPercent: 0 }, 'no projection: the plan period has not begun (it runs 2021 to 2025)'],
+    [{ projection: 'projected', projectedCompletion: '2028-01', projectedOnSchedule: false }, 'projection (a supporting figure, not the verdict): at the rate of completions so far, the last project would complete in January 2028, after the plan ends in December 2025'],
+    [{ projection: 'projected', projectedCompletion: '2025-03', projectedOnSchedule: true }, 'projection (a supporting figure, not the verdict): at the rate of completions so far, the last project would complete in March 2025, before the plan ends in December 2025'],
+    [{ projection: 'projected', projectedCompletion: '2025-12', projectedOnSchedule: true }, 'projection (a supporting figure, not the verdict): at the rate of completions so far, the last project would complete in December 2025, the month the plan ends'],
+    [{ projection: 'no-completions', projectedCompletion: null, projectedOnSchedule: null }, 'no projection: no project has completed yet'],
+    [{ projection: 'not-started', projectedCompletion: null, projectedOnSchedule: null }, 'no projection: the plan period has not begun (it runs 2021 to 2025)'],
+    [{ projection: 'ended', projectedCompletion: null, projectedOnSchedule: null }, 'no projection: the plan period has ended'],
+    [{ projection: 'beyond-twice-period', projectedCompletion: null, projectedOnSchedule: null }, 'projection (a supporting figure, not the verdict): not within twice the plan period at the rate so far'],
     [
-      { projectedCompletion: '2024-02', projectedOnSchedule: true, total: 9, counts: { completed: 8, ongoing: 0, planned: 0, postponed: 0, cancelled: 1 } },
+      { projection: 'all-completed', projectedCompletion: '2024-02', projectedOnSchedule: true },
       'every project that was not cancelled has completed, the last in February 2024, before the plan ends in December 2025',
     ],
-  ])('projection %#', (over, sentence) => {
+  ] as const)('projection %#', (over, sentence) => {
     expect(projectionWords({ ...base, ...over })).toBe(sentence);
   });
   it('counts illustrative projects in the footnote, in good grammar', () => {
