@@ -30,7 +30,8 @@ beforeAll(async () => {
   // the figures before the typo, to compare with
   clean = {
     report: (await cli(['report', '--data', dir, '--plan', 'accsm-2021-2025', '--as-of', 'som-21', '--format', 'json'])).stdout,
-    reportAll: (await cli(['report', '--data', dir, '--as-of', 'som-21'])).stdout,
+    // every plan is reported, empty ones too; with the typo, 2026-2030 is left out and the other two remain
+    reportAll: (await cli(['report', '--data', dir, '--plan', 'accsm-2021-2025', 'accsm-plus-3-2021-2025', '--as-of', 'som-21'])).stdout,
     list: (await cli(['list', '--data', dir, '--as-of', 'som-21', '--format', 'csv'])).stdout,
     show: (await cli(['show', 'P07', '--data', dir, '--as-of', 'som-21'])).stdout,
     paper: (await cli(['paper', '--data', dir, '--meeting', 'som-21'])).stdout,
