@@ -50,7 +50,7 @@ describe('at the 21st SOM (3 August 2022) every format says on schedule', () => 
   });
   it('paper', async () => {
     const out = await ok(['paper', '--meeting', 'som-21']);
-    expect(out).toContain('**Thus, the ACCSM Work Plan 2021-2025 is on schedule: 39% of projects/activities are completed or ongoing, with 32% of the period elapsed.**');
+    expect(out).toContain('Thus, the ACCSM Work Plan 2021-2025 is on schedule: 39% of projects/activities are completed or ongoing, with 32% of the period elapsed.');
     expect(out).toContain('As a supporting figure, not a judgement of schedule:');
   });
 });
@@ -94,7 +94,7 @@ describe('as of 2026-12-01: ended, 24 overdue, stale, and the 2026-2030 plan emp
   it('paper', async () => {
     const out = await ok(['paper', '--as-of', '2026-12-01', '--plan', 'accsm-2021-2025']);
     expect(out).toContain(`**${STALE}**`);
-    expect(out).toContain(`**${ENDED}**`);
+    expect(out).toContain(ENDED);
     expect(out).toContain('24 projects/activities are overdue');
     expect(out).toContain('Plan period (2021-2025)');
     expect(out).toContain('No completion date is projected: the plan period (2021-2025) has ended.');

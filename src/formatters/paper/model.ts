@@ -157,7 +157,7 @@ function summary(plan: PlanReport, h: 2 | 3): Block[] {
   out.push({ kind: 'paragraph', numbered: true, runs: [summarySentence(plan, plan.title, plan.asOf)] });
   if (plan.total > 0) {
     // the meeting's rule, in its words (seed 003: "Thus, … the … Work Plan … is still on schedule")
-    out.push({ kind: 'paragraph', numbered: true, runs: [{ text: verdictSentence(plan, `Thus, the ${plan.title}`), bold: true }] });
+    out.push({ kind: 'paragraph', numbered: true, runs: [verdictSentence(plan, `Thus, the ${plan.title}`)] });
     const lines = [
       `${plan.elapsedPercent}% of the plan period (${plan.period.start}-${plan.period.end}) has elapsed, against ${plan.implementedPercent}% of the projects/activities completed or being implemented.`,
     ];
