@@ -19,7 +19,7 @@ export interface CliResult {
 
 /** Runs `accsm ...args` as a separate process (the built bin/accsm.js), with no color and a fixed "today". */
 export function accsm(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ACCSM_TODAY: '2026-11-23', ACCSM_DATA: undefined, FORCE_COLOR: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ACCSM_TODAY: '2026-11-23', ACCSM_DATA: undefined, FORCE_COLOR: undefined, CI: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: options.input ?? '', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

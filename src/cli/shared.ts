@@ -3,11 +3,14 @@
  * commands take, loading valid data, and the edit plumbing. A command imports
  * this module, never another command, and nothing here imports a command.
  */
-import { resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { Option, InvalidArgumentError, type Command } from 'commander';
+import { applyRuleSettings } from '../core/config.js';
+import type { DiagnosticSummary } from '../core/diagnostic.js';
 import { writeFileAtomic } from '../core/edit/atomic.js';
 import { runEdit } from '../core/edit/commit.js';
 import { UserError } from '../core/errors.js';
+import { isDataRoot } from '../core/load.js';
 import { resolveDataRoot, type ResolvedRoot } from '../core/root.js';
 import type { DataSet } from '../core/types.js';
 import { containErrors, leftOutLine, type DataScope } from '../core/contain.js';
@@ -30,11 +33,47 @@ export function examples(...lines: string[]): string {
 }
 
 export function addDataOption(cmd: Command): Command {
-  return cmd.option('--data <dir>', 'the data root (default: $ACCSM_DATA, else ./data when it holds plans/, else the embedded ACCSM data)');
+  return cmd.option('--data <dir>', 'the data root (default: $ACCSM_DATA, else data: in the nearest accsm.config.yaml, else this folder or ./data when it holds plans/, else the ACCSM data shipped with accsm)');
 }
 
-export function dataRoot(io: CliIO, data: string | undefined): ResolvedRoot {
-  return resolveDataRoot({ data, env: io.env, cwd: io.cwd });
+/**
+ * The data root a command works on. A broken accsm.config.yaml is a usage
+ * error (exit 2) listing its problems; the shipped data is never used without
+ * one line on stderr saying so, and `validate` under CI refuses it (exit 2).
+ */
+export function dataRoot(io: CliIO, data: string | undefined, options: { refuseShippedInCI?: boolean; /** the command refuses the shipped data itself (editing) */ refusesShipped?: boolean } = {}): ResolvedRoot {
+  const root = resolveDataRoot({ data, env: io.env, cwd: io.cwd });
+  const problems = root.config?.diagnostics ?? [];
+  if (problems.length > 0) {
+    const name = displayPath(root.config!.path, io.cwd);
+    throw new UserError(`${name} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}, so accsm does not know which data or rules to use:\n${problems.map((d) => `  ${name}:${d.line}:${d.column}  ${d.message}`).join('\n')}`);
+  }
+  if (root.source === 'embedded' && !options.refusesShipped) {
+    const around = enclosingRoot(io.cwd);
+    const hint = around === undefined ? 'give --data DIR, set ACCSM_DATA, or run accsm init' : `${displayPath(around, io.cwd)} is a data root: give --data ${displayPath(around, io.cwd)}, or add accsm.config.yaml there (accsm init writes one)`;
+    if (options.refuseShippedInCI && isSet(io.env.CI)) {
+      throw new UserError(`no data root found (no --data, $ACCSM_DATA, accsm.config.yaml, plans/ or ./data/plans here), and CI is set, so accsm does not check the ACCSM data shipped with it instead: ${hint}`);
+    }
+    io.stderr(`accsm: using the ACCSM data shipped with accsm (no --data, $ACCSM_DATA, accsm.config.yaml, plans/ or ./data/plans here); ${hint}\n`);
+  }
+  return root;
+}
+
+/** The root's diagnostics with the severities its accsm.config.yaml sets. */
+export function withRuleSettings<T extends DiagnosticSummary>(root: ResolvedRoot, result: T): T {
+  return root.config ? applyRuleSettings(result, root.config.config.rules) : result;
+}
+
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
+/** The working directory or the nearest folder above it that is a data root. */
+function enclosingRoot(cwd: string): string | undefined {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (isDataRoot(dir)) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 export function formatOption(choices: readonly string[], defaultValue: string): Option {
@@ -86,8 +125,8 @@ export interface UsableData {
  */
 export function loadValidData(ctx: CommandContext, data: string | undefined, scope: DataScope = {}): UsableData | undefined {
   const { io } = ctx;
-  const root = data === undefined ? dataRoot(io, undefined).dir : resolve(io.cwd, data);
-  const result = validateRoot(root, { cwd: io.cwd, today: today(io) });
+  const root = dataRoot(io, data);
+  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io) }));
   const warnings = (listed: string) => {
     if (result.warnings > 0) io.stderr(`accsm: ${listed} ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}; run accsm validate to see ${result.warnings === 1 ? 'it' : 'them'}\n`);
   };
@@ -143,7 +182,7 @@ export function stderrFormat(io: CliIO) {
 
 /** Runs one edit on the data root the flags name, prints the outcome and returns the exit code. */
 export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean }, plan: Parameters<typeof runEdit>[1]): number {
-  const out = runEdit(dataRoot(io, flags.data), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io) });
+  const out = runEdit(dataRoot(io, flags.data, { refusesShipped: true }), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io) });
   return finishEdit(io, out);
 }
 

@@ -1,6 +1,6 @@
 /** The editing commands as a focal point runs them: status set, project add, meeting add, init. */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, copyRoot, EMBEDDED, tempDir } from '../helpers.js';
@@ -118,19 +118,20 @@ describe('accsm init', () => {
     const made = await cli(['init', 'my-data'], { cwd: t.dir });
     expect(made.code).toBe(0);
     expect(made.stderr).toContain('accsm: created the data root my-data');
-    expect(readdirSync(join(t.dir, 'my-data')).sort()).toEqual(['meetings.yaml', 'plans', 'schemas']);
+    expect(readdirSync(join(t.dir, 'my-data')).sort()).toEqual(['accsm.config.yaml', 'meetings.yaml', 'plans', 'schemas']);
     const check = await cli(['validate', '--data', 'my-data', '--max-warnings', '0'], { cwd: t.dir });
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('3 files checked: no problems');
     const again = await cli(['init', 'my-data'], { cwd: t.dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe('accsm: my-data is not empty; accsm init makes a data root only in a new or empty folder, so that nothing is overwritten\n');
-    // the new root is found as ./data by the other commands
-    const data = await cli(['init'], { cwd: join(t.dir, 'my-data', 'plans') });
+    expect(again.stderr).toBe('accsm: my-data already holds accsm.config.yaml, meetings.yaml, plans and schemas; accsm init writes only into a folder that has none of accsm.config.yaml, meetings.yaml, plans, schemas, so that nothing is overwritten\n');
+    // a plain `accsm init` makes ./data, which the other commands find there
+    mkdirSync(join(t.dir, 'other'));
+    const data = await cli(['init'], { cwd: join(t.dir, 'other') });
     expect(data.code).toBe(0);
-    const status = await cli(['status', 'set', 'P01', 'ongoing'], { cwd: join(t.dir, 'my-data', 'plans'), env: { ACCSM_TODAY: '2026-12-01' } });
+    const status = await cli(['status', 'set', 'P01', 'ongoing'], { cwd: join(t.dir, 'other'), env: { ACCSM_TODAY: '2026-12-01' } });
     expect(status.code).toBe(0);
-    expect(read(join(t.dir, 'my-data', 'plans', 'data'), 'plans/example-plan/projects/P01.yaml')).toContain(
+    expect(read(join(t.dir, 'other', 'data'), 'plans/example-plan/projects/P01.yaml')).toContain(
       '  - date: 2026-11-23\n    status: planned\n    meeting: example-meeting\n  - date: 2026-12-01\n    status: ongoing\nnote: An example',
     );
   });

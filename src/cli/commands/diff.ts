@@ -66,7 +66,7 @@ function sides(base: string | undefined, head: string | undefined, flags: DiffFl
 
 async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideSpec }, flags: DiffFlags): Promise<number> {
   const { io } = ctx;
-  const resolved = flags.data === undefined ? dataRoot(io, undefined) : { dir: resolve(io.cwd, flags.data), source: '--data' as const };
+  const resolved = dataRoot(io, flags.data);
   // a revision is read at the place of the working tree's data root; the data shipped inside the package has none
   const root = resolved.source === 'embedded' ? undefined : resolved.dir;
   const asOf = today(io);

@@ -12,10 +12,10 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
   return program
     .command('init')
     .description('create a new data root: meetings.yaml, one example plan with one example project, and a copy of the JSON Schemas')
-    .argument('[dir]', 'the folder to create (it must be new or empty)', 'data')
+    .argument('[dir]', 'the folder to create: new, empty, or without a data root (. in a fresh git repository)', 'data')
     .option('--from-shipped', 'start from the ACCSM data shipped with accsm (its meetings, plans and projects, with data/README.md on their sources) instead of the examples')
     .option('--dry-run', 'print the files as a diff and write nothing')
-    .addHelpText('after', examples('accsm init', 'accsm init ../accsm-data && accsm validate --data ../accsm-data', 'accsm init ../accsm-data --from-shipped'))
+    .addHelpText('after', examples('accsm init', 'accsm init ../accsm-data && cd ../accsm-data && accsm validate', 'git init accsm-data && cd accsm-data && accsm init .', 'accsm init ../accsm-data --from-shipped'))
     .action((dir: string, flags: { dryRun?: boolean; fromShipped?: boolean }) => {
       const { io } = ctx;
       const abs = resolve(io.cwd, dir);
@@ -36,8 +36,8 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
         return;
       }
       io.stderr(
-        `accsm: created the data root ${name}: meetings.yaml, plans/example-plan/ (plan.yaml, projects/P01.yaml) and schemas/\n` +
-          `Next: accsm validate --data ${name}, then replace the examples (they are marked illustrative: true).\n`,
+        `accsm: created the data root ${name}: accsm.config.yaml, meetings.yaml, plans/example-plan/ (plan.yaml, projects/P01.yaml) and schemas/\n` +
+          `Next: ${name === '.' ? '' : `cd ${name} && `}accsm validate (every command run there finds the root through accsm.config.yaml), then replace the examples (they are marked illustrative: true).\n`,
       );
     });
 }

@@ -1,19 +1,22 @@
 /** accsm validate [paths…]: check the data root and print diagnostics. */
 import { statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { isDataRoot } from '../../core/load.js';
 import { displayPath, validateRoot } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, diagnosticFormatters, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
 import { wantsColor, today } from '../io.js';
-import { addDataOption, dataRoot, examples, formatOption, parseNonNegativeInt, VERSION, type CommandContext } from '../shared.js';
+import { addDataOption, dataRoot, examples, formatOption, parseNonNegativeInt, VERSION, withRuleSettings, type CommandContext } from '../shared.js';
+import { rulesInForce } from '../../core/config.js';
+import type { ResolvedRoot } from '../../core/root.js';
 
 interface ValidateFlags {
   data?: string;
   format: DiagnosticFormat;
   maxWarnings?: number;
   changedSince?: string;
+  printConfig?: boolean;
 }
 
 export function registerValidate(program: Command, ctx: CommandContext): Command {
@@ -24,6 +27,7 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
   addDataOption(cmd)
     .addOption(formatOption(DIAGNOSTIC_FORMATS, 'stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings', parseNonNegativeInt)
+    .option('--print-config', 'print the data root, the accsm.config.yaml in force and every rule\'s severity (JSON), and check nothing')
     .option('--changed-since <rev>', 'report only on files changed since this git revision (references are still checked against the whole root)')
     .addHelpText('after', examples('accsm validate', 'accsm validate --data ../accsm-data --format github --max-warnings 0', 'accsm validate --changed-since origin/main'))
     .action(async (paths: string[], flags: ValidateFlags) => {
@@ -51,26 +55,24 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
     }
     given.push({ arg: p, abs });
   }
-  const resolved = rootDir === undefined ? dataRoot(io, undefined) : undefined;
-  const root = rootDir ?? resolved!.dir;
+  const resolved = dataRoot(io, rootDir, { refuseShippedInCI: given.length === 0 });
+  if (flags.printConfig) {
+    io.stdout(printConfig(resolved, io.cwd));
+    return 0;
+  }
+  const root = resolved.dir;
   for (const { arg, abs } of given) {
     if (abs === root || abs.startsWith(root + sep)) continue;
-    const rootName = resolved?.source === 'embedded' ? `the data shipped with accsm (${root})` : `the data root ${nearName(root, io.cwd)}`;
+    const rootName = resolved.source === 'embedded' ? `the data shipped with accsm (${root})` : `the data root ${nearName(root, io.cwd)}`;
     throw new UserError(`${arg} is not inside ${rootName}; choose the root with --data`);
   }
   const only = given.map((g) => g.abs);
-  // run inside a data root without --data: the fallback is the embedded data, which would pass silently
-  const around = resolved?.source === 'embedded' && given.length === 0 ? enclosingRoot(io.cwd) : undefined;
-  if (around !== undefined && around !== root) {
-    const name = displayPath(around, io.cwd);
-    io.stderr(`accsm: checking the data shipped with accsm, not ${name === '.' ? 'this folder' : name}: without --data or $ACCSM_DATA, accsm looks for ./data. To check ${name === '.' ? 'this folder' : 'that root'}, run: accsm validate --data ${name}\n`);
-  }
   let scope = only.length ? only : undefined;
   if (flags.changedSince !== undefined) {
     const changed = (await changedFiles(root, flags.changedSince)).map((rel) => join(root, ...rel.split('/')));
     scope = scope ? changed.filter((c) => scope!.some((p) => c === p || c.startsWith(p + sep))) : changed;
   }
-  const result = validateRoot(root, { cwd: io.cwd, today: today(io), only: scope });
+  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope }));
   const format = diagnosticFormatters[flags.format];
   io.stdout(format(result, { color: wantsColor(io, 'stdout'), filesChecked: result.filesChecked, files: result.checkedFiles, cwd: io.cwd, version: VERSION }));
   if (result.errors > 0) return 1;
@@ -81,12 +83,10 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
   return 0;
 }
 
-/** The working directory or the nearest folder above it that is a data root. */
-function enclosingRoot(cwd: string): string | undefined {
-  for (let dir = cwd; ; dir = dirname(dir)) {
-    if (isDataRoot(dir)) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
+/** --print-config: the data root, where it came from, the config file and every rule's severity in force, as JSON. */
+function printConfig(root: ResolvedRoot, cwd: string): string {
+  const shown = { data: displayPath(root.dir, cwd), source: root.source, config: root.config ? displayPath(root.config.path, cwd) : null, rules: rulesInForce(root.config?.config) };
+  return `${JSON.stringify(shown, null, 2)}\n`;
 }
 
 /** A path as the user would write it: relative below the working directory, else absolute. */

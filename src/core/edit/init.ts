@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { SCHEMAS, type FileKind } from '../schema.js';
+import { CONFIG_FILE } from '../config.js';
+import configSchema from '../../../schemas/config.schema.json' with { type: 'json' };
 import { displayPath, validateRoot } from '../validate.js';
 import { parseTempName, tempPathFor } from './atomic.js';
 import { writeFailureReason } from './fs-errors.js';
@@ -60,8 +62,17 @@ status:
 note: An example made by accsm init. Replace it with a real project.
 illustrative: true
 `;
-  const schemas = (Object.keys(SCHEMAS) as FileKind[]).map((kind) => ({ path: `schemas/${kind}.schema.json`, text: `${JSON.stringify(SCHEMAS[kind], null, 2)}\n` }));
+  const config = `# yaml-language-server: $schema=schemas/config.schema.json
+# accsm's settings (docs/config.md). Every accsm command run in this folder or
+# below it uses the data root named here, with no --data.
+data: .
+# A rule's severity can be changed: error, warning or off (docs/rules.md lists the codes).
+# rules:
+#   date-future: off
+`;
+  const schemas = [...(Object.keys(SCHEMAS) as FileKind[]).map((kind) => ({ path: `schemas/${kind}.schema.json`, text: `${JSON.stringify(SCHEMAS[kind], null, 2)}\n` })), { path: 'schemas/config.schema.json', text: `${JSON.stringify(configSchema, null, 2)}\n` }];
   return [
+    { path: CONFIG_FILE, text: config },
     { path: 'meetings.yaml', text: meetings },
     { path: `plans/${EXAMPLE_PLAN}/plan.yaml`, text: plan },
     { path: `plans/${EXAMPLE_PLAN}/projects/P01.yaml`, text: project },
@@ -86,7 +97,7 @@ export function copiedFiles(from: string, today: string): { path: string; text: 
     }
   };
   walk('');
-  const schemas = initFiles(today).filter((f) => f.path.startsWith('schemas/'));
+  const schemas = initFiles(today).filter((f) => f.path.startsWith('schemas/') || f.path === CONFIG_FILE);
   return [...out, ...schemas];
 }
 
@@ -107,7 +118,14 @@ export interface InitOptions {
   lockWaitMs?: number;
 }
 
-/** Refuses a folder that exists and is not empty, or is not a folder. */
+/** What init writes at the top of a root: a folder that holds any of these is refused. */
+const TOP_LEVEL = [CONFIG_FILE, 'meetings.yaml', 'plans', 'schemas'];
+
+/**
+ * Refuses a target that is not a folder, or a folder that already holds one
+ * of the names init writes (so nothing is overwritten). Other files, such as
+ * .git/ or a README of a fresh repository, may be there.
+ */
 export function assertEmptyTarget(dir: string, cwd: string): void {
   const name = displayPath(dir, cwd);
   let isDir: boolean;
@@ -116,10 +134,13 @@ export function assertEmptyTarget(dir: string, cwd: string): void {
   } catch {
     return;
   }
-  if (!isDir) throw new UserError(`${name} exists and is not a folder; choose a new or empty folder for the data root`);
-  if (readdirSync(dir).length > 0) throw new UserError(`${name} is not empty; accsm init makes a data root only in a new or empty folder, so that nothing is overwritten`);
+  if (!isDir) throw new UserError(`${name} exists and is not a folder; choose a new folder, or one without a data root, for the data root`);
+  const taken = readdirSync(dir).filter((entry) => TOP_LEVEL.includes(entry)).sort();
+  if (taken.length > 0) {
+    const list = taken.length === 1 ? taken[0] : `${taken.slice(0, -1).join(', ')} and ${taken.at(-1)}`;
+    throw new UserError(`${name} already holds ${list}; accsm init writes only into a folder that has none of ${TOP_LEVEL.join(', ')}, so that nothing is overwritten`);
+  }
 }
-
 /**
  * Builds the root in a temporary folder beside DIR, validates it, and renames
  * it into place: DIR is either absent or complete, never half made. A lock
@@ -176,14 +197,32 @@ function removeStaleFolders(dir: string): void {
   }
 }
 
-/** Renames the finished folder to DIR; an empty DIR is replaced. */
+/**
+ * Renames the finished folder to DIR; an empty DIR is replaced. Into a folder
+ * that holds other files (a fresh git repository), the top-level entries are
+ * renamed in one by one, and taken out again if one rename fails.
+ */
 function moveInto(temp: string, dir: string): void {
   try {
     renameSync(temp, dir);
+    return;
   } catch (error) {
     if (!existsSync(dir)) throw error;
-    assertEmptyTarget(dir, dir);
+  }
+  if (readdirSync(dir).length === 0) {
     rmdirSync(dir);
     renameSync(temp, dir);
+    return;
   }
+  const moved: string[] = [];
+  try {
+    for (const entry of readdirSync(temp)) {
+      renameSync(join(temp, entry), join(dir, entry));
+      moved.push(entry);
+    }
+  } catch (error) {
+    for (const entry of moved) renameSync(join(dir, entry), join(temp, entry));
+    throw error;
+  }
+  rmdirSync(temp);
 }

@@ -43,17 +43,23 @@ describe('createRoot', () => {
     }
   });
 
-  it('fills an empty folder, and refuses one that is not empty or is a file (exit 2), touching nothing', () => {
+  it('fills an empty folder or one without a root (a fresh git repository), and refuses one with a root or a file (exit 2), touching nothing', () => {
     const top = parent();
     mkdirSync(join(top, 'empty'));
     createRoot(join(top, 'empty'), { cwd: top, today: TODAY });
-    expect(readdirSync(join(top, 'empty')).sort()).toEqual(['meetings.yaml', 'plans', 'schemas']);
+    expect(readdirSync(join(top, 'empty')).sort()).toEqual(['accsm.config.yaml', 'meetings.yaml', 'plans', 'schemas']);
+    mkdirSync(join(top, 'repo', '.git'), { recursive: true });
+    writeFileSync(join(top, 'repo', 'notes.txt'), 'mine');
+    createRoot(join(top, 'repo'), { cwd: top, today: TODAY });
+    expect(readdirSync(join(top, 'repo')).sort()).toEqual(['.git', 'accsm.config.yaml', 'meetings.yaml', 'notes.txt', 'plans', 'schemas']);
+    expect(readFileSync(join(top, 'repo', 'notes.txt'), 'utf8')).toBe('mine');
     mkdirSync(join(top, 'full'));
     writeFileSync(join(top, 'full', 'notes.txt'), 'mine');
+    mkdirSync(join(top, 'full', 'plans'));
     writeFileSync(join(top, 'file'), 'mine');
     for (const [name, message] of [
-      ['full', 'full is not empty; accsm init makes a data root only in a new or empty folder, so that nothing is overwritten'],
-      ['file', 'file exists and is not a folder; choose a new or empty folder for the data root'],
+      ['full', 'full already holds plans; accsm init writes only into a folder that has none of accsm.config.yaml, meetings.yaml, plans, schemas, so that nothing is overwritten'],
+      ['file', 'file exists and is not a folder; choose a new folder, or one without a data root, for the data root'],
     ]) {
       let error: unknown;
       try {
@@ -65,7 +71,7 @@ describe('createRoot', () => {
       expect((error as UserError).exitCode).toBe(2);
       expect((error as UserError).message).toBe(message);
     }
-    expect(readdirSync(join(top, 'full'))).toEqual(['notes.txt']);
+    expect(readdirSync(join(top, 'full')).sort()).toEqual(['notes.txt', 'plans']);
     expect(readFileSync(join(top, 'file'), 'utf8')).toBe('mine');
   });
 
