@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, copyRoot, FIXTURES, REPO, tempDir } from '../helpers.js';
+import { cli, copyRoot, EMBEDDED, FIXTURES, REPO, tempDir } from '../helpers.js';
 import { allText, docxParagraphs, elements, parseXml, unzip } from '../formatters/paper/helpers.js';
 
 const GOLDEN = join(REPO, 'test', 'golden', 'paper-som-21.md');
@@ -97,7 +97,7 @@ describe('files: --out and --chart', () => {
     const dir = temp();
     mkdirSync(join(dir, 'out'));
     mkdirSync(join(dir, 'figures'));
-    const r = await cli(['paper', '--meeting', 'som-21', '--out', 'out/paper.md', '--chart', 'figures/status.svg'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som-21', '--out', 'out/paper.md', '--chart', 'figures/status.svg', '--data', EMBEDDED], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('accsm: wrote figures/status.svg and out/paper.md\n');
@@ -120,7 +120,7 @@ describe('files: --out and --chart', () => {
 
   it('on stdout, links to the chart as given', async () => {
     const dir = temp();
-    const r = await cli(['paper', '--meeting', 'som-21', '--chart', 'chart.svg'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som-21', '--chart', 'chart.svg', '--data', EMBEDDED], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('](chart.svg)');
     expect(r.stderr).toBe('accsm: wrote chart.svg\n');
@@ -159,11 +159,11 @@ describe('errors', () => {
 
   it('a folder that does not exist is a usage error naming the file', async () => {
     const dir = temp();
-    const r = await cli(['paper', '--meeting', 'som-21', '--out', 'missing/paper.md'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som-21', '--out', 'missing/paper.md', '--data', EMBEDDED], { cwd: dir });
     expect(r.code).toBe(2);
     // the file as the user gave it, as in "accsm: wrote …"
     expect(r.stderr).toBe('accsm: cannot write missing/paper.md: its folder does not exist\n');
-    const chart = await cli(['paper', '--meeting', 'som-21', '--chart', 'figures/chart.svg'], { cwd: dir });
+    const chart = await cli(['paper', '--meeting', 'som-21', '--chart', 'figures/chart.svg', '--data', EMBEDDED], { cwd: dir });
     expect(chart.code).toBe(2);
     expect(chart.stderr).toBe('accsm: cannot write figures/chart.svg: its folder does not exist\n');
   });

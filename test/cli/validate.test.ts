@@ -211,13 +211,14 @@ describe('which data root: --data, else ACCSM_DATA, else ./data with plans/, els
     expect(files(r.stdout)).toEqual(['data']);
   });
 
-  it('the embedded data otherwise, also when ./data has no plans/', async () => {
+  it('the embedded data otherwise, also when ./data has no plans/, saying so in one line', async () => {
+    const notice = 'accsm: using the ACCSM data shipped with accsm (no --data, $ACCSM_DATA, accsm.config.yaml, plans/ or ./data/plans here); give --data DIR, set ACCSM_DATA, or run accsm init\n';
     const empty = temp();
-    expect((await cli(['validate'], { cwd: empty }))).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: '' });
+    expect(await cli(['validate'], { cwd: empty })).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: notice });
     const noPlans = temp();
     mkdirSync(join(noPlans, 'data'));
     writeFileSync(join(noPlans, 'data', 'meetings.yaml'), 'not: a list\n');
-    expect((await cli(['validate'], { cwd: noPlans }))).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: '' });
+    expect(await cli(['validate'], { cwd: noPlans })).toEqual({ code: 0, stdout: '✔ 35 files checked: no problems\n', stderr: notice });
   });
 
   it('an empty ACCSM_DATA is ignored', async () => {

@@ -1,5 +1,5 @@
 /** accsm validate [paths…]: check the data root and print diagnostics. */
-import { statSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
@@ -72,9 +72,21 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
     const changed = (await changedFiles(root, flags.changedSince)).map((rel) => join(root, ...rel.split('/')));
     scope = scope ? changed.filter((c) => scope!.some((p) => c === p || c.startsWith(p + sep))) : changed;
   }
+  const started = performance.now();
   const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope }));
-  const format = diagnosticFormatters[flags.format];
-  io.stdout(format(result, { color: wantsColor(io, 'stdout'), filesChecked: result.filesChecked, files: result.checkedFiles, cwd: io.cwd, version: VERSION }));
+  const seconds = (performance.now() - started) / 1000;
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;
+  const needsRepoRoot = flags.format === 'github' || flags.format === 'sarif' || summaryFile !== undefined;
+  const options = { color: wantsColor(io, 'stdout'), filesChecked: result.filesChecked, files: result.checkedFiles, cwd: io.cwd, version: VERSION, seconds, summaryWritten: summaryFile !== undefined, ...(needsRepoRoot ? { repoRoot: await repositoryRoot(root) } : {}) };
+  io.stdout(diagnosticFormatters[flags.format](result, options));
+  if (summaryFile !== undefined) {
+    const { stepSummary } = await import('../../formatters/diagnostics/step-summary.js');
+    try {
+      appendFileSync(summaryFile, stepSummary(result, options));
+    } catch (error) {
+      io.stderr(`accsm: could not write the job summary to $GITHUB_STEP_SUMMARY (${(error as { code?: string }).code ?? String(error)})\n`);
+    }
+  }
   if (result.errors > 0) return 1;
   if (flags.maxWarnings !== undefined && result.warnings > flags.maxWarnings) {
     io.stderr(`accsm: ${result.warnings} warnings, more than --max-warnings ${flags.maxWarnings}\n`);
@@ -87,6 +99,14 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
 function printConfig(root: ResolvedRoot, cwd: string): string {
   const shown = { data: displayPath(root.dir, cwd), source: root.source, config: root.config ? displayPath(root.config.path, cwd) : null, rules: rulesInForce(root.config?.config) };
   return `${JSON.stringify(shown, null, 2)}\n`;
+}
+
+/** The repository root that GitHub and SARIF paths are relative to: git's top level around the data root, else the data root. */
+async function repositoryRoot(root: string): Promise<string> {
+  const { locateInRepo } = await import('../../core/git.js');
+  const location = locateInRepo(root);
+  // from the root as given (not git's real path), so that it matches the file names relative to the working directory
+  return location ? resolve(root, ...(location.rel ? location.rel.split('/').map(() => '..') : [])) : root;
 }
 
 /** A path as the user would write it: relative below the working directory, else absolute. */

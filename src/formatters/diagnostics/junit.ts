@@ -1,7 +1,9 @@
 /**
  * JUnit XML, for CI systems that show test reports: one testsuite, one
  * testcase per checked file; a file with errors is a failed testcase whose
- * body lists every problem; warnings go to the testcase's system-out.
+ * body lists every problem; warnings go to the testcase's system-out. Every
+ * testsuite and testcase has a `time` (seconds): the suites the run's, each
+ * testcase 0, since accsm checks the files together, not one by one.
  */
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { DiagnosticFormatter } from './types.js';
@@ -34,10 +36,11 @@ export const junit: DiagnosticFormatter = (summary, options) => {
       inner.push(`      <failure message="${xmlAttr(message)}" type="${xmlAttr(errors[0]!.code)}">${xmlText(errors.map(line).join('\n'))}</failure>`);
     }
     if (warnings.length) inner.push(`      <system-out>${xmlText(warnings.map(line).join('\n'))}</system-out>`);
-    const open = `    <testcase classname="accsm.validate" name="${xmlAttr(file)}" file="${xmlAttr(file)}"`;
+    const open = `    <testcase classname="accsm.validate" name="${xmlAttr(file)}" file="${xmlAttr(file)}" time="0"`;
     cases.push(inner.length ? `${open}>\n${inner.join('\n')}\n    </testcase>` : `${open}/>`);
   }
-  const counts = `tests="${names.length}" failures="${failures}" errors="0" skipped="0"`;
+  const time = ((options.seconds ?? 0) >= 0 ? (options.seconds ?? 0) : 0).toFixed(3);
+  const counts = `tests="${names.length}" failures="${failures}" errors="0" skipped="0" time="${time}"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="accsm validate" ${counts}>`,

@@ -1,15 +1,21 @@
 /**
  * SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers:
  * one run, the rule table from RULES, one result per diagnostic with a
- * location relative to the working directory (%SRCROOT%).
+ * location relative to the repository root (%SRCROOT%: the git top level,
+ * else the data root), which code scanning needs. A diagnostic about a file
+ * that does not exist (plan-missing) points at its folder, with no region.
  */
 import { isAbsolute } from 'node:path';
+import { repoPath } from './repo-path.js';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/rules.js';
 import type { DiagnosticFormatter } from './types.js';
 import { inertJson } from '../shared/terminal.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** Codes whose file is the one that is missing: the location is its folder. */
+const ABOUT_MISSING_FILE = new Set(['plan-missing']);
 
 /** A diagnostic's file as a SARIF artifact location: relative URIs use forward slashes and %SRCROOT%. */
 export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
@@ -41,14 +47,14 @@ export const sarif: DiagnosticFormatter = (summary, options) => {
       defaultConfiguration: { level: rule.severity },
     };
   });
-  const results = summary.diagnostics.map((d) => ({
-    ruleId: d.code,
-    ruleIndex: codes.indexOf(d.code),
-    level: d.severity === 'error' ? 'error' : 'warning',
-    message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(d.file), region: { startLine: d.line, startColumn: d.column } } }],
-  }));
-  const root = pathToFileURL(options.cwd).href;
+  const results = summary.diagnostics.map((d) => {
+    const file = repoPath(d.file, options);
+    const physicalLocation = ABOUT_MISSING_FILE.has(d.code)
+      ? { artifactLocation: artifactLocation(file.includes('/') ? `${file.slice(0, file.lastIndexOf('/'))}/` : './') }
+      : { artifactLocation: artifactLocation(file), region: { startLine: d.line, startColumn: d.column } };
+    return { ruleId: d.code, ruleIndex: codes.indexOf(d.code), level: d.severity === 'error' ? 'error' : 'warning', message: { text: d.message }, locations: [{ physicalLocation }] };
+  });
+  const root = pathToFileURL(options.repoRoot ?? options.cwd).href;
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
