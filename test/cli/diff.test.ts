@@ -34,6 +34,12 @@ describe('accsm diff <folder> <folder>', () => {
     expect(lines[0]).toBe('Changes from test/fixtures/diff-base to test/fixtures/diff-head');
   });
 
+  it('--exit-code: exit 1 when the data differs, 0 when it does not', async () => {
+    expect((await cli(['diff', BASE, HEAD, '--exit-code'])).code).toBe(1);
+    expect((await cli(['diff', BASE, BASE, '--exit-code'])).code).toBe(0);
+    expect((await cli(['diff', BASE, HEAD])).code).toBe(0);
+  });
+
   it('gives json that scripts can read', async () => {
     const r = await cli(['diff', BASE, HEAD, '--format', 'json']);
     expect(r.code).toBe(0);
@@ -281,13 +287,14 @@ describe('accsm validate --format sarif | junit', () => {
       const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { name: string; version: string } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
       expect(log.runs[0]!.tool.driver).toMatchObject({ name: 'accsm', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
       expect(log.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine])).toEqual([
-        ['schema-enum', 'data/plans/plan-a/projects/P2.yaml', 9],
+        // outside git, SARIF paths are relative to the data root
+        ['schema-enum', 'plans/plan-a/projects/P2.yaml', 9],
       ]);
       const junit = await cli(['validate', '--format', 'junit'], { cwd: t.dir });
       expect(junit.code).toBe(1);
       expect(junit.stdout.match(/<testcase /g)).toHaveLength(10);
       expect(junit.stdout).toContain('<testsuite name="accsm validate" tests="10" failures="1"');
-      expect(junit.stdout).toMatch(/<testcase classname="accsm.validate" name="data\/plans\/plan-a\/projects\/P2.yaml" file="[^"]+">\n\s+<failure message="status &quot;complete&quot; is not one of/);
+      expect(junit.stdout).toMatch(/<testcase classname="accsm.validate" name="data\/plans\/plan-a\/projects\/P2.yaml" file="[^"]+" time="0">\n\s+<failure message="status &quot;complete&quot; is not one of/);
     } finally {
       t.cleanup();
     }

@@ -248,7 +248,7 @@ describe('paper for a meeting of one body', () => {
 
   it('a body with nothing to chart gets no chart file, and a note on stderr says why', async () => {
     const dir = temp();
-    const r = await cli(['paper', '--meeting', 'som3-7', '--out', 'paper.md', '--chart', 'chart.svg'], { cwd: dir });
+    const r = await cli(['paper', '--meeting', 'som3-7', '--out', 'paper.md', '--chart', 'chart.svg', '--data', EMBEDDED], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('accsm: chart.svg not written: no project/activity to chart as of 7 August 2024\naccsm: wrote paper.md\n');
     expect(readdirSync(dir)).toEqual(['paper.md']);

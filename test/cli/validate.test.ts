@@ -85,11 +85,17 @@ describe('exit 1 with every problem at its file, line and column', () => {
     expect(out.diagnostics).toHaveLength(14);
   });
 
-  it('github: one workflow command per problem', async () => {
+  it('github: one workflow command per problem, at most 10 errors (every file first) and a notice for the rest', async () => {
     const r = await cli(['validate', '--data', `${F}/invalid-rules`, '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.map((l) => /^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=accsm ([a-z-]+)::.+$/.exec(l)).map((m) => m && `${m[2]}:${m[3]}:${m[4]} ${m[1]} ${m[5]}`)).toEqual(RULES_ROOT);
+    const notice = lines.pop()!;
+    const shown = lines.map((l) => /^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=accsm ([a-z-]+)::.+$/.exec(l)).map((m) => m && `${m[2]}:${m[3]}:${m[4]} ${m[1]} ${m[5]}`);
+    expect(shown).toEqual(RULES_ROOT.filter((x) => shown.includes(x)));
+    expect(shown.filter((x) => x!.includes(' error ')).length).toBe(10);
+    expect(shown.filter((x) => x!.includes(' warning ')).length).toBe(RULES_ROOT.filter((x) => x.includes(' warning ')).length);
+    expect(new Set(shown.map((x) => x!.split(':')[0]))).toEqual(new Set(RULES_ROOT.map((x) => x.split(':')[0])));
+    expect(notice).toBe('::notice title=accsm%3A more problems::4 more problems (4 errors) in 1 file are not shown as annotations (GitHub shows at most 10 errors and 10 warnings of a step); run accsm validate to see all of them');
     expect(lines).toContain(`::warning file=${R}/R1.yaml,line=20,col=11,title=accsm date-future::status date 2027-01-01 is in the future (today is 2026-11-23)`);
   });
 

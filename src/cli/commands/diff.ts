@@ -19,6 +19,7 @@ interface DiffFlags {
   format: DiffFormat;
   baseRev?: string;
   headRev?: string;
+  exitCode?: boolean;
 }
 
 interface LoadedSide {
@@ -36,10 +37,12 @@ export function registerDiff(program: Command, ctx: CommandContext): Command {
     .option('--head-rev <revision>', 'the version after, always read as a git revision');
   addDataOption(cmd)
     .addOption(formatOption(DIFF_FORMATS, 'text'))
+    .option('--exit-code', 'exit 1 when the data differs, 0 when it does not (as git diff --exit-code does)')
     .addHelpText(
       'after',
       examples(
         'accsm diff origin/main',
+        'accsm diff origin/main --exit-code --format json > changes.json || echo "the data changed"',
         'accsm diff --base-rev "$BASE_SHA" --format markdown >> "$GITHUB_STEP_SUMMARY"',
         'accsm diff --base-rev HEAD~1 --head-rev HEAD',
         'accsm diff ../data-2023 ./data --format json',
@@ -79,7 +82,7 @@ async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideS
   for (const [role, s] of [['base', base.side], ['head', head.side]] as const) {
     if (s.errors > 0) io.stderr(`accsm: the ${role} (${s.label}) has ${s.errors} validation ${s.errors === 1 ? 'error' : 'errors'}; files that fail their schema are left out of the diff\n`);
   }
-  return 0;
+  return flags.exitCode && diff.changed ? 1 : 0;
 }
 
 /**
