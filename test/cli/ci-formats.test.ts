@@ -6,28 +6,15 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { pickAnnotations } from '../../src/formatters/diagnostics/github.js';
 import { summarize, type Diagnostic } from '../../src/core/diagnostic.js';
-import { FIXTURES, gitIn, tempDir } from '../helpers.js';
+import { FIXTURES, gitIn, tempDir, cli as run } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { NO_COLOR: '1', ACCSM_TODAY: '2026-11-23', ...env },
-    cwd,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    now: () => new Date('2026-11-23T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+/** In-process, with the working directory first. */
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => run(args, { cwd, env });
 
 /** A git repository with the data root in data/: five project files with five unknown keys each (25 errors), and one warning. */
 function repoWith25Errors(): string {

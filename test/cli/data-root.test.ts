@@ -2,26 +2,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { EMBEDDED, copyRoot, gitIn, tempDir } from '../helpers.js';
+import { EMBEDDED, copyRoot, gitIn, tempDir, cli as run } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { NO_COLOR: '1', ACCSM_TODAY: '2026-11-23', ...env },
-    cwd,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    now: () => new Date('2026-11-23T12:00:00Z'),
-  });
-  return { code, stdout, stderr };
-}
+/** In-process, with the working directory first. */
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => run(args, { cwd, env });
 
 function scratch(): string {
   const t = tempDir();
