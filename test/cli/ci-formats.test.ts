@@ -48,7 +48,7 @@ describe('--format github within GitHub limits', () => {
     ]);
     expect(lines).toHaveLength(11);
     const md = readFileSync(summary, 'utf8');
-    expect(md.startsWith('# earlier step\n### accsm validate\n\n25 errors, 0 warnings in 7 files checked.\n\n| File:line | Rule | Message |\n|:---|:---|:---|\n')).toBe(true);
+    expect(md.startsWith('# earlier step\n### accsm validate\n\n25 errors, 0 warnings in 7 files checked.\n\n| File:line | Rule | Message |\n')).toBe(true);
     const rows = md.split('\n').filter((l) => l.startsWith('| `data/plans/'));
     expect(rows).toHaveLength(25);
     expect(rows[0]).toMatch(/^\| `data\/plans\/demo-2021-2025\/projects\/D1\.yaml:\d+` \| error `schema-unknown-key` \| .+ \|$/);
