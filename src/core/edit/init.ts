@@ -214,6 +214,8 @@ function moveInto(temp: string, dir: string): void {
     renameSync(temp, dir);
     return;
   }
+  // another init may have filled it since the first check: never rename over its files
+  assertEmptyTarget(dir, dir);
   const moved: string[] = [];
   try {
     for (const entry of readdirSync(temp)) {
