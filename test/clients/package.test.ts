@@ -41,7 +41,7 @@ assert.throws(() => accsm.computeReport(result.loaded.data, { asOf: '2026-13-45'
 assert.ok(accsm.listProjects(result.loaded.data, { asOf }).plans.length > 0);
 assert.equal(accsm.projectDetail(result.loaded.data, 'P07', { asOf, plan: 'accsm-2021-2025' }).project.id, 'P07');
 const paper = accsm.paperMarkdown(accsm.buildPaperFor(result.loaded.data, { asOf: 'som-21' }));
-assert.match(paper, /^# /);
+assert.match(paper, /^# /m);
 const r2 = accsm.computeReport(result.loaded.data, { asOf });
 assert.equal(accsm.paperMarkdown(accsm.buildPaper({ report: r2, progress: accsm.progressSince(result.loaded.data, r2) })), paper);
 const copy = join(mkdtempSync(join(tmpdir(), 'accsm-lib-')), 'data');

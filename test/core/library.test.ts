@@ -30,7 +30,7 @@ describe('the library', () => {
     expect(diff.changed).toBe(true);
     expect(lib.diffRoots(EMBEDDED, EMBEDDED).changed).toBe(false);
     const data = lib.validateRoot(EMBEDDED, { today: '2026-11-23' }).loaded.data;
-    expect(lib.paperMarkdown(lib.buildPaperFor(data, { asOf: 'som-21' }))).toMatch(/^# Implementation of the ACCSM Work Plan 2021-2025/);
+    expect(lib.paperMarkdown(lib.buildPaperFor(data, { asOf: 'som-21' }))).toMatch(/^# Implementation of the ACCSM Work Plan 2021-2025/m);
   });
 
   it('setStatus writes atomically, refuses what would make the data invalid, and dry-runs', () => {
