@@ -156,6 +156,30 @@ describe.skipIf(!chromium.ok)('the site in Chromium', () => {
     await page.close();
   });
 
+  it('prints the plan page without the navigation, the meeting selector or the download links, and with the chart and tables whole', async () => {
+    const { page } = await open(PAGE_TYPES.plan!);
+    await page.emulateMediaType('print');
+    const shown = await page.evaluate(() => {
+      const visible = (sel: string) => [...document.querySelectorAll(sel)].some((e) => getComputedStyle(e).display !== 'none');
+      return { nav: visible('header.site nav'), selector: visible('.as-of'), downloads: visible('.download'), chart: visible('figure.chart'), tables: [...document.querySelectorAll('table')].every((t) => getComputedStyle(t).display !== 'none') && document.querySelectorAll('table').length >= 5 };
+    });
+    expect(shown).toEqual({ nav: false, selector: false, downloads: false, chart: true, tables: true });
+    const pdf: Uint8Array = await page.pdf({ format: 'A4', printBackground: false });
+    // a PDF of a few pages, not a blank one
+    expect(Buffer.from(pdf.slice(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+    await page.close();
+  });
+
+  it('reads the same with JavaScript turned off (the pages have no script)', async () => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.goto(url(PAGE_TYPES['plan as of a meeting']!), { waitUntil: 'load' });
+    const rows = await page.$$eval('#status-table tbody tr', (trs: Element[]) => trs.length);
+    expect(rows).toBe(6);
+    await page.close();
+  });
+
   it("the README's screenshot is the plan page as this browser draws it", async () => {
     const { page } = await open(PAGE_TYPES.plan!, 1000);
     await page.setViewport({ width: 1000, height: 1600 });
