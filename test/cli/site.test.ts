@@ -102,8 +102,11 @@ describe('accsm site on the embedded data', () => {
     for (const f of files.filter((x) => x.endsWith('.html'))) expect(statSync(join(out, f)).size, f).toBeLessThan(150_000);
   });
 
-  it('an empty plan says so', () => {
+  it('an empty plan says so, and draws no chart of zeros', () => {
     expect(page('plans/accsm-2026-2030/index.html')).toContain('No projects/activities recorded yet');
+    const plus3 = page('plans/accsm-plus-3-2021-2025/index.html');
+    expect(plus3).toContain('No project/activity was recorded at any of the ACCSM+3 meetings in the plan period');
+    expect(plus3).not.toContain('<svg');
   });
 });
 

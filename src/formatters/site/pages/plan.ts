@@ -50,6 +50,9 @@ function overSection(sp: SitePlan, view: View, files: SiteFile[]): Html {
   const over = { over: 'meetings' as const, asOf: view.plan.asOf, filters: {}, plans: [sp.overTime] };
   const pts = sp.overTime.points;
   if (pts.length === 0) return html`<section aria-labelledby="over"><h2 id="over">Progress at each meeting</h2><p>No meeting of the ${sp.plan.body} has been held in the plan period yet.</p></section>`;
+  if (pts.every((pt) => pt.plan.total === 0)) {
+    return html`<section aria-labelledby="over"><h2 id="over">Progress at each meeting</h2><p>No project/activity was recorded at any of the ${sp.plan.body} meetings in the plan period (${pts.map((pt, i) => html`${i ? ', ' : ''}<a href="${href(view.path, paths.planAt(sp.plan.id, pt.meeting!.id))}">${pointName(pt)}</a>`)}).</p></section>`;
+  }
   const csvPath = paths.planFile(sp.plan.id, '', 'progress.csv');
   const svgPath = paths.planFile(sp.plan.id, '', 'progress.svg');
   files.push({ path: csvPath, content: overFormatters.csv(over, { color: false }) });
