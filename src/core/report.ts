@@ -83,6 +83,8 @@ export interface PlanReport extends GroupFigures {
   notUpdatedSince: NotUpdatedSince | null;
   /** the latest status entry is more than a year before asOf */
   stale: boolean;
+  /** counted projects carried over from earlier plans (carried_from), one entry a plan they came from, by plan id; empty when none */
+  carriedOver: CarriedOver[];
   /** every counted project, by id */
   projects: ProjectRow[];
 }
@@ -91,6 +93,15 @@ export interface NotUpdatedSince {
   meeting: MeetingRef;
   /** ids of counted projects with no status entry dated on or after the meeting's first day */
   projects: string[];
+}
+
+/** How many of a plan's counted projects came from one earlier plan. */
+export interface CarriedOver {
+  /** the earlier plan's id */
+  from: string;
+  /** its title (the id when the plan is not in the data) */
+  title: string;
+  count: number;
 }
 
 export interface ReportOptions {
@@ -125,10 +136,11 @@ function meetingRef(m: Meeting): MeetingRef {
   return { id: m.id, name: m.name, date: m.date, ...(m.end ? { end: m.end } : {}) };
 }
 
-/** One plan's report as of `asOf`; `meetings` give the staleness check its last meeting. */
-export function planReport(record: PlanRecord, options: Filters, asOf: string, meetings: readonly Meeting[] = []): PlanReport {
+/** One plan's report as of `asOf`; `meetings` give the staleness check its last meeting; `planTitles` name the plans projects were carried over from. */
+export function planReport(record: PlanRecord, options: Filters, asOf: string, meetings: readonly Meeting[] = [], planTitles: ReadonlyMap<string, string> = new Map()): PlanReport {
   const { plan } = record;
   const rows: ProjectRow[] = [];
+  const carried = new Map<string, number>();
   let lastUpdated: string | null = null;
   for (const { project, file } of record.projects) {
     if (options.lead && !project.lead.some((c) => options.lead!.includes(c))) continue;
@@ -155,6 +167,7 @@ export function planReport(record: PlanRecord, options: Filters, asOf: string, m
       lateStart,
       file,
     });
+    if (project.carried_from) carried.set(project.carried_from.plan, (carried.get(project.carried_from.plan) ?? 0) + 1);
   }
   const all = figures(rows.map((r) => r.status));
   const byPriorityArea: AreaFigures[] = plan.priority_areas
@@ -197,6 +210,7 @@ export function planReport(record: PlanRecord, options: Filters, asOf: string, m
     recorded: record.projects.length,
     notUpdatedSince,
     stale: isStale(lastUpdated, asOf),
+    carriedOver: [...carried].sort((a, b) => cmp(a[0], b[0])).map(([from, count]) => ({ from, title: planTitles.get(from) ?? from, count })),
     projects: rows,
   };
 }
@@ -214,6 +228,7 @@ export function computeReport(data: DataSet, given: ReportOptions): Report {
   const options = { plans: given.plans, ...filters };
   const at = asOfDate(given.asOf);
   const known = data.plans.map((p) => p.plan.id);
+  const titles = new Map(data.plans.map((p) => [p.plan.id, p.plan.title] as const));
   for (const id of options.plans ?? []) {
     if (!known.includes(id)) throw new UserError(`unknown plan "${id}"; plans: ${listOf(known)}`);
   }
@@ -225,7 +240,7 @@ export function computeReport(data: DataSet, given: ReportOptions): Report {
   }
   const plans = selected
     .filter((p) => options.area === undefined || p.plan.priority_areas.some((a) => a.id === options.area))
-    .map((p) => planReport(p, filters, at.date, data.meetings));
+    .map((p) => planReport(p, filters, at.date, data.meetings, titles));
   return { asOf: at.date, filters, plans, ...(at.meeting ? { meeting: at.meeting } : {}) };
 }
 

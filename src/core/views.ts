@@ -73,6 +73,18 @@ export interface ProjectDetail {
   history: HistoryEntry[];
   /** priority area ids with their titles */
   areas: { id: string; title: string }[];
+  /** the project of an earlier plan this one continues (carried_from), with that plan's title when it is loaded */
+  carriedFrom?: CarryLink;
+  /** the projects of later plans that continue this one */
+  carriedTo: CarryLink[];
+}
+
+/** One end of a carry-over (accsm plan carry-over): a project of a plan. */
+export interface CarryLink {
+  plan: string;
+  /** the plan's title; absent when the plan is not in the data (or was left out for its errors) */
+  planTitle?: string;
+  id: string;
 }
 
 /**
@@ -100,6 +112,14 @@ export function projectDetail(data: DataSet, id: string, given: { asOf: AsOf | s
   const row = planReport(single, {}, options.asOf).projects[0];
   const inForce = entryAsOf(project, options.asOf);
   const meetings = new Map(data.meetings.map((m) => [m.id, m.name]));
+  const link = (plan: string, id: string): CarryLink => {
+    const title = data.plans.find((p) => p.plan.id === plan)?.plan.title;
+    return { plan, ...(title !== undefined ? { planTitle: title } : {}), id };
+  };
+  const from = project.carried_from;
+  const carriedTo = data.plans.flatMap((p) =>
+    p.projects.filter((r) => r.project.carried_from?.plan === record.plan.id && r.project.carried_from.id === project.id).map((r) => link(p.plan.id, r.project.id)),
+  );
   return {
     asOf: options.asOf,
     plan: { id: record.plan.id, title: record.plan.title, period: { ...record.plan.period } },
@@ -113,5 +133,7 @@ export function projectDetail(data: DataSet, id: string, given: { asOf: AsOf | s
       later: e.date > options.asOf,
     })),
     areas: project.priority_areas.map((a) => ({ id: a, title: record.plan.priority_areas.find((p) => p.id === a)?.title ?? a })),
+    ...(from ? { carriedFrom: link(from.plan, from.id) } : {}),
+    carriedTo,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { validateRoot } from '../../src/core/validate.js';
@@ -102,6 +102,52 @@ describe('accsm plan carry-over', () => {
     expect(validateRoot(dir, { cwd: dir, today: '2026-12-01' }).diagnostics).toEqual([]);
     const bad = await accsm(['plan', 'carry-over', '--from', 'accsm-2021-2025', '--to', 'accsm-2026-2030', '--map-area', 'resource-centres', '--data', dir], dir);
     expect(bad.stderr).toContain('--map-area "resource-centres" is not OLD=NEW');
+  });
+});
+
+describe('after a carry-over', () => {
+  // one root for the block (root() is removed after each test)
+  const copy = copyRoot();
+  const dir = copy.dir;
+  afterAll(() => copy.cleanup());
+  beforeAll(async () => {
+    const r = await accsm(['plan', 'carry-over', '--from', 'accsm-2021-2025', '--to', 'accsm-2026-2030', '--as-of', '2026-01-01', '--data', dir], dir);
+    expect(r.code).toBe(0);
+  });
+
+  it('show names the other project of the carry-over, in text, markdown and json', async () => {
+    const p32 = await accsm(['show', 'P32', '--data', dir], dir);
+    expect(p32.code).toBe(0);
+    expect(p32.stdout).toMatch(/^Carried over +from P02 \(ACCSM Work Plan 2021-2025\)$/m);
+    const p02 = await accsm(['show', 'P02', '--data', dir, '--format', 'markdown'], dir);
+    expect(p02.stdout).toContain('| Carried over | to P32 (ASEAN Civil Service Plan 2026-2030) |');
+    const json = JSON.parse((await accsm(['show', 'P02', '--data', dir, '--format', 'json'], dir)).stdout);
+    expect(json.carriedTo).toEqual([{ plan: 'accsm-2026-2030', planTitle: 'ASEAN Civil Service Plan 2026-2030', id: 'P32' }]);
+    expect(json.carriedFrom).toBeNull();
+    const from = JSON.parse((await accsm(['show', 'P32', '--data', dir, '--format', 'json'], dir)).stdout);
+    expect(from.carriedFrom).toEqual({ plan: 'accsm-2021-2025', planTitle: 'ACCSM Work Plan 2021-2025', id: 'P02' });
+    // a project that was not carried over names nothing
+    expect((await accsm(['show', 'P07', '--data', dir], dir)).stdout).not.toContain('Carried over');
+  });
+
+  it('the report and the paper of the new plan say how many projects were carried over; the old plan says nothing of it', async () => {
+    const json = JSON.parse((await accsm(['report', '--data', dir, '--format', 'json'], dir)).stdout);
+    const next = json.plans.find((p: { id: string }) => p.id === 'accsm-2026-2030');
+    expect(next.carriedOver).toEqual([{ from: 'accsm-2021-2025', title: 'ACCSM Work Plan 2021-2025', count: 24 }]);
+    expect(next.total).toBe(24);
+    expect(json.plans.find((p: { id: string }) => p.id === 'accsm-2021-2025').carriedOver).toEqual([]);
+    const table = await accsm(['report', '--data', dir, '--plan', 'accsm-2026-2030'], dir);
+    expect(table.stdout).toContain('24 of these 24 projects were carried over from the ACCSM Work Plan 2021-2025 (accsm-2021-2025).');
+    const md = await accsm(['report', '--data', dir, '--plan', 'accsm-2026-2030', '--format', 'markdown'], dir);
+    expect(md.stdout).toContain('24 of these 24 projects were carried over from the ACCSM Work Plan 2021-2025 (accsm-2021-2025).');
+    const old = await accsm(['report', '--data', dir, '--plan', 'accsm-2021-2025'], dir);
+    expect(old.stdout).not.toContain('carried over');
+    const paper = await accsm(['paper', '--data', dir, '--plan', 'accsm-2026-2030'], dir);
+    expect(paper.code).toBe(0);
+    expect(paper.stdout).toContain('24 of its 24 projects/activities were carried over from the ACCSM Work Plan 2021-2025.');
+    // before the carried projects entered the plan, nothing is counted, so nothing was carried over yet
+    const before = JSON.parse((await accsm(['report', '--data', dir, '--plan', 'accsm-2026-2030', '--as-of', '2025-12-31', '--format', 'json'], dir)).stdout);
+    expect(before.plans[0].carriedOver).toEqual([]);
   });
 });
 

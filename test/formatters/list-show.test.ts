@@ -102,6 +102,7 @@ const detail: ProjectDetail = {
     { date: '2023-01-10', status: 'completed', inForce: false, later: true },
   ],
   areas: [{ id: 'a1', title: 'Area one' }],
+  carriedTo: [],
 };
 
 describe('show', () => {
@@ -129,6 +130,17 @@ describe('show', () => {
     const { row: _, ...before } = detail;
     expect(JSON.parse(showFormatters.json({ ...before, asOf: '2020-01-01' }, options)).statusAsOf).toBeNull();
     expect(showFormatters.text({ ...before, asOf: '2020-01-01' }, options)).toContain('not yet in the plan on 1 January 2020 (first entry 15 June 2021)');
+  });
+  it('names the other end of a carry-over, by id and plan title (the plan id when its title is not known), in every format', () => {
+    const from = { ...detail, carriedFrom: { plan: 'wp-old', planTitle: 'Old Work Plan', id: 'P9' }, carriedTo: [] };
+    const to = { ...detail, carriedTo: [{ plan: 'wp-new', planTitle: 'New Plan', id: 'P40' }, { plan: 'wp-x', id: 'X1' }] };
+    expect(showFormatters.text(from, options).split('\n')).toContain('Carried over    from P9 (Old Work Plan)');
+    expect(showFormatters.text(to, options).split('\n')).toContain('Carried over    to P40 (New Plan), X1 (wp-x)');
+    expect(showFormatters.text(detail, options)).not.toContain('Carried over');
+    expect(markdownTables(showFormatters.markdown(from, options))[0]!.rows).toContainEqual(['Carried over', 'from P9 (Old Work Plan)']);
+    expect(JSON.parse(showFormatters.json(from, options))).toMatchObject({ carriedFrom: { plan: 'wp-old', planTitle: 'Old Work Plan', id: 'P9' }, carriedTo: [] });
+    expect(JSON.parse(showFormatters.json(to, options)).carriedTo).toEqual([{ plan: 'wp-new', planTitle: 'New Plan', id: 'P40' }, { plan: 'wp-x', id: 'X1' }]);
+    expect(JSON.parse(showFormatters.json(detail, options)).carriedFrom).toBeNull();
   });
   it('markdown: two well-formed tables', () => {
     const tables = markdownTables(showFormatters.markdown(detail, options));

@@ -10,6 +10,7 @@ import type { PlanProgress } from '../../core/progress.js';
 import { STATUS_ORDER, type Status } from '../../core/types.js';
 import { capital, dateWords, periodWords } from '../shared/words.js';
 import {
+  carriedOverSentence,
   dateRange,
   illustrativeNote,
   joinList,
@@ -164,6 +165,8 @@ function summary(plan: PlanReport, h: 2 | 3): Block[] {
     if (plan.lastUpdated) lines.push(`The latest status update on record is dated ${dateWords(plan.lastUpdated)}.`);
     const notUpdated = notUpdatedSentence(plan);
     if (notUpdated) lines.push(notUpdated);
+    const carried = carriedOverSentence(plan);
+    if (carried) lines.push(carried);
     out.push({ kind: 'paragraph', numbered: true, runs: [lines.join(' ')] });
   }
   return out;

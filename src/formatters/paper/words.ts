@@ -9,6 +9,7 @@ import { STATUS_ORDER, capital, dateWords, periodWords, scheduleWords } from '..
 
 
 export { dateRange, theName } from '../shared/time-words.js';
+import { theName } from '../shared/time-words.js';
 
 /** A schedule as in the report ("2021 to 2023", "June 2023"); "—" when there is none. */
 export function schedule(value?: { start: string; end: string }): string {
@@ -91,6 +92,13 @@ export function illustrativeNote(plan: Pick<PlanReport, 'illustrative' | 'total'
  * (61%) are being planned for implementation; 12 (39%) have thus been
  * completed or are being implemented." Statuses with no project are left out.
  */
+/** "24 of its 24 projects/activities were carried over from the ACCSM Work Plan 2021-2025."; '' when none was. */
+export function carriedOverSentence(plan: Pick<PlanReport, 'carriedOver' | 'total'>): string {
+  return plan.carriedOver
+    .map((c) => `${plan.total === 1 ? 'Its 1' : `${c.count} of its ${plan.total}`} ${plan.total === 1 ? 'project/activity' : 'projects/activities'} ${verb(c.count, 'was')} carried over from ${theName(c.title)}.`)
+    .join(' ');
+}
+
 export function summarySentence(f: Pick<GroupFigures, 'total' | 'counts' | 'percents' | 'implemented' | 'implementedPercent'>, planTitle: string, asOf: string): string {
   const when = `As of ${dateWords(asOf)}`;
   if (f.total === 0) return `${when}, no projects/activities are recorded under the ${planTitle}.`;

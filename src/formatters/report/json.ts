@@ -3,7 +3,8 @@
  * "total", "counts", "percents", "implemented", "implementedPercent",
  * "byPriorityArea", "byLead", "overdue", "lateStart", "illustrative",
  * "lastUpdated", "elapsedPercent", "projectedCompletion", …}]}. Extra fields:
- * meeting and filters at the top; body, period and projectedOnSchedule per plan;
+ * meeting and filters at the top; body, period, projectedOnSchedule and
+ * carriedOver ([{"from", "title", "count"}], empty when none) per plan;
  * percents per group. Time (issue 10): "verdict" (on-schedule, behind-schedule,
  * ended, not-started, empty), "projection" (why there is or is not a projected
  * month), "elapsedDays"/"periodDays" (the exact share the verdict compares),
@@ -40,6 +41,7 @@ export function planJson(p: PlanReport) {
     notUpdatedSince: p.notUpdatedSince ? { meeting: p.notUpdatedSince.meeting.id, date: p.notUpdatedSince.meeting.date, projects: [...p.notUpdatedSince.projects] } : null,
     body: p.body,
     period: p.period,
+    carriedOver: p.carriedOver.map((c) => ({ from: c.from, title: c.title, count: c.count })),
   };
 }
 

@@ -3,7 +3,7 @@ import { headline, type PlanReport, type Report } from '../../core/report.js';
 import { groupCells, groupColumnTitles, statusRows } from '../shared/groups.js';
 import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
 import {
-  STATUS_ORDER, asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords,
+  STATUS_ORDER, asOfWords, capital, carriedOverWords, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords,
 } from '../shared/words.js';
 import { notUpdatedSentence, staleSentence, verdictBasis, verdictSentence } from '../shared/time-words.js';
 import type { ReportFormatter } from './types.js';
@@ -27,6 +27,8 @@ function plan(p: PlanReport, report: Report): string {
   out.push(`**${headline(p)}**`, '');
   const basis = verdictBasis(p);
   out.push(`**${mdText(verdictSentence(p))}**${basis ? ` (${mdText(basis)})` : ''}`, '');
+  const carried = carriedOverWords(p);
+  if (carried) out.push(`${mdText(capital(carried), true)}.`, '');
   out.push(
     mdTable(
       [{ title: 'Status' }, { title: 'Projects', align: 'right' }, { title: '%', align: 'right' }],

@@ -11,7 +11,7 @@ import { progressBar } from '../shared/bar.js';
 import { groupCells, groupColumnTitles, statusRows } from '../shared/groups.js';
 import { textTable, type TextColumn } from '../shared/table.js';
 import {
-  asOfWords, capital, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER, wrap,
+  asOfWords, capital, carriedOverWords, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER, wrap,
 } from '../shared/words.js';
 import { notUpdatedSentence, staleSentence, verdictBasis, verdictSentence } from '../shared/time-words.js';
 import type { ReportFormatter } from './types.js';
@@ -38,6 +38,8 @@ function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean, w
   out.push(c.bold(headline(p)));
   const basis = verdictBasis(p);
   out.push(c.bold(fit(`${verdictSentence(p)}${basis ? ` (${basis})` : ''}`)), '');
+  const carried = carriedOverWords(p);
+  if (carried) out.push(fit(`${capital(carried)}.`), '');
   const bar = (pct: number, width = 10) => c.green(progressBar(pct, { ascii, width }));
   out.push(
     table(

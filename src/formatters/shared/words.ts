@@ -118,6 +118,13 @@ export function illustrativeWords(plan: Pick<PlanReport, 'illustrative' | 'total
   return `${plan.illustrative} of these ${plan.total} projects ${verb} not from the public record`;
 }
 
+/** "24 of these 24 projects were carried over from the ACCSM Work Plan 2021-2025 (accsm-2021-2025)"; '' when none was. */
+export function carriedOverWords(plan: Pick<PlanReport, 'carriedOver' | 'total'>): string {
+  return plan.carriedOver
+    .map((c) => `${c.count} of these ${plan.total} ${plan.total === 1 ? 'project' : 'projects'} ${c.count === 1 ? 'was' : 'were'} carried over from the ${c.title}${c.title !== c.from ? ` (${c.from})` : ''}`)
+    .join('; ');
+}
+
 /** "P07 Title; P09 Title" style items for the overdue and late-start lists. */
 export function projectTitles(plan: Pick<PlanReport, 'projects'>, ids: readonly string[]): { id: string; title: string }[] {
   return ids.map((id) => ({ id, title: plan.projects.find((p) => p.id === id)?.title ?? '' }));

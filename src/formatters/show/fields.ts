@@ -1,5 +1,5 @@
 /** The fields of a project as label/value pairs and the in-force sentence, shared by the text and markdown formats. */
-import type { ProjectDetail } from '../../core/views.js';
+import type { CarryLink, ProjectDetail } from '../../core/views.js';
 import { flagWords } from '../shared/rows.js';
 import { dateWords, scheduleWords } from '../shared/words.js';
 
@@ -9,12 +9,19 @@ export function statusLine(d: ProjectDetail): string {
   return `${d.row.status} as of ${dateWords(d.asOf)} (entry of ${dateWords(d.row.since)})`;
 }
 
+/** "P02 (ACCSM Work Plan 2021-2025)", or the plan id when its title is not known */
+export function carryWords(link: CarryLink): string {
+  return `${link.id} (${link.planTitle ?? link.plan})`;
+}
+
 export function fields(d: ProjectDetail, file: string): [string, string][] {
   const p = d.project;
   const rows: [string, string][] = [
     ['Plan', `${d.plan.title} (${d.plan.id})`],
     ['Status', statusLine(d)],
   ];
+  if (d.carriedFrom) rows.push(['Carried over', `from ${carryWords(d.carriedFrom)}`]);
+  if (d.carriedTo.length) rows.push(['Carried over', `to ${d.carriedTo.map(carryWords).join(', ')}`]);
   const flags = d.row ? flagWords(d.row) : '';
   if (flags) rows.push(['Flags', flags]);
   rows.push(

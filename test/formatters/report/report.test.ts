@@ -47,6 +47,7 @@ function planReport(overrides: Partial<PlanReport> = {}): PlanReport {
     recorded: 8,
     notUpdatedSince: { meeting: { id: 'som-2', name: '2nd SOM', date: '2024-03-04', end: '2024-03-05' }, projects: ['P3', 'P4'] },
     stale: false,
+    carriedOver: [],
     projects: [
       { id: 'P3', title: 'Third', status: 'planned', since: '2021-02-01', statusSince: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P3.yaml' },
       { id: 'P4', title: 'Fourth', status: 'planned', since: '2021-02-01', statusSince: '2021-02-01', priority_areas: ['a1'], lead: ['MY'], partners: [], illustrative: true, overdue: false, lateStart: true, file: '/x/P4.yaml' },
