@@ -12,7 +12,9 @@ import { runEdit } from '../core/edit/commit.js';
 import { UserError } from '../core/errors.js';
 import { isDataRoot } from '../core/load.js';
 import { resolveDataRoot, type ResolvedRoot } from '../core/root.js';
-import type { DataSet } from '../core/types.js';
+import type { DataSet, Status } from '../core/types.js';
+import type { LoadedRoot } from '../core/load.js';
+import { bodyValue, countryValue, dateValue, looksLikeDate, meetingValue, planValue, statusValue } from '../core/values.js';
 import { containErrors, leftOutLine, type DataScope } from '../core/contain.js';
 import { displayPath, validateRoot } from '../core/validate.js';
 import { stylish } from '../formatters/diagnostics/stylish.js';
@@ -85,6 +87,23 @@ export function parseNonNegativeInt(value: string): number {
   return Number(value);
 }
 
+/** Parsers that check a command-line value as it is read (src/core/values.ts): a bad one is a usage error naming `name`. */
+export const asStatus = (name: string) => (value: string) => statusValue(value, name);
+export const asStatuses = (name: string) => (value: string, previous?: Status[]) => [...(previous ?? []), statusValue(value, name)];
+export const asDate = (name: string) => (value: string) => dateValue(value, name);
+export const asBody = (name: string) => (value: string) => bodyValue(value, name);
+export const asCountry = (name: string) => (value: string) => countryValue(value, name);
+export const asCountries = (name: string) => (value: string, previous?: string[]) => [...(previous ?? []), countryValue(value, name)];
+/** --as-of: a date is checked now; a meeting id when the data is read. */
+export const asDateOrMeeting = (name: string) => (value: string) => (looksLikeDate(value) ? dateValue(value, name) : value);
+
+/** A meeting id given on the command line, checked against meetings.yaml (unless that file has problems of its own, which the edit reports). */
+export function checkMeeting(loaded: LoadedRoot, value: string, name: string): void {
+  const file = loaded.files.find((f) => f.kind === 'meetings');
+  if (file && !file.valid) return;
+  meetingValue(value, name, loaded.data.meetings.map((m) => m.id));
+}
+
 /** The options report and list share. */
 export interface ScopeFlags {
   data?: string;
@@ -100,7 +119,7 @@ export interface ScopeFlags {
 export function addScopeOptions(cmd: Command): Command {
   return addDataOption(cmd)
     .option('-p, --plan <id...>', 'work plans to include (default: every plan)')
-    .option('--as-of <date|meeting>', 'a date (YYYY-MM-DD) or a meeting id, which stands for its last day (default: today)')
+    .option('--as-of <date|meeting>', 'a date (YYYY-MM-DD) or a meeting id, which stands for its last day (default: today)', asDateOrMeeting('--as-of'))
     .option('--lead <code...>', 'only projects led by one of these: country codes or names (PH, Philippines; PH,SG for two) or ASEC')
     .option('--partner <code...>', 'only projects with one of these as a partner, as for --lead')
     .option('--area <id>', 'only projects in this priority area')
@@ -127,6 +146,8 @@ export function loadValidData(ctx: CommandContext, data: string | undefined, sco
   const { io } = ctx;
   const root = dataRoot(io, data);
   const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io) }));
+  const planIds = result.loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);
+  for (const id of scope.plans ?? []) planValue(id, '--plan', planIds);
   const warnings = (listed: string) => {
     if (result.warnings > 0) io.stderr(`accsm: ${listed} ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}; run accsm validate to see ${result.warnings === 1 ? 'it' : 'them'}\n`);
   };

@@ -1,6 +1,7 @@
 /** The as-of point of a report: a date, and the meeting it stands for when --as-of named one. */
-import { dayNumber, fromDayNumber } from './dates.js';
 import { UserError } from './errors.js';
+import { suggest } from './suggest.js';
+import { dateValue, looksLikeDate } from './values.js';
 import type { DataSet, Meeting } from './types.js';
 
 /** A meeting as a report names it. */
@@ -23,17 +24,12 @@ export function asOfDate(asOf: AsOf | string): AsOf {
  * which stands for the meeting's last day.
  */
 export function resolveAsOf(data: DataSet, value: string): AsOf {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    try {
-      if (fromDayNumber(dayNumber(value)) === value) return { date: value };
-    } catch {
-      // fall through
-    }
-    throw new UserError(`--as-of ${value} is not a real calendar date`);
-  }
+  if (looksLikeDate(value)) return { date: dateValue(value, '--as-of') };
   const meeting = data.meetings.find((m) => m.id === value);
   if (!meeting) {
-    throw new UserError(`--as-of "${value}" is neither a date (YYYY-MM-DD) nor a meeting id; meetings: ${data.meetings.map((m) => m.id).join(', ') || 'none'}`);
+    const ids = data.meetings.map((m) => m.id);
+    const hint = suggest(value, ids);
+    throw new UserError(`--as-of "${value}" is neither a date (YYYY-MM-DD) nor a meeting id${hint ? ` (did you mean "${hint}"?)` : ''}; meetings: ${ids.join(', ') || 'none'}`);
   }
   return { date: meeting.end ?? meeting.date, meeting: { id: meeting.id, name: meeting.name, date: meeting.date, ...(meeting.end ? { end: meeting.end } : {}) } };
 }

@@ -1,48 +1,79 @@
 /**
  * The lead and partner codes of the data format (schemas/project.schema.json)
- * with their names, so that --lead and --partner take "PH", "ph" or
- * "Philippines". Pure.
+ * with the names people write in trackers, sheets and on the command line
+ * ("Viet Nam", "Lao PDR", "ASEAN Secretariat"), and the one lookup from a name
+ * or code to a code. Pure.
  */
 import { UserError } from './errors.js';
 
-/** code → the name, then other names people write */
-export const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
-  BN: ['Brunei Darussalam', 'Brunei'],
-  KH: ['Cambodia'],
-  ID: ['Indonesia'],
-  LA: ['Lao PDR', 'Laos', "Lao People's Democratic Republic"],
-  MY: ['Malaysia'],
-  MM: ['Myanmar'],
-  PH: ['Philippines', 'the Philippines'],
-  SG: ['Singapore'],
-  TH: ['Thailand'],
-  VN: ['Viet Nam', 'Vietnam'],
-  TL: ['Timor-Leste', 'East Timor'],
-  CN: ['China'],
-  JP: ['Japan'],
-  KR: ['Republic of Korea', 'Korea', 'South Korea'],
-  AU: ['Australia'],
-  CA: ['Canada'],
-  EU: ['European Union'],
-  GB: ['United Kingdom', 'UK'],
-  IN: ['India'],
-  NZ: ['New Zealand'],
-  RU: ['Russia', 'Russian Federation'],
-  US: ['United States', 'USA', 'United States of America'],
-  ASEC: ['ASEAN Secretariat', 'Secretariat'],
-};
-
-const key = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-
-const BY_KEY = new Map<string, string>();
-for (const [code, names] of Object.entries(COUNTRY_NAMES)) {
-  BY_KEY.set(key(code), code);
-  for (const n of names) BY_KEY.set(key(n), code);
+export interface Country {
+  code: string;
+  /** the name ASEAN documents use */
+  name: string;
+  /** other names and spellings, matched without regard to case, accents or punctuation */
+  aliases: readonly string[];
 }
 
-/** The code for "PH", "ph", "Philippines" or "the philippines"; undefined when it is none of the codes or names. */
-export function countryCode(value: string): string | undefined {
-  return BY_KEY.get(key(value.trim()));
+export const COUNTRIES: readonly Country[] = [
+  { code: 'BN', name: 'Brunei Darussalam', aliases: ['Brunei', 'Negara Brunei Darussalam'] },
+  { code: 'KH', name: 'Cambodia', aliases: ['Kingdom of Cambodia'] },
+  { code: 'ID', name: 'Indonesia', aliases: ['Republic of Indonesia'] },
+  { code: 'LA', name: 'Lao PDR', aliases: ['Laos', "Lao People's Democratic Republic", 'Lao'] },
+  { code: 'MY', name: 'Malaysia', aliases: [] },
+  { code: 'MM', name: 'Myanmar', aliases: ['Burma', 'Republic of the Union of Myanmar'] },
+  { code: 'PH', name: 'Philippines', aliases: ['The Philippines', 'Republic of the Philippines'] },
+  { code: 'SG', name: 'Singapore', aliases: ['Republic of Singapore'] },
+  { code: 'TH', name: 'Thailand', aliases: ['Kingdom of Thailand'] },
+  { code: 'VN', name: 'Viet Nam', aliases: ['Vietnam', 'Socialist Republic of Viet Nam'] },
+  { code: 'TL', name: 'Timor-Leste', aliases: ['East Timor', 'Democratic Republic of Timor-Leste'] },
+  { code: 'CN', name: 'China', aliases: ["People's Republic of China", 'PRC'] },
+  { code: 'JP', name: 'Japan', aliases: [] },
+  { code: 'KR', name: 'Republic of Korea', aliases: ['Korea', 'South Korea', 'ROK'] },
+  { code: 'AU', name: 'Australia', aliases: [] },
+  { code: 'CA', name: 'Canada', aliases: [] },
+  { code: 'EU', name: 'European Union', aliases: [] },
+  { code: 'GB', name: 'United Kingdom', aliases: ['UK', 'Great Britain', 'Britain'] },
+  { code: 'IN', name: 'India', aliases: [] },
+  { code: 'NZ', name: 'New Zealand', aliases: [] },
+  { code: 'RU', name: 'Russia', aliases: ['Russian Federation'] },
+  { code: 'US', name: 'United States', aliases: ['USA', 'United States of America'] },
+  { code: 'ASEC', name: 'ASEAN Secretariat', aliases: ['Secretariat'] },
+];
+
+/** code → the name, then other names people write */
+export const COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(COUNTRIES.map((c) => [c.code, [c.name, ...c.aliases]]));
+
+/** Lower case, accents dropped, punctuation and runs of spaces as one space: "Viet-Nam" and "viet nam" compare equal. */
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/^the /, '')
+    .trim();
+}
+
+const byName = new Map<string, string>();
+for (const c of COUNTRIES) for (const n of [c.code, c.name, ...c.aliases]) byName.set(fold(n), c.code);
+
+/** The code for a code or a name ("VN", "vn", "Viet Nam", "Vietnam", "the Philippines"); undefined when it is neither. */
+export function countryCode(text: string): string | undefined {
+  return byName.get(fold(text));
+}
+
+/** The name for a code ("VN" → "Viet Nam"), or the code itself when it is not known. */
+export function countryName(code: string): string {
+  return COUNTRIES.find((c) => c.code === code)?.name ?? code;
+}
+
+/** Several countries in one cell: "Viet Nam; Thailand", "VN, TH", "Viet Nam and Thailand". */
+export function splitCountries(text: string): string[] {
+  return text
+    .split(/\s*(?:[;,/\n]|\band\b|&)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /**
@@ -57,7 +88,7 @@ export function countryCodes(values: string | readonly string[] | undefined, fla
   for (const part of parts) {
     const code = countryCode(part);
     if (code === undefined) {
-      throw new UserError(`${flag} "${part}" is not a country code or name; codes: ${Object.keys(COUNTRY_NAMES).join(', ')} (or names such as "Philippines")`);
+      throw new UserError(`${flag} "${part}" is not a country code or name; codes: ${COUNTRIES.map((c) => c.code).join(', ')} (or names such as "Philippines")`);
     }
     if (!codes.includes(code)) codes.push(code);
   }

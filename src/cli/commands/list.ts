@@ -1,8 +1,8 @@
 /** accsm list: one row a project with its status as of a date or meeting. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { STATUSES, type Status } from '../../core/types.js';
 import { outputWidth, today, wantsColor } from '../io.js';
-import { addScopeOptions, examples, loadValidData, wantsAscii, type CommandContext, type ScopeFlags } from '../shared.js';
+import { addScopeOptions, asStatuses, examples, loadValidData, wantsAscii, type CommandContext, type ScopeFlags } from '../shared.js';
 
 interface ListFlags extends ScopeFlags {
   status?: Status[];
@@ -12,7 +12,7 @@ interface ListFlags extends ScopeFlags {
 export function registerList(program: Command, ctx: CommandContext): Command {
   const cmd = program.command('list').description('one line a project, with its status as of a date or meeting');
   addScopeOptions(cmd)
-    .addOption(new Option('-s, --status <status...>', 'only projects with these statuses').choices([...STATUSES]))
+    .option('-s, --status <status...>', `only projects with these statuses: ${STATUSES.join(', ')}`, asStatuses('--status'))
     .option('--not-updated-since <meeting|date>', "only projects with no status entry dated on or after the meeting's first day or the date (up to --as-of): the list to chase before a SOM")
     .addHelpText('after', examples('accsm list --plan accsm-2021-2025 --status ongoing planned', 'accsm list --as-of som-22 --lead VN --format csv > vn.csv', 'accsm list --not-updated-since som-22 --lead PH,SG'))
     .action(async (flags: ListFlags) => {

@@ -1,7 +1,7 @@
 /** accsm meeting add: a new meeting in meetings.yaml. */
 import type { Command } from 'commander';
 import { planMeetingAdd, type MeetingAddArgs } from '../../core/edit/meeting.js';
-import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
+import { addEditOptions, asBody, asCountry, asDate, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
 /** The meeting's fields, plus the options every editing command has. */
 type MeetingAddFlags = MeetingAddArgs & { data?: string; dryRun?: boolean };
@@ -15,10 +15,10 @@ export function registerMeeting(program: Command, ctx: CommandContext): Command 
     .description('add a meeting at the end of meetings.yaml (made when the root has none)')
     .requiredOption('--id <id>', 'a short unique id that status entries use, for example som-23')
     .requiredOption('--name <text>', "the meeting's full name")
-    .requiredOption('--date <YYYY-MM-DD>', 'the day it was held (its first day)')
-    .option('--end <YYYY-MM-DD>', 'its last day, when it ran over several days')
-    .option('--body <body>', 'ACCSM or ACCSM+3')
-    .option('--host <code>', 'the host country code, for example BN')
+    .requiredOption('--date <YYYY-MM-DD>', 'the day it was held (its first day)', asDate('--date'))
+    .option('--end <YYYY-MM-DD>', 'its last day, when it ran over several days', asDate('--end'))
+    .option('--body <body>', 'ACCSM or ACCSM+3', asBody('--body'))
+    .option('--host <code>', 'the host country: a code such as BN, or its name', asCountry('--host'))
     .option('--note <text>', 'a note for readers')
     .option('--source <text>', 'where the facts come from');
   addEditOptions(add)

@@ -2,13 +2,14 @@
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { meetingValue } from '../../core/values.js';
 import { progressSince } from '../../core/progress.js';
 import { meetingPlans, resolveAsOf } from '../../core/as-of.js';
 import { computeReport } from '../../core/report.js';
 import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../../formatters/paper/index.js';
 import { dateWords } from '../../formatters/shared/words.js';
 import { today } from '../io.js';
-import { addDataOption, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
+import { addDataOption, asDateOrMeeting, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
 
 interface PaperFlags {
   data?: string;
@@ -30,8 +31,8 @@ export function registerPaper(program: Command, ctx: CommandContext): Command {
   addDataOption(cmd)
     .option('-p, --plan <id...>', "work plans to include (default: every plan that has projects; with --meeting, those of the meeting's body)")
     .option('--meeting <id>', 'the meeting the paper is for; its last day is the as-of date')
-    .option('--as-of <date>', 'the date the paper reports on, YYYY-MM-DD (default: today); instead of --meeting')
-    .option('--since <meeting|date>', 'compare with this meeting or date (default: the previous meeting of the same body)')
+    .option('--as-of <date>', 'the date the paper reports on, YYYY-MM-DD (default: today); instead of --meeting', asDateOrMeeting('--as-of'))
+    .option('--since <meeting|date>', 'compare with this meeting or date (default: the previous meeting of the same body)', asDateOrMeeting('--since'))
     .option('-o, --out <file>', 'write to this file instead of stdout: .md for markdown, .docx for Word')
     .option('--chart <file.svg>', 'also write the chart as SVG, which the markdown links to (a .docx has the chart inside in any case)')
     .option('--symbol <text>', 'the document symbol, in the header of the Word paper')
@@ -72,9 +73,7 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   const usable = loadValidData(ctx, flags.data, { plans: flags.plan });
   if (!usable) return 1;
   const { data } = usable;
-  if (flags.meeting !== undefined && !data.meetings.some((m) => m.id === flags.meeting)) {
-    throw new UserError(`unknown meeting "${flags.meeting}"; meetings: ${data.meetings.map((m) => m.id).join(', ') || 'none'}`);
-  }
+  if (flags.meeting !== undefined) meetingValue(flags.meeting, '--meeting', data.meetings.map((m) => m.id));
   const asOf = resolveAsOf(data, flags.meeting ?? flags.asOf ?? today(io));
   // a meeting of one body reports on that body's plans, unless --plan says otherwise
   const plans = flags.plan ?? (flags.meeting !== undefined ? meetingPlans(data, flags.meeting) : undefined);

@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { planProjectAdd } from '../../core/edit/project.js';
 import { planProjectSet } from '../../core/edit/project-set.js';
 import { UserError } from '../../core/errors.js';
+import { countryValue } from '../../core/values.js';
 import { today } from '../io.js';
-import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
+import { addEditOptions, asDate, asStatus, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
 interface ProjectAddFlags {
   data?: string;
@@ -26,6 +27,8 @@ interface ProjectAddFlags {
 /** `--lead MY SG` and `--lead MY,SG` both give [MY, SG]. */
 const list = (values: readonly string[] | undefined): string[] =>
   (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+/** Country codes or names, several to a value or repeated ("VN,SG", "Viet Nam"), as codes. */
+const countries = (values: readonly string[] | undefined, name: string): string[] => list(values).map((v) => countryValue(v, name));
 
 export function registerProject(program: Command, ctx: CommandContext): Command {
   const project = groupCommand(program, ctx, 'project', 'add projects to a plan, and change them', [
@@ -42,8 +45,8 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
     .option('--partner <codes...>', 'who takes part without leading')
     .option('--schedule <start..end>', 'planned start and end, each YYYY or YYYY-MM, for example 2026..2027 or 2026-03..2027-06')
     .option('--id <id>', 'the project id (default: the next free one, for example P32 after P31)')
-    .option('--status <status>', 'the first status', 'planned')
-    .option('--date <YYYY-MM-DD>', 'the date of the first status (default: today)')
+    .option('--status <status>', 'the first status', asStatus('--status'), 'planned')
+    .option('--date <YYYY-MM-DD>', 'the date of the first status (default: today)', asDate('--date'))
     .option('--meeting <id>', 'the meeting that took note of the first status (an id in meetings.yaml)')
     .option('--note <text>', 'a note for readers')
     .option('--source <text>', 'where the facts come from');
@@ -62,8 +65,8 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
         id: flags.id,
         title: flags.title,
         areas: list(flags.area),
-        lead: list(flags.lead),
-        partners: list(flags.partner),
+        lead: countries(flags.lead, '--lead'),
+        partners: countries(flags.partner, '--partner'),
         schedule: flags.schedule,
         status: flags.status,
         date: flags.date ?? today(io),
@@ -88,13 +91,13 @@ export function registerProject(program: Command, ctx: CommandContext): Command 
     .addHelpText('after', examples('accsm project set P07 --title "Regional workshop on civil service modernisation"', 'accsm project set P07 --lead VN --partner SG TH --schedule 2022..2024-06 --dry-run', 'accsm project set P07 --no-partners'))
     .action((projectId: string, flags: ProjectSetFlags) => {
       const { io } = ctx;
-      const partners = flags.partners === false ? [] : flags.partner === undefined ? undefined : list(flags.partner);
+      const partners = flags.partners === false ? [] : flags.partner === undefined ? undefined : countries(flags.partner, '--partner');
       const args = {
         project: projectId,
         plan: flags.plan,
         title: flags.title,
         areas: flags.area === undefined ? undefined : list(flags.area),
-        lead: flags.lead === undefined ? undefined : list(flags.lead),
+        lead: flags.lead === undefined ? undefined : countries(flags.lead, '--lead'),
         partners,
         schedule: flags.schedule,
       };

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { displayPath } from '../../core/validate.js';
 import { SHOW_FORMATS, type ShowFormat } from '../../formatters/shared/formats.js';
 import { outputWidth, today, wantsColor } from '../io.js';
-import { addDataOption, examples, formatOption, loadValidData, wantsAscii, type CommandContext } from '../shared.js';
+import { addDataOption, asDateOrMeeting, examples, formatOption, loadValidData, wantsAscii, type CommandContext } from '../shared.js';
 
 interface ShowFlags {
   data?: string;
@@ -19,7 +19,7 @@ export function registerShow(program: Command, ctx: CommandContext): Command {
     .argument('<project-id>', 'the project id (its file name without .yaml)');
   addDataOption(cmd)
     .option('-p, --plan <id>', 'the plan the project is in (needed when several plans use the id)')
-    .option('--as-of <date|meeting>', 'mark the entry in force on this date or at this meeting (default: today)')
+    .option('--as-of <date|meeting>', 'mark the entry in force on this date or at this meeting (default: today)', asDateOrMeeting('--as-of'))
     .addOption(formatOption(SHOW_FORMATS, 'text'))
     .addHelpText('after', examples('accsm show P02', 'accsm show P02 --plan accsm-2021-2025 --as-of som-21 --format json'))
     .action(async (id: string, flags: ShowFlags) => {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { today } from '../io.js';
-import { addDataOption, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
+import { addDataOption, asDateOrMeeting, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
 
 interface SiteFlags {
   data?: string;
@@ -23,7 +23,7 @@ export function registerSite(program: Command, ctx: CommandContext): Command {
     .requiredOption('-o, --out <dir>', 'the folder to write the site into (made when missing)')
     .option('--title <text>', "the site's name", 'ACCSM work plan progress')
     .option('--base-url <url>', 'the address the site is published at (for canonical links); links inside the site stay relative')
-    .option('--as-of <date|meeting>', 'the date the site reports on (default: today)')
+    .option('--as-of <date|meeting>', 'the date the site reports on (default: today)', asDateOrMeeting('--as-of'))
     .addHelpText('after', examples('accsm site --out _site', 'accsm site --out _site --base-url https://example.github.io/accsm/ --title "ACCSM progress"'))
     .action(async (flags: SiteFlags) => {
       ctx.exitCode = await runSite(ctx, flags);

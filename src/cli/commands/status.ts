@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { planStatusSet } from '../../core/edit/status.js';
 import { STATUSES } from '../../core/types.js';
 import { today } from '../io.js';
-import { addEditOptions, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
+import { addEditOptions, asDate, asStatus, checkMeeting, editAndFinish, examples, groupCommand, type CommandContext } from '../shared.js';
 
 interface StatusSetFlags {
   data?: string;
@@ -25,8 +25,8 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
     .command('set')
     .description("record a project's status on a date: adds one entry at the end of its status list")
     .argument('<project-id>', 'the project, for example P07 (its file name without .yaml)')
-    .argument('<status>', STATUSES.join(', '))
-    .option('--date <YYYY-MM-DD>', 'the day the status took effect or was reported (default: today; with --amend, the date of the entry replaced)')
+    .argument('<status>', STATUSES.join(', '), asStatus('status'))
+    .option('--date <YYYY-MM-DD>', 'the day the status took effect or was reported (default: today; with --amend, the date of the entry replaced)', asDate('--date'))
     .option('--meeting <id>', 'the meeting that took note of it (an id in meetings.yaml)')
     .option('--note <text>', 'a note for readers')
     .option('--source <text>', 'where the fact comes from')
@@ -42,7 +42,10 @@ export function registerStatus(program: Command, ctx: CommandContext): Command {
       const { io } = ctx;
       const date = flags.date ?? (flags.amend ? undefined : today(io));
       const args = { project: projectId, plan: flags.plan, status: value, date, meeting: flags.meeting, note: flags.note, source: flags.source, amend: flags.amend === true };
-      ctx.exitCode = editAndFinish(io, flags, (loaded) => planStatusSet(loaded, args, io.cwd));
+      ctx.exitCode = editAndFinish(io, flags, (loaded) => {
+        if (args.meeting !== undefined) checkMeeting(loaded, args.meeting, '--meeting');
+        return planStatusSet(loaded, args, io.cwd);
+      });
     });
   return status;
 }
