@@ -1,7 +1,5 @@
 /** The as-of point of a report: a date, and the meeting it stands for when --as-of named one. */
-import { UserError } from './errors.js';
-import { suggest } from './suggest.js';
-import { dateValue, looksLikeDate } from './values.js';
+import { dateOrMeetingValue } from './values.js';
 import type { DataSet, Meeting } from './types.js';
 
 /** A meeting as a report names it. */
@@ -24,13 +22,9 @@ export function asOfDate(asOf: AsOf | string): AsOf {
  * which stands for the meeting's last day.
  */
 export function resolveAsOf(data: DataSet, value: string): AsOf {
-  if (looksLikeDate(value)) return { date: dateValue(value, '--as-of') };
-  const meeting = data.meetings.find((m) => m.id === value);
-  if (!meeting) {
-    const ids = data.meetings.map((m) => m.id);
-    const hint = suggest(value, ids);
-    throw new UserError(`--as-of "${value}" is neither a date (YYYY-MM-DD) nor a meeting id${hint ? ` (did you mean "${hint}"?)` : ''}; meetings: ${ids.join(', ') || 'none'}`);
-  }
+  const found = dateOrMeetingValue(value, '--as-of', data.meetings);
+  if (found.meeting === undefined) return { date: found.date };
+  const { meeting } = found;
   return { date: meeting.end ?? meeting.date, meeting: { id: meeting.id, name: meeting.name, date: meeting.date, ...(meeting.end ? { end: meeting.end } : {}) } };
 }
 

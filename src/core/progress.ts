@@ -3,8 +3,9 @@
  * "progress since the previous meeting" part of a meeting paper. Pure; uses
  * the same "status as of a date" rule as the report (entryAsOf).
  */
-import { dayNumber, fromDayNumber, isRealDate } from './dates.js';
+import { dayNumber, fromDayNumber } from './dates.js';
 import { UserError } from './errors.js';
+import { dateOrMeetingValue } from './values.js';
 import { entryAsOf } from './status-on-day.js';
 import { STATUS_ORDER, type Body, type DataSet, type Meeting, type Status } from './types.js';
 
@@ -119,16 +120,9 @@ function meetingPoint(m: Meeting): NonNullable<SincePoint['meeting']> {
  */
 export function resolveSince(data: DataSet, value: string, asOf: string): SincePoint {
   let point: SincePoint;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    if (!isRealDate(value)) throw new UserError(`--since ${value} is not a real calendar date`);
-    point = { date: value, reason: 'given' };
-  } else {
-    const m = data.meetings.find((x) => x.id === value);
-    if (!m) {
-      throw new UserError(`--since "${value}" is neither a date (YYYY-MM-DD) nor a meeting id; meetings: ${data.meetings.map((x) => x.id).join(', ') || 'none'}`);
-    }
-    point = { date: m.end ?? m.date, meeting: meetingPoint(m), reason: 'given' };
-  }
+  const found = dateOrMeetingValue(value, '--since', data.meetings);
+  if (found.meeting === undefined) point = { date: found.date, reason: 'given' };
+  else point = { date: found.meeting.end ?? found.meeting.date, meeting: meetingPoint(found.meeting), reason: 'given' };
   if (point.date >= asOf) throw new UserError(`--since ${value}${point.meeting ? ` (${point.date})` : ''} must be before the paper's date, ${asOf}`);
   return point;
 }

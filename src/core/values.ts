@@ -61,6 +61,15 @@ export function countryValue(value: string, name: string): string {
   throw new UserError(`${name} "${value}" is not a country code or name${hint}; codes: ${COUNTRIES.map((c) => c.code).join(', ')}`);
 }
 
+/** An --as-of or --since value: a date, or a meeting of `meetings`. */
+export function dateOrMeetingValue<M extends { id: string }>(value: string, name: string, meetings: readonly M[]): { date: string; meeting?: undefined } | { meeting: M } {
+  if (looksLikeDate(value)) return { date: dateValue(value, name) };
+  const meeting = meetings.find((m) => m.id === value);
+  if (meeting) return { meeting };
+  const ids = meetings.map((m) => m.id);
+  throw new UserError(`${name} "${value}" is neither a date (YYYY-MM-DD) nor a meeting id${didYouMean(suggest(value, ids))}; meetings: ${ids.join(', ') || 'none'}`);
+}
+
 /** A meeting id of meetings.yaml. */
 export function meetingValue(value: string, name: string, meetingIds: readonly string[]): string {
   if (meetingIds.includes(value)) return value;

@@ -43,9 +43,9 @@ describe('accsm list', () => {
   it('unknown status, plan, lead or area: exit 2 with the valid values', async () => {
     const status = await cli(['list', '--status', 'complete']);
     expect(status.code).toBe(2);
-    expect(status.stderr).toMatch(/argument 'complete' is invalid\. Allowed choices are planned, ongoing, completed, postponed, cancelled/);
+    expect(status.stderr).toBe('accsm: --status "complete" is not one of planned, ongoing, completed, postponed, cancelled (did you mean "completed"?)\n');
     const plan = await cli(['list', '--data', MULTI, '--plan', 'r']);
-    expect([plan.code, plan.stderr]).toEqual([2, 'accsm: unknown plan "r"; plans: p, q\n']);
+    expect([plan.code, plan.stderr]).toEqual([2, 'accsm: --plan "r" is not a plan of the data root; plans: p, q\n']);
     const lead = await cli(['list', '--data', MULTI, '--lead', 'Narnia']);
     expect([lead.code, lead.stderr]).toEqual([2, 'accsm: --lead "Narnia" is not a country code or name; codes: BN, KH, ID, LA, MY, MM, PH, SG, TH, VN, TL, CN, JP, KR, AU, CA, EU, GB, IN, NZ, RU, US, ASEC (or names such as "Philippines")\n']);
     // a known code that leads nothing is an empty list, exit 0

@@ -171,13 +171,15 @@ describe('errors', () => {
   it('an unknown plan or meeting is a usage error listing the valid ones', async () => {
     const plan = await cli(['paper', '--plan', 'nope']);
     expect(plan.code).toBe(2);
-    expect(plan.stderr).toMatch(/unknown plan "nope"; plans: accsm-2021-2025, accsm-2026-2030, accsm-plus-3-2021-2025/);
+    expect(plan.stderr).toBe('accsm: --plan "nope" is not a plan of the data root; plans: accsm-2021-2025, accsm-2026-2030, accsm-plus-3-2021-2025\n');
     const meeting = await cli(['paper', '--meeting', 'som-99']);
     expect(meeting.code).toBe(2);
-    expect(meeting.stderr).toMatch(/unknown meeting "som-99"; meetings: hcs-retreat-2015, som-2021-06-15, som-21, /);
+    expect(meeting.stderr).toMatch(/^accsm: --meeting "som-99" is not a meeting in meetings.yaml \(did you mean "som-21"\?\); meetings: hcs-retreat-2015, som-2021-06-15, som-21, /);
     const since = await cli(['paper', '--meeting', 'som-21', '--since', 'nope']);
     expect(since.code).toBe(2);
     expect(since.stderr).toMatch(/--since "nope" is neither a date \(YYYY-MM-DD\) nor a meeting id; meetings: /);
+    const near = await cli(['paper', '--meeting', 'som-22', '--since', 'som21']);
+    expect(near.stderr).toMatch(/^accsm: --since "som21" is neither a date \(YYYY-MM-DD\) nor a meeting id \(did you mean "som-21"\?\); meetings: /);
   });
 
   it('--meeting with --as-of, and --since not before the paper, are usage errors', async () => {

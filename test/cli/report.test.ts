@@ -141,8 +141,8 @@ describe('fixtures', () => {
 
 describe('usage errors exit 2 and list the valid values', () => {
   it.each([
-    [['--plan', 'nope'], /unknown plan "nope"; plans: accsm-2021-2025, accsm-2026-2030, accsm-plus-3-2021-2025/],
-    [['--as-of', 'som-99'], /"som-99" is neither a date \(YYYY-MM-DD\) nor a meeting id; meetings: .*som-21/],
+    [['--plan', 'nope'], /--plan "nope" is not a plan of the data root; plans: accsm-2021-2025, accsm-2026-2030, accsm-plus-3-2021-2025/],
+    [['--as-of', 'som-99'], /"som-99" is neither a date \(YYYY-MM-DD\) nor a meeting id \(did you mean "som-21"\?\); meetings: .*som-21/],
     [['--as-of', '2022-02-30'], /2022-02-30 is not a real calendar date/],
     [['--lead', 'XX'], /--lead "XX" is not a country code or name; codes: BN, KH, ID, LA, MY, MM, PH, SG, TH, VN, .*ASEC/],
     [['--area', 'nope'], /unknown priority area "nope"; areas of these plans: competencies, institutions/],
