@@ -1,5 +1,5 @@
 /** What a command may touch of the outside world; tests pass their own. */
-import { formatDate } from '../core/dates.js';
+import { formatDate, isRealDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
 
 export interface CliIO {
@@ -38,7 +38,10 @@ export function wantsColor(io: CliIO, stream: 'stdout' | 'stderr'): boolean {
 
 /** Today as YYYY-MM-DD: ACCSM_TODAY when set (for reproducible runs), else the local date. */
 export function today(io: CliIO): string {
-  return io.env.ACCSM_TODAY || formatDate(io.now());
+  const text = io.env.ACCSM_TODAY;
+  if (text === undefined || text === '') return formatDate(io.now());
+  if (!isRealDate(text)) throw new UserError(`ACCSM_TODAY=${JSON.stringify(text)} is not a date; set it to a day as YYYY-MM-DD, for example ACCSM_TODAY=2026-11-23, or unset it to use today's date`);
+  return text;
 }
 
 /** How wide text for stdout may be: COLUMNS when set, else the terminal's width, else no limit (piped). */

@@ -18,6 +18,7 @@ const TABLE = {
   'file-encoding': { severity: 'error', guidance: 'The file is not UTF-8. Save it as UTF-8 in your editor ("Save with encoding").' },
   'file-empty': { severity: 'error', guidance: 'The file has no content. Write the data (see docs/data-format.md) or delete the file.' },
   'file-link-outside': { severity: 'error', guidance: 'A symbolic link points outside the data root; accsm never follows it. Replace the link with the file itself.' },
+  'file-link-hard': { severity: 'error', guidance: 'A file has more than one hard link, so it may be a file outside the data root under another name; accsm does not read it. Replace it with a plain copy.' },
   'file-link-broken': { severity: 'error', guidance: 'A symbolic link points to nothing. Remove it or replace it with the file.' },
   'file-too-many-problems': { severity: 'error', guidance: 'A file has more than 200 problems; only the first 200 are listed. It is probably not a data file, or badly broken: fix the first ones and run again.' },
   'file-unexpected': { severity: 'warning', guidance: 'A YAML file is where accsm does not read files; it is ignored. Move it to the right folder.' },

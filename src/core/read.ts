@@ -2,7 +2,7 @@
  * Reading one data file safely: size limit, binary and encoding checks,
  * symbolic links that leave the data root. A bad file is a result, not an exception.
  */
-import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { RuleCode } from './codes.js';
 import { diag, type RawDiagnostic } from './raw.js';
@@ -15,6 +15,11 @@ export function tooLarge(size: number): ReadResult {
 }
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: RawDiagnostic };
+
+/** A file with other hard links may be a file outside the root under another name: refused like a link leaving the root. */
+function hardLinked(links: number): ReadResult {
+  return fail('file-link-hard', `this file has ${links} hard links, so it may be a file outside the data root under another name; accsm does not read it. Replace it with a plain copy (cp the file, then move the copy into place)`);
+}
 
 function fail(code: RuleCode, message: string, line = 1, column = 1): ReadResult {
   return { ok: false, diagnostic: diag(code, message, { line, column }) };
@@ -69,6 +74,7 @@ export function readDataFile(path: string, realRoot: string, override?: string, 
   try {
     const st = statSync(path);
     if (!st.isFile()) return fail('file-unreadable', 'this is not a regular file; a data file must be a plain text file');
+    if (st.nlink > 1) return hardLinked(st.nlink);
     size = st.size;
   } catch (error) {
     return fail('file-unreadable', `the file cannot be read (${errorCode(error)})`);
@@ -97,6 +103,8 @@ function readKnownFile(path: string, buffer: { bytes?: Buffer }): ReadResult {
   try {
     const fd = openSync(path, 'r');
     try {
+      const links = fstatSync(fd).nlink;
+      if (links > 1) return hardLinked(links);
       for (let r = -1; r !== 0 && n < scratch.length; n += r) r = readSync(fd, scratch, n, scratch.length - n, null);
     } finally {
       closeSync(fd);

@@ -251,3 +251,18 @@ describe('symbolic links that leave the data root', () => {
 });
 
 // a data root that cannot be used (exit 2, one line, no stack): test/cli/validate.test.ts, and UserError in test/core/load.test.ts
+
+describe('a bad ACCSM_TODAY', () => {
+  it('is named as such (exit 2), in a command that reads data and in init, and not blamed on --as-of', async () => {
+    for (const argv of [['report', '--data', join(FIXTURES, 'valid-minimal')], ['init', 'x']]) {
+      const r = await cli(argv, { cwd: root(), env: { ACCSM_TODAY: 'xyz' } });
+      expect(r).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('ACCSM_TODAY="xyz" is not a date; set it to a day as YYYY-MM-DD') });
+      expect(r.stderr).not.toMatch(/bug in accsm|--as-of/);
+    }
+  });
+
+  it('a day that does not exist (2026-02-30) is refused too', async () => {
+    const r = await cli(['report', '--data', join(FIXTURES, 'valid-minimal')], { env: { ACCSM_TODAY: '2026-02-30' } });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('ACCSM_TODAY="2026-02-30" is not a date')]);
+  });
+});

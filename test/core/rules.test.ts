@@ -3,7 +3,8 @@
  * invalid-* fixtures for problems written in the files, temporary roots for
  * problems that cannot be committed (huge files, links, folders named .yaml).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -188,6 +189,71 @@ describe('problems made at test time (not committed)', () => {
     mkdirSync(join(dir, projects, 'DIR.yaml'));
     check('', [{ file: `${projects}/DIR.yaml`, line: 1, column: 1, code: 'file-unreadable', message: 'this is not a regular file' }], dir);
   });
+
+  it('file-link-hard: a project file that is a hard link (perhaps to a file outside the root) is refused, its text never quoted', () => {
+    const dir = root();
+    const outside = mkdtempSync(join(tmpdir(), 'accsm-outside-'));
+    made.push(outside);
+    writeFileSync(join(outside, 'secret.yaml'), 'id: SECRET\n');
+    linkSync(join(outside, 'secret.yaml'), join(dir, projects, 'H1.yaml'));
+    const result = check('', [{ file: `${projects}/H1.yaml`, line: 1, column: 1, code: 'file-link-hard', message: 'this file has 2 hard links' }], dir);
+    expect(JSON.stringify(result.diagnostics)).not.toContain('SECRET');
+  });
+
+  it('file-link-hard: meetings.yaml with a second hard link is refused too', () => {
+    const dir = root();
+    linkSync(join(dir, 'meetings.yaml'), join(dir, 'meetings-copy.txt'));
+    expect(validateRoot(dir, { cwd: dir, today: TODAY }).diagnostics.map((d) => `${d.file} ${d.code}`)).toContain('meetings.yaml file-link-hard');
+  });
+
+  /** The diagnostics of one file after `make` changed a fresh root. */
+  const at = (file: string, make: (dir: string) => void) => {
+    const dir = root();
+    make(dir);
+    return validateRoot(dir, { cwd: dir, today: TODAY }).diagnostics.filter((d) => d.file === file).map((d) => `${d.code} ${d.message}`);
+  };
+
+  it('a meetings.yaml that is a folder is an error, not skipped', () => {
+    expect(at('meetings.yaml', (dir) => (rmSync(join(dir, 'meetings.yaml')), mkdirSync(join(dir, 'meetings.yaml'))))).toEqual(['file-unreadable this is not a regular file; a data file must be a plain text file']);
+  });
+
+  it('a meetings.yaml that is a named pipe is an error, and is never opened (opening it would hang)', () => {
+    const got = at('meetings.yaml', (dir) => (rmSync(join(dir, 'meetings.yaml')), execFileSync('mkfifo', [join(dir, 'meetings.yaml')])));
+    expect(got).toEqual(['file-unreadable this is not a regular file; a data file must be a plain text file']);
+  });
+
+  it('a meetings.yaml that is a broken link is an error, not skipped', () => {
+    expect(at('meetings.yaml', (dir) => (rmSync(join(dir, 'meetings.yaml')), symlinkSync(join(dir, 'gone.yaml'), join(dir, 'meetings.yaml'))))).toEqual([
+      'file-link-broken this is a symbolic link to something that does not exist; remove it or replace it with the file itself',
+    ]);
+  });
+
+  it('a plan.yaml that is a folder is an error, not skipped', () => {
+    const plan = 'plans/demo-2021-2025/plan.yaml';
+    expect(at(plan, (dir) => (rmSync(join(dir, plan)), mkdirSync(join(dir, plan))))).toEqual(['file-unreadable this is not a regular file; a data file must be a plain text file']);
+  });
+
+  it('case twins: P07.yaml beside p07.yaml (one file on Windows and macOS) are diagnosed', () => {
+    const got = at(`${projects}/d4.yaml`, (dir) => writeFileSync(join(dir, projects, 'd4.yaml'), readFileSync(join(dir, projects, 'D4.yaml'))));
+    expect(got).toEqual(['id-duplicate this file\'s name differs from D4.yaml only in upper and lower case; on Windows and macOS the two are one file and one overwrites the other. Rename or remove one of them']);
+  });
+
+  it('a project file with an upper-case extension (P40.YAML) is diagnosed, not ignored', () => {
+    const got = at(`${projects}/D4.YAML`, (dir) => renameSync(join(dir, projects, 'D4.yaml'), join(dir, projects, 'D4.YAML')));
+    expect(got).toEqual(['file-unexpected project files end in .yaml or .yml in lower case; this file is not read. Rename it to D4.yaml']);
+  });
+
+  it('a folder inside projects/ is diagnosed, not ignored', () => {
+    const got = at(`${projects}/sub`, (dir) => (mkdirSync(join(dir, projects, 'sub')), writeFileSync(join(dir, projects, 'sub', 'D9.yaml'), 'id: D9\n')));
+    expect(got).toEqual(['file-unexpected projects/ holds project files only; the folder sub in it is not read. Move its project files up into projects/']);
+  });
+
+  // root reads every folder whatever its permissions, so this case can only be played by another user
+  it.skipIf(process.getuid?.() === 0)('an unreadable projects/ folder is an error, not "no problems"', () => {
+    const got = at(`${projects}`, (dir) => chmodSync(join(dir, projects), 0o000));
+    chmodSync(join(made.at(-1)!, 'data', projects), 0o755);
+    expect(got).toEqual(['file-unreadable this folder cannot be read (EACCES), so none of its files were checked; fix its permissions (it needs read and execute permission)']);
+  });
 });
 
 describe('project ids across plans, and carried_from links', () => {
@@ -213,7 +279,7 @@ describe('project ids across plans, and carried_from links', () => {
 
 describe('RULES', () => {
   // file-too-many-problems is triggered in test/core/validate-cap.test.ts, the two yaml- codes in test/core/parse.test.ts
-  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-unreadable', 'file-too-many-problems', 'yaml-complex-key', 'yaml-empty-entry']);
+  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-link-hard', 'file-unreadable', 'file-too-many-problems', 'yaml-complex-key', 'yaml-empty-entry']);
 
   it('every code in RULES is triggered by a test above, or is listed as unreachable with a reason', () => {
     const codes = Object.keys(RULES).sort();

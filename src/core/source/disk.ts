@@ -1,9 +1,10 @@
 /** A data root on disk, optionally with an overlay: text to use instead of what is on disk, to check a change before it is written. */
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { diag, type RawDiagnostic } from '../raw.js';
 import { checkLink, readDataFile, type ReadResult } from '../read.js';
-import { classify } from './layout.js';
+import { classify, isYamlName } from './layout.js';
 import type { DataSource, ListedPath, Listing } from './types.js';
 
 export interface DiskOptions {
@@ -68,7 +69,8 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
 function listDisk(root: string, realRoot: string, regular: Set<string>): Listing {
   const paths: ListedPath[] = [];
   const planFolders: string[] = [];
-  if (exists(join(root, 'meetings.yaml'), 'file')) paths.push({ rel: 'meetings.yaml' });
+  // anything named meetings.yaml is listed: a folder, a pipe or a broken link is reported when read, never skipped
+  if (present(join(root, 'meetings.yaml'))) paths.push({ rel: 'meetings.yaml' });
   const plansDir = join(root, 'plans');
   const plansLink = checkLink(plansDir, realRoot);
   if (plansLink) {
@@ -76,7 +78,9 @@ function listDisk(root: string, realRoot: string, regular: Set<string>): Listing
     paths.push({ rel: 'plans', problem: plansLink });
     return { paths, planFolders };
   }
-  for (const entry of listDir(plansDir)) {
+  const plans = listDir(plansDir);
+  if (plans.problem) paths.push({ rel: 'plans', problem: plans.problem });
+  for (const entry of plans.entries) {
     if (entry.name.startsWith('.')) continue;
     const planDir = join(plansDir, entry.name);
     const rel = `plans/${entry.name}`;
@@ -90,8 +94,10 @@ function listDisk(root: string, realRoot: string, regular: Set<string>): Listing
       continue;
     }
     planFolders.push(entry.name);
-    for (const inner of listDir(planDir)) {
-      if (inner.name.startsWith('.') || inner.name === 'projects' || (inner.name === 'plan.yaml' && isDirLike(inner, planDir))) continue;
+    const planList = listDir(planDir);
+    if (planList.problem) paths.push({ rel, problem: planList.problem });
+    for (const inner of planList.entries) {
+      if (inner.name.startsWith('.') || inner.name === 'projects') continue;
       paths.push({ rel: `${rel}/${inner.name}` });
     }
     const projectsDir = join(planDir, 'projects');
@@ -100,9 +106,24 @@ function listDisk(root: string, realRoot: string, regular: Set<string>): Listing
       paths.push({ rel: `${rel}/projects`, problem: projectsLink });
       continue;
     }
-    for (const p of listDir(projectsDir)) {
+    const projects = listDir(projectsDir);
+    if (projects.problem) paths.push({ rel: `${rel}/projects`, problem: projects.problem });
+    /** lower-cased name → the name first seen: case twins are one file on Windows and macOS */
+    const byFolded = new Map<string, string>();
+    for (const p of projects.entries) {
       if (p.name.startsWith('.')) continue;
       const file = `${rel}/projects/${p.name}`;
+      const folded = p.name.toLowerCase();
+      const twin = byFolded.get(folded);
+      if (twin !== undefined) {
+        paths.push({ rel: file, problem: diag('id-duplicate', `this file's name differs from ${twin} only in upper and lower case; on Windows and macOS the two are one file and one overwrites the other. Rename or remove one of them`) });
+        continue;
+      }
+      byFolded.set(folded, p.name);
+      if (!isYamlName(p.name) && isDirLike(p, projectsDir)) {
+        paths.push({ rel: file, problem: diag('file-unexpected', `projects/ holds project files only; the folder ${p.name} in it is not read. Move its project files up into projects/`) });
+        continue;
+      }
       paths.push({ rel: file });
       if (p.isFile()) regular.add(file);
     }
@@ -119,11 +140,24 @@ function exists(path: string, type: 'dir' | 'file'): boolean {
   }
 }
 
-function listDir(dir: string): Dirent[] {
+/** Whether anything (a file, a folder, a pipe, a link even to nothing) has this name. */
+function present(path: string): boolean {
   try {
-    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    lstatSync(path);
+    return true;
   } catch {
-    return [];
+    return false;
+  }
+}
+
+/** A folder's entries by name; a folder that is missing has none, one that cannot be read is a problem (never skipped silently). */
+function listDir(dir: string): { entries: Dirent[]; problem?: RawDiagnostic } {
+  try {
+    return { entries: readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { entries: [] };
+    return { entries: [], problem: diag('file-unreadable', `this folder cannot be read (${code ?? 'error'}), so none of its files were checked; fix its permissions (it needs read and execute permission)`) };
   }
 }
 

@@ -30,7 +30,10 @@ export function classify(rel: string): Place | undefined {
     if (name === 'plan.yaml') return { kind: 'plan', planId, expectedId: planId };
     return isYamlName(name) ? stray('a plan folder holds plan.yaml and a projects/ folder; this file is not read. Project files go in projects/') : undefined;
   }
-  if (seg.length === 4 && seg[2] === 'projects' && isYamlName(name)) return { kind: 'project', planId, expectedId: name.slice(0, name.lastIndexOf('.')) };
+  if (seg.length === 4 && seg[2] === 'projects') {
+    if (isYamlName(name)) return { kind: 'project', planId, expectedId: name.slice(0, name.lastIndexOf('.')) };
+    if (isYamlName(name.toLowerCase())) return stray(`project files end in .yaml or .yml in lower case; this file is not read. Rename it to ${name.slice(0, name.lastIndexOf('.'))}.yaml`);
+  }
   return undefined;
 }
 
