@@ -35,6 +35,7 @@ const TABLE = {
   'schema-enum': { severity: 'error', guidance: 'A value is not one of the allowed words (statuses, bodies, country codes). Use one the message lists.' },
   'schema-format': { severity: 'error', guidance: 'A value is not written in the expected form: dates YYYY-MM-DD, schedule YYYY or YYYY-MM, ids in lower case with hyphens.' },
   'schema-empty': { severity: 'error', guidance: 'A list or text is empty where at least one entry or some text is needed.' },
+  'schema-too-long': { severity: 'error', guidance: 'An id is longer than 64 characters. Ids are short names such as P07 or som-2024; the title says the rest.' },
   'schema-duplicate': { severity: 'error', guidance: 'A list names the same value twice. List each value once.' },
   'schema-range': { severity: 'error', guidance: 'A number is out of the allowed range (years from 1900 to 2200).' },
   'schema-invalid': { severity: 'error', guidance: 'A value breaks a rule of the schema. The message says which.' },

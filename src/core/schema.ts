@@ -178,6 +178,8 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): Omit<RawDia
       return { ...base, code: 'schema-empty', message: `"${name}" must list at least ${String(params.limit)} ${Number(params.limit) === 1 ? 'entry' : 'entries'}` };
     case 'minLength':
       return { ...base, code: 'schema-empty', message: `"${name}" is empty; write some text or remove the key` };
+    case 'maxLength':
+      return { ...base, code: 'schema-too-long', message: `${name} is ${typeof value === 'string' ? value.length : '?'} characters long; ids are at most ${String(params.limit)} characters. Use a short id` };
     case 'uniqueItems': {
       // ajv reports the pair as {i, j} in either order: point at the later one
       const first = Math.min(Number(params.i), Number(params.j));

@@ -1,19 +1,35 @@
 /** "Did you mean": the one place that ranks words close to a misspelt one (schema keys and values, rule references, ids on the command line). */
 import { cmp } from './order.js';
 
-/** Edit distance: insertions, deletions and substitutions of one character each. */
-export function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Edit distance: insertions, deletions and substitutions of one character
+ * each. With `cap`, the work is bounded: only a band of 2·cap+1 cells per row
+ * is computed (O(length × cap), not O(length²)), and any distance over the
+ * cap comes back as cap + 1, at once when the lengths alone differ by more.
+ */
+export function levenshtein(a: string, b: string, cap = Infinity): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const band = Math.min(cap, Math.max(a.length, b.length));
+  const over = band + 1;
+  // row[j] for j in [i - band, i + band]; cells outside the band count as over the cap
+  let prev = new Float64Array(b.length + 1).fill(over);
+  for (let j = 0; j <= Math.min(band, b.length); j++) prev[j] = j;
+  let row = new Float64Array(b.length + 1).fill(over);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+    const from = Math.max(1, i - band);
+    const to = Math.min(b.length, i + band);
+    row.fill(over, Math.max(0, from - 1), Math.min(b.length, to + 1) + 1);
+    row[0] = i <= band ? i : over;
+    let least = row[0];
+    for (let j = from; j <= to; j++) {
+      const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(d, over);
+      if (row[j]! < least) least = row[j]!;
     }
+    if (least > band) return cap + 1;
+    [prev, row] = [row, prev];
   }
-  return row[b.length]!;
+  return Math.min(prev[b.length]!, over) > band ? cap + 1 : prev[b.length]!;
 }
 
 /** The closest allowed word, when it is close enough to be a likely typo. */
@@ -21,7 +37,8 @@ export function suggest(word: string, allowed: readonly string[]): string | unde
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
-    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    // no suggestion is ever more than 3 edits away, so no distance past 3 is worth computing
+    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase(), 3);
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
@@ -43,11 +60,14 @@ export function nearMatches(word: string, candidates: readonly string[], max = 5
   const scored: { id: string; score: number }[] = [];
   for (const id of new Set(candidates)) {
     const c = id.toLowerCase();
-    const d = levenshtein(w, c);
     const limit = Math.max(1, Math.min(3, Math.floor(c.length / 3)));
     if (norm(id) === norm(word)) scored.push({ id, score: -1000 });
-    else if (w && (c.startsWith(w) || c.includes(w))) scored.push({ id, score: d - 100 });
-    else if (d <= limit) scored.push({ id, score: d });
+    // the distance to a word that contains w is the number of letters around it
+    else if (w && c.includes(w)) scored.push({ id, score: c.length - w.length - 100 });
+    else {
+      const d = levenshtein(w, c, limit);
+      if (d <= limit) scored.push({ id, score: d });
+    }
   }
   return scored
     .sort((a, b) => a.score - b.score || cmp(a.id, b.id))

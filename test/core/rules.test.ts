@@ -206,6 +206,11 @@ describe('problems made at test time (not committed)', () => {
     expect(validateRoot(dir, { cwd: dir, today: TODAY }).diagnostics.map((d) => `${d.file} ${d.code}`)).toContain('meetings.yaml file-link-hard');
   });
 
+  it('schema-too-long: an id of 1,500 characters is refused by the schema, whose message does not quote it', () => {
+    const got = at(`${projects}/D4.yaml`, (dir) => writeFileSync(join(dir, projects, 'D4.yaml'), readFileSync(join(dir, projects, 'D4.yaml'), 'utf8').replace(/^id: D4$/m, `id: ${'D'.repeat(1500)}`)));
+    expect(got.filter((m) => m.startsWith('schema-'))).toEqual(['schema-too-long id is 1500 characters long; ids are at most 64 characters. Use a short id']);
+  });
+
   /** The diagnostics of one file after `make` changed a fresh root. */
   const at = (file: string, make: (dir: string) => void) => {
     const dir = root();
@@ -279,7 +284,7 @@ describe('project ids across plans, and carried_from links', () => {
 
 describe('RULES', () => {
   // file-too-many-problems is triggered in test/core/validate-cap.test.ts, the two yaml- codes in test/core/parse.test.ts
-  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-link-hard', 'file-unreadable', 'file-too-many-problems', 'yaml-complex-key', 'yaml-empty-entry']);
+  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-link-hard', 'file-unreadable', 'schema-too-long', 'file-too-many-problems', 'yaml-complex-key', 'yaml-empty-entry']);
 
   it('every code in RULES is triggered by a test above, or is listed as unreachable with a reason', () => {
     const codes = Object.keys(RULES).sort();
@@ -291,7 +296,7 @@ describe('RULES', () => {
   });
 
   it('the schemas use only JSON Schema keywords that have their own code (so schema-invalid stays a fallback)', () => {
-    const handled = new Set(['type', 'required', 'additionalProperties', 'enum', 'pattern', 'minItems', 'minLength', 'uniqueItems', 'minimum', 'maximum']);
+    const handled = new Set(['type', 'required', 'additionalProperties', 'enum', 'pattern', 'minItems', 'minLength', 'maxLength', 'uniqueItems', 'minimum', 'maximum']);
     const structural = new Set(['$schema', '$id', 'title', 'description', 'properties', 'items']);
     const used = new Set<string>();
     const walk = (s: unknown, inProperties = false): void => {

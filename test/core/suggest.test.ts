@@ -1,0 +1,46 @@
+/** "Did you mean": the bounded edit distance gives the full one's answer, and its work grows with length × cap, not length². */
+import { describe, expect, it } from 'vitest';
+import { levenshtein, nearMatches, suggest } from '../../src/core/suggest.js';
+import { growth, LINEAR_BOUND } from '../reliability/scaling.js';
+
+/** The textbook full-table distance, to check the banded one against. */
+function full(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+describe('levenshtein with a cap', () => {
+  it('equals the full distance when within the cap, and cap + 1 past it (2,000 random pairs)', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const word = () => Array.from({ length: rnd(9) }, () => 'abc'[rnd(3)]).join('');
+    for (let k = 0; k < 2000; k++) {
+      const a = word();
+      const b = word();
+      const cap = rnd(5);
+      const d = full(a, b);
+      expect(levenshtein(a, b, cap), `${a} ${b} cap ${cap}`).toBe(d <= cap ? d : cap + 1);
+      expect(levenshtein(a, b)).toBe(d);
+    }
+  });
+
+  it('grows linearly with the length of two long, nearly equal ids (1,500 to 6,000 characters)', () => {
+    const id = (n: number, last: string) => 'm'.repeat(n - 1) + last;
+    expect(growth((n) => void levenshtein(id(n, 'a'), id(n, 'b'), 3), 1500)).toBeLessThan(LINEAR_BOUND);
+  });
+});
+
+describe('suggestions over long ids', () => {
+  const ids = (n: number, length: number) => Array.from({ length: n }, (_, i) => `${String(i).padStart(4, '0')}${'x'.repeat(length - 4)}`);
+  it('suggest and nearMatches stay linear in the length of the ids (6,000 to 24,000 characters)', () => {
+    const words = (length: number) => ids(40, length);
+    expect(growth((n) => void suggest(`${'z'.repeat(n)}`, words(n)), 6000)).toBeLessThan(LINEAR_BOUND);
+    expect(growth((n) => void nearMatches(`9999${'x'.repeat(n - 4)}`, words(n)), 6000)).toBeLessThan(LINEAR_BOUND);
+  });
+
+  it('still finds a near id and a typo', () => {
+    expect(nearMatches('P7', ['P07', 'P17', 'Q99'])).toEqual(['P07', 'P17']);
+    expect(suggest('priorty_areas', ['priority_areas', 'title'])).toBe('priority_areas');
+  });
+});
