@@ -20,6 +20,7 @@ import { cpus, loadavg, totalmem, release, platform, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureRoot, DEFAULT_SEED } from './generate.mjs';
+import { HOSTILE, hostileRoot } from './hostile.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'bench', 'out');
@@ -276,6 +277,8 @@ function checkTargets(bySize, withReport, probe) {
 const fmtMs = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const fmtMiB = (m) => (m === null ? 'n/a' : `${Math.round(m)} MiB`);
 const fmtX = (x) => (x === null || x === undefined || !Number.isFinite(x) ? '' : `${x.toFixed(2)}×`);
+/** A target's measured value: MiB for memory, seconds for the hostile inputs, else a ratio. */
+const fmtTarget = (t) => (t.value === null ? '—' : t.name.includes('RSS') ? fmtMiB(t.value) : t.name.startsWith('hostile') ? `${t.value.toFixed(2)} s` : fmtX(t.value));
 const log = (s) => process.stderr.write(`${s}\n`);
 
 function rows(bySize) {
@@ -317,7 +320,7 @@ function mdTable(list) {
 }
 
 function targetText(t) {
-  return t.map((x) => `${x.status.padEnd(4)}  ${x.name}: ${x.value === null ? '—' : x.name.includes('RSS') ? fmtMiB(x.value) : fmtX(x.value)}${x.detail ? ` (${x.detail})` : ''}`).join('\n');
+  return t.map((x) => `${x.status.padEnd(4)}  ${x.name}: ${fmtTarget(x)}${x.detail ? ` (${x.detail})` : ''}`).join('\n');
 }
 
 function machine(probe) {
@@ -365,33 +368,55 @@ for (const size of [...new Set(opts.sizes)].sort((a, b) => a - b)) {
     process.exit(1);
   }
 }
+// hostile inputs (issue 16): each checked by accsm validate in under 2 s, with the problem it plants found
+const hostile = [];
+for (const c of HOSTILE) {
+  const root = hostileRoot(OUT, join(REPO, 'data'), c);
+  const args = [BIN, 'validate', '--data', root, '--format', 'json'];
+  const first = await runOnce(probe, process.execPath, args, { capture: true });
+  const found = first.status === 1 && first.stdout.includes(`"${c.code}"`);
+  if (!found) {
+    process.stderr.write(`bench: hostile ${c.key}: expected exit 1 with ${c.code}, got exit ${first.status}: ${first.stderr.slice(0, 300)}\n`);
+    process.exit(1);
+  }
+  const ms = [];
+  for (let i = 0; i < opts.runs; i++) ms.push((await runOnce(probe, process.execPath, args)).ms);
+  hostile.push({ key: c.key, label: c.label, medianMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms) });
+  log(`hostile ${c.key}: median ${fmtMs(median(ms))}`);
+}
 rmSync(probe.dir, { recursive: true, force: true });
 rmSync(BUILD, { recursive: true, force: true });
 const load = { before: loadBefore.map((x) => Number(x.toFixed(2))), after: loadavg().map((x) => Number(x.toFixed(2))) };
 
 const table = rows(bySize);
 const targets = checkTargets(bySize, withReport, probe);
+for (const h of hostile) targets.push({ name: `hostile, ${h.label}: accsm validate ≤ 2 s`, value: h.medianMs / 1000, limit: 2, status: h.medianMs <= 2000 ? 'PASS' : 'FAIL', detail: fmtMs(h.medianMs) });
 const failed = targets.filter((t) => t.status === 'FAIL').length;
 const skipped = targets.filter((t) => t.status === 'SKIP').length;
 const verdict = failed ? `${failed} of ${targets.length} targets missed` : skipped ? `every target checked was met (${skipped} skipped)` : 'every target met';
 const notes = [...bySize.values()].flatMap(({ label, results }) => Object.values(results).filter((r) => r.note).map((r) => `${label}, ${r.label}: ${r.note}`));
 
-process.stdout.write(`\n${textTable(table)}\n\n${targetText(targets)}\n\n${verdict}\n`);
+const hostileText = hostile.map((h) => `hostile: ${h.label}: median ${fmtMs(h.medianMs)} (${fmtMs(h.minMs)} – ${fmtMs(h.maxMs)})`).join('\n');
+process.stdout.write(`\n${textTable(table)}\n\n${hostileText}\n\n${targetText(targets)}\n\n${verdict}\n`);
 if (load.after[0] > m.cores / 2 || load.before[0] > m.cores / 2) log(`warning: load average ${load.before[0]} before and ${load.after[0]} after the run, on ${m.cores} cores: other work competed with the measurements`);
 
 const date = new Date().toISOString().slice(0, 10);
 writeFileSync(
   join(OUT, 'results.json'),
-  `${JSON.stringify({ date, machine: m, build: relative(REPO, opts.build) || '.', runs: opts.runs, warmup: opts.warmup, seed: opts.seed, asOf: AS_OF, loadAverage: load, sizes: [...bySize.values()], targets, verdict, notes }, null, 2)}\n`,
+  `${JSON.stringify({ date, machine: m, build: relative(REPO, opts.build) || '.', runs: opts.runs, warmup: opts.warmup, seed: opts.seed, asOf: AS_OF, loadAverage: load, sizes: [...bySize.values()], hostile, targets, verdict, notes }, null, 2)}\n`,
 );
 const md = [
   `Measured ${date} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}; median of ${opts.runs} runs after ${opts.warmup} warm-up, whole processes, peak RSS via ${probe.kind === 'gnu-time' ? '`/usr/bin/time -f %M`' : probe.kind}; load average ${load.before[0]} before, ${load.after[0]} after.`,
   '',
   mdTable(table),
   '',
+  '| hostile input | median | min – max |',
+  '| --- | ---: | ---: |',
+  ...hostile.map((h) => `| ${h.label} | ${fmtMs(h.medianMs)} | ${fmtMs(h.minMs)} – ${fmtMs(h.maxMs)} |`),
+  '',
   '| target | measured | result |',
   '| --- | ---: | --- |',
-  ...targets.map((t) => `| ${t.name} | ${t.value === null ? '—' : t.name.includes('RSS') ? fmtMiB(t.value) : fmtX(t.value)} | ${t.status} |`),
+  ...targets.map((t) => `| ${t.name} | ${fmtTarget(t)} | ${t.status} |`),
   '',
   `${verdict}.`,
   '',
