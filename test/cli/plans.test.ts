@@ -71,6 +71,17 @@ describe('accsm plan carry-over', () => {
     expect(after).toEqual(oldFiles);
   });
 
+  it('as of the old plan\'s last day, the entries are dated the new plan\'s first day, with no warning', async () => {
+    const dir = root();
+    const r = await accsm(['plan', 'carry-over', '--from', 'accsm-2021-2025', '--to', 'accsm-2026-2030', '--as-of', '2025-12-31', '--data', dir], dir);
+    expect(r.code).toBe(0);
+    const check = validateRoot(dir, { cwd: dir, today: '2026-12-01' });
+    expect(check.diagnostics).toEqual([]);
+    const next = check.loaded.data.plans.find((p) => p.plan.id === 'accsm-2026-2030')!;
+    expect(next.projects).toHaveLength(24);
+    expect(new Set(next.projects.map((x) => x.project.status[0]!.date))).toEqual(new Set(['2026-01-01']));
+  });
+
   it('refuses to carry a project twice', async () => {
     const dir = root();
     expect((await accsm(['plan', 'carry-over', '--from', 'accsm-2021-2025', '--to', 'accsm-2026-2030', '--only', 'P02', '--data', dir], dir)).code).toBe(0);
@@ -79,12 +90,13 @@ describe('accsm plan carry-over', () => {
     expect(again.stderr).toBe('accsm: P02 of accsm-2021-2025 was carried over already, as P32 of accsm-2026-2030; leave it out with --only, or remove P32 first\n');
   });
 
-  it('as of a meeting carries the statuses in force then, and names the meeting', async () => {
+  it('as of a meeting carries the statuses in force then', async () => {
     const dir = root();
     const r = await accsm(['plan', 'carry-over', '--from', 'accsm-2021-2025', '--to', 'accsm-2026-2030', '--as-of', 'som-21', '--only', 'P01,P02', '--dry-run', '--data', dir], dir);
     expect(r.code).toBe(0);
-    // P01 was completed at som-21: only P02 goes
-    expect(r.stdout).toContain('+    meeting: som-21');
+    // P01 was completed at som-21: only P02 goes; it enters the new plan on its first day, so the 2022 meeting is not named
+    expect(r.stdout).toContain('+  - date: 2026-01-01\n+    status: ongoing\n');
+    expect(r.stdout).not.toContain('meeting: som-21');
     expect(r.stdout.match(/^\+\+\+ /gm)).toHaveLength(1);
     expect(r.stderr).toContain('dry run: nothing written');
   });

@@ -60,6 +60,7 @@ export function planCarryOver(loaded: LoadedRoot, args: CarryOverArgs, cwd: stri
   if (!from) throw new UserError(`plan ${args.from} has errors, so its projects cannot be carried over; run accsm validate and fix them first`, 1);
   if (!to) throw new UserError(`plan ${args.to} has errors, so nothing can be carried into it; run accsm validate and fix them first`, 1);
   const areaIds = to.plan.priority_areas.map((a) => a.id);
+  const firstDay = `${to.plan.period.start}-01-01`;
   const map = parseMap(args.mapArea);
   for (const [old, now] of map) {
     if (!from.plan.priority_areas.some((a) => a.id === old)) throw new UserError(`--map-area ${old}=${now}: ${args.from} has no priority area "${old}"; its areas are ${from.plan.priority_areas.map((a) => a.id).join(', ')}`);
@@ -103,8 +104,10 @@ export function planCarryOver(loaded: LoadedRoot, args: CarryOverArgs, cwd: stri
     const id = nextFreeId(taken);
     taken.push(id);
     const path = join(loaded.root, 'plans', args.to, 'projects', `${id}.yaml`);
-    const entry: Record<string, string> = { date: args.asOf, status };
-    if (args.meeting !== undefined) entry.meeting = args.meeting;
+    // a carry-over dated before the new plan begins (the old plan's last day, say) enters the new plan on its first day
+    const entered = args.asOf < firstDay ? firstDay : args.asOf;
+    const entry: Record<string, string> = { date: entered, status };
+    if (args.meeting !== undefined && entered === args.asOf) entry.meeting = args.meeting;
     const last = entryAsOf(project, args.asOf)!;
     entry.note = `Carried over from ${project.id} of the ${from.plan.title}, where its last recorded status was ${status} on ${last.date}.`;
     const data: Record<string, unknown> = { id, title: project.title, priority_areas: [...new Set(areas)], lead: project.lead };
