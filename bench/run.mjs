@@ -145,6 +145,24 @@ function commandsFor(root, withReport) {
         return `${json.plans.length} plans, ${total} projects counted`;
       },
     });
+  if (withReport) {
+    const project = firstProject(root);
+    list.push(
+      { key: 'list', label: 'accsm list', args: [BIN, 'list', '--data', rel, '--as-of', AS_OF], check: (r) => expectStatus(r, 0) },
+      {
+        key: 'edit',
+        label: 'accsm status set --dry-run',
+        // a dry run reads, plans and checks the change as a write does, and leaves the root as it was for the next run
+        args: [BIN, 'status', 'set', project.id, 'completed', '--date', project.date, '--dry-run', '--data', rel],
+        check: (r) => {
+          expectStatus(r, 0);
+          if (!/^\+ +status: completed/m.test(r.stdout)) throw new Error(`the dry run shows no change: ${r.stdout.slice(0, 300)}`);
+          return `${project.id} completed on ${project.date}`;
+        },
+      },
+      { key: 'diff', label: 'accsm diff (a root against itself)', args: [BIN, 'diff', rel, rel], check: (r) => expectStatus(r, 0) },
+    );
+  }
   list.push({
     key: 'ajv',
     label: 'ajv-cli (schema only)',
@@ -159,6 +177,19 @@ function commandsFor(root, withReport) {
     },
   });
   return list;
+}
+
+/** The first project file of a root, and a day after its last status entry inside its plan's period (the day the edit records). */
+function firstProject(root) {
+  const plan = readdirSync(join(root, 'plans')).sort()[0];
+  const file = readdirSync(join(root, 'plans', plan, 'projects')).sort()[0];
+  const text = readFileSync(join(root, 'plans', plan, 'projects', file), 'utf8');
+  const id = /^id: (.+)$/m.exec(text)?.[1] ?? file.replace(/\.yaml$/, '');
+  const last = [...text.matchAll(/date: '?(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]).sort().at(-1);
+  const written = /^ {2}end: '?(\d{4}(?:-\d{2}-\d{2})?)/m.exec(readFileSync(join(root, 'plans', plan, 'plan.yaml'), 'utf8'))?.[1];
+  const end = written?.length === 4 ? `${written}-12-31` : written;
+  const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  return { id, date: end && next > end ? last : next };
 }
 
 function expectStatus(r, want) {
@@ -270,6 +301,35 @@ function checkTargets(bySize, withReport, probe) {
     else if (hundredK[key].peakRssMiB === null) add(name, null, 1024, undefined, `peak memory cannot be measured here (${probe.kind})`);
     else add(name, hundredK[key].peakRssMiB, 1024, hundredK[key].peakRssMiB * 1024 * 1024 < GIB, `${fmtMiB(hundredK[key].peakRssMiB)}`);
   }
+  // issue 17: every command close to validate, one validation per edit, list linear
+  for (const [size, r] of bySize) {
+    if (size === EMBEDDED || !r.results.list) continue;
+    const res = r.results;
+    const at = size.toLocaleString('en');
+    for (const [key, limit] of [['list', 1.3], ['diff', 1.3], ['edit', 1.15]]) {
+      const ratio = res[key].medianMs / res.validate.medianMs;
+      add(`${at}: ${res[key].label} ≤ ${limit}× accsm validate`, ratio, limit, ratio <= limit, `${fmtMs(res[key].medianMs)} vs ${fmtMs(res.validate.medianMs)}`);
+    }
+    const name = `${at}: edit peak RSS ≤ validate's`;
+    if (res.edit.peakRssMiB === null || res.validate.peakRssMiB === null) add(name, null, 1, undefined, `peak memory cannot be measured here (${probe.kind})`);
+    else add(name, res.edit.peakRssMiB / res.validate.peakRssMiB, 1, res.edit.peakRssMiB <= res.validate.peakRssMiB, `${fmtMiB(res.edit.peakRssMiB)} vs ${fmtMiB(res.validate.peakRssMiB)}`);
+  }
+  {
+    const name = '100,000 ≤ 11× 10,000: accsm list';
+    if (!tenK?.list || !hundredK?.list) add(name, null, 11, undefined, 'sizes 10000 and 100000 not both run');
+    else {
+      const ratio = hundredK.list.medianMs / tenK.list.medianMs;
+      add(name, ratio, 11, ratio <= 11, `${fmtMs(hundredK.list.medianMs)} vs ${fmtMs(tenK.list.medianMs)}`);
+    }
+  }
+  const at300k = at(300000);
+  {
+    const name = '300,000: accsm validate peak RSS < 1 GiB';
+    if (!at300k) add(name, null, 1024, undefined, 'size 300000 not run (--sizes 300000)');
+    else if (at300k.validate.peakRssMiB === null) add(name, null, 1024, undefined, `peak memory cannot be measured here (${probe.kind})`);
+    else add(name, at300k.validate.peakRssMiB, 1024, at300k.validate.peakRssMiB * 1024 * 1024 < GIB, fmtMiB(at300k.validate.peakRssMiB));
+  }
+  add('10,000 and 100,000: warm accsm validate --cache ≤ 0.35× cold', null, 0.35, undefined, 'accsm has no --cache yet (issue 17, not built)');
   return t;
 }
 

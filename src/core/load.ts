@@ -41,8 +41,13 @@ export interface LoadedRoot {
 
 export { isDataRoot, type DataSource, type MemoryFile };
 
-/** Loads every file of a source, in layout order. */
-export function load(source: DataSource): LoadedRoot {
+/**
+ * Loads every file of a source, in layout order. A file in `reuse` (by
+ * absolute path) is taken as it is instead of being read and parsed again: an
+ * edit checks the root after its change with the files it loaded before, and
+ * reads only the changed ones (the root's lock keeps the others as they were).
+ */
+export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>): LoadedRoot {
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
@@ -57,7 +62,7 @@ export function load(source: DataSource): LoadedRoot {
     } else {
       const place = classify(p.rel);
       if (place?.kind === 'stray') files.push({ path, kind: 'other', valid: false, diagnostics: [place.diagnostic] });
-      else if (place) files.push(loadFile(source, p.rel, path, place.kind, 'planId' in place ? { planId: place.planId, expectedId: place.expectedId } : {}));
+      else if (place) files.push(reuse?.get(path) ?? loadFile(source, p.rel, path, place.kind, 'planId' in place ? { planId: place.planId, expectedId: place.expectedId } : {}));
     }
   }
   return { root: source.root, files, data: assemble(source.root, files) };

@@ -22,7 +22,10 @@ export interface CheckOptions {
   only?: readonly string[];
 }
 
-export interface ValidateOptions extends CheckOptions, LoadOptions {}
+export interface ValidateOptions extends CheckOptions, LoadOptions {
+  /** files already loaded, by absolute path, to use instead of reading them again (see load) */
+  reuse?: ReadonlyMap<string, SourceFile>;
+}
 
 export interface ValidateResult extends DiagnosticSummary {
   loaded: LoadedRoot;
@@ -32,8 +35,8 @@ export interface ValidateResult extends DiagnosticSummary {
 }
 
 /** Validates the data of a source. */
-export function validate(source: DataSource, options: CheckOptions): ValidateResult {
-  const loaded = load(source);
+export function validate(source: DataSource, options: CheckOptions & { reuse?: ReadonlyMap<string, SourceFile> }): ValidateResult {
+  const loaded = load(source, options.reuse);
   const found = runRules(loaded.files, { today: options.today });
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));

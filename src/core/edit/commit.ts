@@ -3,6 +3,7 @@
  * would be after the change, refuse a change that breaks it, show it as a
  * diff, or write it atomically (all files or none).
  */
+import { resolve } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import type { LoadedRoot } from '../load.js';
@@ -66,10 +67,17 @@ export function diffOf(changes: readonly FileChange[], cwd: string): string {
   return changes.map((c) => unifiedDiff(c.before, c.after, displayPath(c.path, cwd))).join('');
 }
 
-/** Checks the changes against the whole root and writes them unless refused or a dry run. */
+/**
+ * Checks the changes against the whole root and writes them unless refused or
+ * a dry run. The root is validated once: the check after the change reuses
+ * what `before` loaded, reads only the changed files and runs the cross-file
+ * rules again in memory.
+ */
 export function applyChanges(root: string, changes: readonly FileChange[], before: ValidateResult, options: EditOptions): EditOutcome {
   const overlay = new Map(changes.map((c) => [c.path, c.after] as const));
-  const after = validateRoot(root, { cwd: options.cwd, today: options.today, overlay });
+  const written = new Set(changes.map((c) => resolve(c.path)));
+  const reuse = new Map(before.loaded.files.filter((f) => f.kind !== 'other' && !written.has(f.path)).map((f) => [f.path, f] as const));
+  const after = validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse });
   const changed = changes.map((c) => displayPath(c.path, options.cwd));
   const { blocking, newWarnings, preexisting } = judgeChange(before, after, changed);
   const filesChecked = after.filesChecked;

@@ -1,0 +1,47 @@
+/** An edit validates the root once: the check after the change reuses the files loaded before and reads only the changed ones. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { load, type SourceFile } from '../../../src/core/load.js';
+import { diskSource } from '../../../src/core/source/disk.js';
+import { validateRoot } from '../../../src/core/validate.js';
+import { FIXTURES } from '../../helpers.js';
+
+const ROOT = join(FIXTURES, 'invalid-rules');
+const opts = { cwd: FIXTURES, today: '2026-01-01' };
+
+function projectFiles(root: string): string[] {
+  const plans = readdirSync(join(root, 'plans')).filter((plan) => existsSync(join(root, 'plans', plan, 'projects')));
+  return plans.flatMap((plan) => readdirSync(join(root, 'plans', plan, 'projects')).map((f) => join(root, 'plans', plan, 'projects', f))).filter((f) => /^id: /m.test(readFileSync(f, 'utf8')));
+}
+
+describe('one validation per edit', () => {
+  it('reads only the files it is not given', () => {
+    const before = load(diskSource(ROOT));
+    const changed = projectFiles(ROOT)[0]!;
+    const reuse = new Map<string, SourceFile>(before.files.filter((f) => f.kind !== 'other' && f.path !== changed).map((f) => [f.path, f]));
+    const source = diskSource(ROOT);
+    const read: string[] = [];
+    const counting = { root: source.root, list: () => source.list(), read: (rel: string) => (read.push(rel), source.read(rel)) };
+    const after = load(counting, reuse);
+    expect(read).toEqual([changed.slice(ROOT.length + 1).split('\\').join('/')]);
+    expect(after.files.length).toBe(before.files.length);
+    expect(after.data).toEqual(before.data);
+  });
+
+  it('finds what a full validation of the changed root finds, the cross-file rules included', () => {
+    const before = validateRoot(ROOT, opts);
+    for (const file of projectFiles(ROOT)) {
+      // the change copies another file's id into this one (a duplicate id across files), and breaks nothing else
+      const text = readFileSync(file, 'utf8');
+      const other = projectFiles(ROOT).find((f) => f !== file)!;
+      const otherId = /^id: (.+)$/m.exec(readFileSync(other, 'utf8'))![1]!;
+      const overlay = new Map([[file, text.replace(/^id: .+$/m, `id: ${otherId}`)]]);
+      const reuse = new Map(before.loaded.files.filter((f) => f.kind !== 'other' && f.path !== file).map((f) => [f.path, f] as const));
+      const full = validateRoot(ROOT, { ...opts, overlay });
+      const reused = validateRoot(ROOT, { ...opts, overlay, reuse });
+      expect(reused.diagnostics).toEqual(full.diagnostics);
+      expect(reused.diagnostics.length).toBeGreaterThan(before.diagnostics.length);
+    }
+  });
+});
