@@ -312,7 +312,7 @@ function checkTargets(bySize, withReport, probe) {
     }
     const name = `${at}: edit peak RSS ≤ validate's`;
     if (res.edit.peakRssMiB === null || res.validate.peakRssMiB === null) add(name, null, 1, undefined, `peak memory cannot be measured here (${probe.kind})`);
-    else add(name, res.edit.peakRssMiB / res.validate.peakRssMiB, 1, res.edit.peakRssMiB <= res.validate.peakRssMiB, `${fmtMiB(res.edit.peakRssMiB)} vs ${fmtMiB(res.validate.peakRssMiB)}`);
+    else add(name, res.edit.peakRssMiB, res.validate.peakRssMiB, res.edit.peakRssMiB <= res.validate.peakRssMiB, `${fmtMiB(res.edit.peakRssMiB)} vs ${fmtMiB(res.validate.peakRssMiB)}`);
   }
   {
     const name = '100,000 ≤ 11× 10,000: accsm list';
