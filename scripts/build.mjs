@@ -42,7 +42,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['docx', '@resvg/resvg-js'],
+  external: ['docx', '@resvg/resvg-js', 'exceljs'],
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __accsmCreateRequire } from 'node:module'; const require = __accsmCreateRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -62,8 +62,8 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  external: ['docx', '@resvg/resvg-js'],
-  // import('docx') becomes require('docx') (docx ships CommonJS too): a vm.Script has no loader for import()
+  external: ['docx', '@resvg/resvg-js', 'exceljs'],
+  // import('docx'), import('@resvg/resvg-js') and import('exceljs') become require() (all ship CommonJS): a vm.Script has no loader for import()
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__accsmImportMetaUrl' },
   banner: { js: "const __accsmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

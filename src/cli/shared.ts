@@ -3,12 +3,14 @@
  * commands take, loading valid data, and the edit plumbing. A command imports
  * this module, never another command, and nothing here imports a command.
  */
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Option, InvalidArgumentError, type Command } from 'commander';
 import { applyRuleSettings } from '../core/config.js';
 import type { DiagnosticSummary } from '../core/diagnostic.js';
 import { writeFileAtomic } from '../core/edit/atomic.js';
-import { runEdit } from '../core/edit/commit.js';
+import { applyChanges, describeRecovery, runEdit, type EditOutcome, type FileChange } from '../core/edit/commit.js';
+import { lockPathFor, withLock } from '../core/edit/lock.js';
+import { recoverRoot } from '../core/edit/transaction.js';
 import { UserError } from '../core/errors.js';
 import { isDataRoot } from '../core/load.js';
 import { resolveDataRoot, type ResolvedRoot } from '../core/root.js';
@@ -16,9 +18,10 @@ import type { DataSet, Status } from '../core/types.js';
 import type { LoadedRoot } from '../core/load.js';
 import { bodyValue, countryValue, dateValue, looksLikeDate, meetingValue, planValue, statusValue } from '../core/values.js';
 import { containErrors, leftOutLine, type DataScope } from '../core/contain.js';
-import { displayPath, validateRoot } from '../core/validate.js';
+import { displayPath, validateRoot, type ValidateResult } from '../core/validate.js';
 import { stylish } from '../formatters/diagnostics/stylish.js';
-import { TABULAR_FORMATS, type TabularFormat } from '../formatters/shared/formats.js';
+import { diagnosticFormatters, type DiagnosticFormat } from '../formatters/diagnostics/index.js';
+import { SCOPE_FORMATS, type ScopeFormat } from '../formatters/shared/formats.js';
 import { lockWaitMs, today, wantsColor, type CliIO } from './io.js';
 
 export interface CommandContext {
@@ -112,7 +115,9 @@ export interface ScopeFlags {
   lead?: string[];
   partner?: string[];
   area?: string;
-  format: TabularFormat;
+  format: ScopeFormat;
+  /** write to this file instead of stdout (needed for xlsx) */
+  out?: string;
 }
 
 /** --plan, --as-of, --lead, --area, --format, --data. */
@@ -123,7 +128,23 @@ export function addScopeOptions(cmd: Command): Command {
     .option('--lead <code...>', 'only projects led by one of these: country codes or names (PH, Philippines; PH,SG for two) or ASEC')
     .option('--partner <code...>', 'only projects with one of these as a partner, as for --lead')
     .option('--area <id>', 'only projects in this priority area')
-    .addOption(formatOption(TABULAR_FORMATS, 'table'));
+    .addOption(formatOption(SCOPE_FORMATS, 'table'))
+    .option('-o, --out <file>', 'write to this file instead of stdout (xlsx needs it: a workbook with one sheet per table)');
+}
+
+/**
+ * The output of report or list: text to stdout or to --out; a workbook
+ * (--format xlsx) only to --out, since a terminal cannot show one.
+ */
+export async function emitScoped(io: CliIO, flags: Pick<ScopeFlags, 'format' | 'out'>, text: () => string, workbook: () => Promise<Uint8Array>): Promise<void> {
+  if (flags.format === 'xlsx' && flags.out === undefined) throw new UserError('--format xlsx writes a workbook: give the file with --out FILE.xlsx');
+  if (flags.format === 'xlsx' && !/\.xlsx$/i.test(flags.out!)) throw new UserError(`--out ${flags.out}: a workbook's file name must end in .xlsx`);
+  if (flags.out === undefined) {
+    io.stdout(text());
+    return;
+  }
+  writeOut(resolve(io.cwd, flags.out), flags.format === 'xlsx' ? await workbook() : text(), flags.out);
+  io.stderr(`accsm: wrote ${flags.out}\n`);
 }
 
 /** Data whose figures can be shown: the plans without errors. */
@@ -234,4 +255,55 @@ export function writeOut(path: string, content: string | Uint8Array, shown: stri
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     throw new UserError(`cannot write ${shown}: ${why}`);
   }
+}
+
+/**
+ * Problems found in spreadsheet cells (sheet in, import): the diagnostics on
+ * stdout in the --format asked for, as validate prints them, and one line on
+ * stderr that nothing was written. Returns exit code 1.
+ */
+export function refuseCells(io: CliIO, summary: DiagnosticSummary, format: DiagnosticFormat, files: readonly string[], where: string): number {
+  io.stdout(diagnosticFormatters[format](summary, { color: wantsColor(io, 'stdout'), filesChecked: files.length, files, cwd: io.cwd, version: VERSION }));
+  io.stderr(`accsm: nothing written: ${summary.errors} ${summary.errors === 1 ? 'cell is' : 'cells are'} wrong in ${where}; fix ${summary.errors === 1 ? 'it' : 'them'} and run again\n`);
+  return 1;
+}
+
+/**
+ * Runs `fn` holding the data root's lock, after putting right what an
+ * interrupted edit left (said on stderr), as every edit does; a dry run takes
+ * no lock. `fn` reads, checks and writes the root.
+ */
+export function withRootLock<T>(io: CliIO, root: string, dryRun: boolean, fn: () => T): T {
+  if (dryRun) return fn();
+  return withLock(
+    lockPathFor(root),
+    () => {
+      const recovered = describeRecovery(recoverRoot(root, { cwd: io.cwd }));
+      if (recovered) io.stderr(recovered);
+      return fn();
+    },
+    { waitMs: lockWaitMs(io), label: `the data root ${displayPath(root, io.cwd)}` },
+  );
+}
+
+/**
+ * Checks changes made from spreadsheet cells against the whole root and
+ * writes them (all or none) unless --dry-run. A refusal is printed and
+ * undefined returned (exit 1); otherwise the outcome and the data as it is
+ * after the change.
+ */
+export function writeFromCells(
+  io: CliIO,
+  root: string,
+  changes: readonly FileChange[],
+  before: ValidateResult,
+  options: { today: string; dryRun: boolean; what: string },
+): { outcome: Exclude<EditOutcome, { kind: 'refused' }>; after: ValidateResult } | undefined {
+  const outcome = applyChanges(root, changes, before, { cwd: io.cwd, today: options.today, dryRun: options.dryRun });
+  if (outcome.kind === 'refused') {
+    io.stderr(`accsm: nothing written: ${options.what} would make the data invalid\n${stderrFormat(io)(outcome.diagnostics, outcome.filesChecked)}`);
+    return undefined;
+  }
+  const overlay = new Map(changes.map((c) => [c.path, c.after] as const));
+  return { outcome, after: validateRoot(root, { cwd: io.cwd, today: options.today, overlay }) };
 }

@@ -12,6 +12,13 @@ export interface Diagnostic {
   message: string;
   /** the text of the line the problem is on, for YAML syntax errors (stylish shows it with a caret under the column) */
   excerpt?: string;
+  /** in a spreadsheet: the sheet and cell, "Projects!J7" (line and column are then its row and column number) */
+  cell?: string;
+}
+
+/** Where a diagnostic points, as people read it: file:line:column, or file!Sheet!C7 in a spreadsheet. */
+export function diagnosticLocation(d: Diagnostic): string {
+  return d.cell ? `${d.file}!${d.cell}` : `${d.file}:${d.line}:${d.column}`;
 }
 
 export interface DiagnosticSummary {

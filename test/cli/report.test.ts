@@ -196,7 +196,7 @@ describe('color', () => {
 describe('help and loading', () => {
   it('help ends with examples', async () => {
     const help = await ok(['report', '--help']);
-    expect(help.trimEnd()).toMatch(/Examples:\n  accsm report .*\n  accsm report .*\n  accsm report --over .*$/);
+    expect(help.trimEnd()).toMatch(/Examples:\n  accsm report .*\n  accsm report .*\n  accsm report --over .*\n  accsm report .* --format xlsx --out report\.xlsx$/);
   });
   it('the table library is not loaded by the entry chunk (validate does not pay for it)', () => {
     const seen = new Set<string>();

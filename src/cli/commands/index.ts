@@ -13,7 +13,9 @@ import { registerShow } from './show.js';
 import { registerDiff } from './diff.js';
 import { registerPaper } from './paper.js';
 import { registerSite } from './site.js';
+import { registerSheet } from './sheet.js';
+import { registerImport } from './import.js';
 
 export type RegisterCommand = (program: Command, ctx: CommandContext) => Command;
 
-export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerDiff, registerPaper, registerSite, registerStatus, registerProject, registerMeeting, registerPlan, registerInit];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerReport, registerList, registerShow, registerDiff, registerPaper, registerSite, registerSheet, registerImport, registerStatus, registerProject, registerMeeting, registerPlan, registerInit];

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { STATUSES, type Status } from '../../core/types.js';
 import { outputWidth, today, wantsColor } from '../io.js';
-import { addScopeOptions, asStatuses, examples, loadValidData, wantsAscii, type CommandContext, type ScopeFlags } from '../shared.js';
+import { addScopeOptions, asStatuses, emitScoped, examples, loadValidData, wantsAscii, type CommandContext, type ScopeFlags } from '../shared.js';
 
 interface ListFlags extends ScopeFlags {
   status?: Status[];
@@ -14,7 +14,7 @@ export function registerList(program: Command, ctx: CommandContext): Command {
   addScopeOptions(cmd)
     .option('-s, --status <status...>', `only projects with these statuses: ${STATUSES.join(', ')}`, asStatuses('--status'))
     .option('--not-updated-since <meeting|date>', "only projects with no status entry dated on or after the meeting's first day or the date (up to --as-of): the list to chase before a SOM")
-    .addHelpText('after', examples('accsm list --plan accsm-2021-2025 --status ongoing planned', 'accsm list --as-of som-22 --lead VN --format csv > vn.csv', 'accsm list --not-updated-since som-22 --lead PH,SG'))
+    .addHelpText('after', examples('accsm list --plan accsm-2021-2025 --status ongoing planned', 'accsm list --as-of som-22 --lead VN --format csv > vn.csv', 'accsm list --not-updated-since som-22 --lead PH,SG', 'accsm list --as-of som-22 --format xlsx --out projects.xlsx'))
     .action(async (flags: ListFlags) => {
       ctx.exitCode = await runList(ctx, flags);
     });
@@ -30,6 +30,8 @@ async function runList(ctx: CommandContext, flags: ListFlags): Promise<number> {
   const { resolveAsOf } = await import('../../core/as-of.js');
   const list = listProjects(data, { asOf: resolveAsOf(data, flags.asOf ?? today(io)), plans: flags.plan, lead: flags.lead, partner: flags.partner, area: flags.area, statuses: flags.status, notUpdatedSince: flags.notUpdatedSince });
   const { listFormatters } = await import('../../formatters/list/index.js');
-  io.stdout(listFormatters[flags.format](list, { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) }));
+  const format = flags.format;
+  const render = { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) };
+  await emitScoped(io, flags, () => listFormatters[format === 'xlsx' ? 'csv' : format](list, render), async () => (await import('../../formatters/xlsx/report.js')).listWorkbook(list, { created: today(io) }));
   return usable.finish();
 }

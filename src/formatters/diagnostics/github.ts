@@ -47,7 +47,8 @@ export const github: DiagnosticFormatter = (summary, options) => {
     .filter((d) => shown.has(d))
     .map((d) => {
       const props = `file=${escapeProperty(repoPath(d.file, options))},line=${d.line},col=${d.column},title=${escapeProperty(`accsm ${d.code}`)}`;
-      return `::${d.severity} ${props}::${escapeData(d.message)}`;
+      // a spreadsheet cell has no line in the file: the message starts with its address
+      return `::${d.severity} ${props}::${escapeData(d.cell ? `${d.cell}: ${d.message}` : d.message)}`;
     });
   const hidden = summary.diagnostics.filter((d) => !shown.has(d));
   if (hidden.length > 0) {

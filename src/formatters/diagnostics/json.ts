@@ -8,7 +8,7 @@ export const json: DiagnosticFormatter = (summary) =>
       valid: summary.valid,
       errors: summary.errors,
       warnings: summary.warnings,
-      diagnostics: summary.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message })),
+      diagnostics: summary.diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: d.message, ...(d.cell ? { cell: d.cell } : {}) })),
     },
     2,
   )}\n`;

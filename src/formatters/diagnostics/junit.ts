@@ -5,13 +5,13 @@
  * testsuite and testcase has a `time` (seconds): the suites the run's, each
  * testcase 0, since accsm checks the files together, not one by one.
  */
-import type { Diagnostic } from '../../core/diagnostic.js';
+import { diagnosticLocation, type Diagnostic } from '../../core/diagnostic.js';
 import type { DiagnosticFormatter } from './types.js';
 import { xmlAttr, xmlText } from '../shared/xml.js';
 
 
 function line(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`;
+  return `${diagnosticLocation(d)} ${d.severity} ${d.code}: ${d.message}`;
 }
 
 export const junit: DiagnosticFormatter = (summary, options) => {

@@ -52,7 +52,9 @@ export const sarif: DiagnosticFormatter = (summary, options) => {
     const physicalLocation = ABOUT_MISSING_FILE.has(d.code)
       ? { artifactLocation: artifactLocation(file.includes('/') ? `${file.slice(0, file.lastIndexOf('/'))}/` : './') }
       : { artifactLocation: artifactLocation(file), region: { startLine: d.line, startColumn: d.column } };
-    return { ruleId: d.code, ruleIndex: codes.indexOf(d.code), level: d.severity === 'error' ? 'error' : 'warning', message: { text: d.message }, locations: [{ physicalLocation }] };
+    return { ruleId: d.code, ruleIndex: codes.indexOf(d.code), level: d.severity === 'error' ? 'error' : 'warning', message: { text: d.message },
+      // a spreadsheet cell: the region is its row and column, the logical location names it
+      locations: [{ physicalLocation, ...(d.cell ? { logicalLocations: [{ fullyQualifiedName: `${d.file}!${d.cell}`, kind: 'element' }] } : {}) }] };
   });
   const root = pathToFileURL(options.repoRoot ?? options.cwd).href;
   const log = {

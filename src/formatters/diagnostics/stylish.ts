@@ -31,9 +31,10 @@ export const stylish: DiagnosticFormatter = (summary, { color, filesChecked }) =
   }
   for (const [file, list] of byFile) {
     lines.push(c.underline(oneLine(file)));
-    const posWidth = list.reduce((w, d) => Math.max(w, `${d.line}:${d.column}`.length), 0);
+    const at = (d: (typeof list)[number]) => d.cell ?? `${d.line}:${d.column}`;
+    const posWidth = list.reduce((w, d) => Math.max(w, at(d).length), 0);
     for (const d of list) {
-      const pos = `${d.line}:${d.column}`.padEnd(posWidth);
+      const pos = at(d).padEnd(posWidth);
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       lines.push(`  ${c.dim(pos)}  ${sev}  ${oneLine(d.message)}  ${c.dim(d.code)}`);
       const excerpt = excerptLines(d, ' '.repeat(posWidth + 4));

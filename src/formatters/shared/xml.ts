@@ -1,7 +1,7 @@
 /** XML escaping the XML formats share (JUnit, the SVG chart). */
 
 /** Characters XML 1.0 does not allow at all (control characters, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
-function xmlChars(s: string): string {
+export function xmlChars(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
