@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { accsm, tempDir } from '../helpers.js';
+import { EMBEDDED, accsm, tempDir } from '../helpers.js';
 import { docxParagraphs, unzip } from '../formatters/paper/helpers.js';
 import { needs } from './programs.js';
 
@@ -95,7 +95,7 @@ function checkPaper(pdf: Pdf, docText: string, maxPages: number): void {
 
 describe.skipIf(!office)(`the som-21 paper as Word, in LibreOffice${office ? '' : ' (SKIPPED: soffice or pdftotext is not installed)'}`, () => {
   const dir = temp();
-  const r = accsm(['paper', '--meeting', 'som-21', '--out', 'paper.docx', '--symbol', 'TEST/SYMBOL/1', '--agenda-item', '4'], { cwd: dir });
+  const r = accsm(['paper', '--data', EMBEDDED, '--meeting', 'som-21', '--out', 'paper.docx', '--symbol', 'TEST/SYMBOL/1', '--agenda-item', '4'], { cwd: dir });
   const pdf = r.code === 0 ? viaLibreOffice(dir, 'paper.docx') : { pages: 0, text: '', byPage: [] };
   const docText = r.code === 0 ? docxParagraphs(unzip(readFileSync(join(dir, 'paper.docx'))).get('word/document.xml')!.toString('utf8')).join('\n') : '';
 
@@ -140,7 +140,7 @@ describe.skipIf(!office)(`the som-21 paper as Word, in LibreOffice${office ? '' 
 
 describe.skipIf(!(office && pandoc.ok))(`the som-21 paper through pandoc${office && pandoc.ok ? '' : ' (SKIPPED: pandoc, soffice or pdftotext is not installed)'}`, () => {
   const dir = temp();
-  const r = accsm(['paper', '--meeting', 'som-21', '--out', 'paper.md', '--chart', 'chart.svg'], { cwd: dir });
+  const r = accsm(['paper', '--data', EMBEDDED, '--meeting', 'som-21', '--out', 'paper.md', '--chart', 'chart.svg'], { cwd: dir });
 
   it('pandoc paper.md -o paper.docx gives tables with no broken word in LibreOffice', () => {
     expect(r.code).toBe(0);
