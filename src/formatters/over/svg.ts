@@ -11,7 +11,7 @@
 import type { OverTime, PlanOverTime } from '../../core/over-time.js';
 import { dayNumber, fromDayNumber } from '../../core/dates.js';
 import { dateWords } from '../shared/words.js';
-import { xmlAttr, xmlText } from '../shared/xml.js';
+import { svgNumber, xmlAttr, xmlText } from '../shared/xml.js';
 import { pointName } from './rows.js';
 
 const W = 800;
@@ -21,7 +21,7 @@ const R = 190;
 const T = 72;
 const B = 40;
 
-const n2 = (x: number) => String(Math.round(x * 100) / 100);
+const n2 = svgNumber;
 
 export interface OverChartOptions {
   /** prefix for the ids inside the SVG, so several charts can share an HTML page */

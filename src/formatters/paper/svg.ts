@@ -7,8 +7,8 @@
  */
 import type { GroupFigures, Report } from '../../core/report.js';
 import { STATUS_ORDER, type Status } from '../../core/types.js';
-import { capital, dateWords } from '../shared/words.js';
-import { xmlAttr } from '../shared/xml.js';
+import { capital, dateWords, wrapLines } from '../shared/words.js';
+import { svgNumber, xmlAttr } from '../shared/xml.js';
 import { joinList, projectsNoun } from './words.js';
 
 /** Base fill of each status, darkest to lightest in the order of STATUS_ORDER but for postponed. */
@@ -36,20 +36,12 @@ const BAR_W = 400;
 const BAR_H = 18;
 const LINE_H = 14;
 
-const n2 = (x: number) => String(Math.round(x * 100) / 100);
+const n2 = svgNumber;
 
 /** Splits a label into lines of at most `max` characters, at spaces. */
 export function wrap(text: string, max = LABEL_CHARS): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line || lines.length === 0) lines.push(line);
-  return lines;
+  const lines = wrapLines(text, max);
+  return lines.length ? lines : [''];
 }
 
 function patternId(s: Status): string {

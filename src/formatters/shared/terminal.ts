@@ -4,18 +4,10 @@
  * shown escaped (\x1b, \t, \u202e), so a file cannot retitle, clear or recolor
  * the reader's terminal, or hide text.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-export function escapeTerminal(text: string): string {
-  return text.replace(UNSAFE, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-
 /*
- * For values and whole formatters (i16): escapeControls keeps line feeds and tabs (notes have lines) and CR
- * before LF; inert(formatter) applies it to a formatter's input before it adds colour of its own.
+ * escapeControls keeps line feeds and tabs (notes have lines) and CR before LF; escapeTerminal, for a line
+ * quoted from a file, escapes those too. inert(formatter) applies escapeControls to a formatter's input
+ * before it adds colour of its own.
  */
 
 // eslint-disable-next-line no-control-regex
@@ -30,6 +22,16 @@ const hex = (c: string) => {
 export function escapeControls(text: string): string {
   CONTROL.lastIndex = 0;
   return CONTROL.test(text) ? text.replace(CONTROL, hex) : text;
+}
+
+/** What escapeControls keeps, escaped as well for a one-line excerpt: tab, line feed, CR and the bidi marks. */
+// eslint-disable-next-line no-control-regex
+const KEPT = /[\t\n\r\u061c\u200e\u200f]/g;
+const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A line quoted from a file, inert for a terminal: every control and bidi character escaped, tab and line breaks too. */
+export function escapeTerminal(text: string): string {
+  return escapeControls(text).replace(KEPT, (c) => NAMED[c] ?? hex(c));
 }
 
 /** The text on one line: control characters escaped, and line breaks (CR, LF, U+2028, U+2029) shown as `\n`. */

@@ -137,6 +137,11 @@ export function capital(text: string): string {
 
 /** Wraps text at `width` columns (words longer than that stay whole), each line after the first indented by `indent`. */
 export function wrap(text: string, width: number, indent = ''): string {
+  return wrapLines(text, width).join(`\n${indent}`);
+}
+
+/** The words of a text in lines of at most `width` characters, broken at spaces (a longer word stands alone). */
+export function wrapLines(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -146,5 +151,5 @@ export function wrap(text: string, width: number, indent = ''): string {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines.join(`\n${indent}`);
+  return lines;
 }

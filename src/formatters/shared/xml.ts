@@ -15,3 +15,6 @@ export function xmlText(s: string): string {
 export function xmlAttr(s: string): string {
   return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
+
+/** A coordinate for SVG: at most two decimals, no trailing zeros. */
+export const svgNumber = (x: number): string => String(Math.round(x * 100) / 100);
