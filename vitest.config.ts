@@ -4,6 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/clients/**', 'node_modules/**'],
+    // Test files share one module graph per worker instead of re-importing src/ for each of the
+    // ~90 files: that re-import was half the suite's time (62 s -> 32 s on 2 cores). Tests keep
+    // no module-level state; each makes its own temporary root.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     env: { NO_COLOR: '1', ACCSM_TODAY: '2026-11-23' },
