@@ -16,6 +16,7 @@ const TABLE = {
   'file-too-large': { severity: 'error', guidance: 'Data files may be at most 1 MB. A larger file is almost always the wrong file; split real data into one file per project.' },
   'file-binary': { severity: 'error', guidance: 'The file contains NUL bytes, so it is not text. Replace it with a YAML text file.' },
   'file-encoding': { severity: 'error', guidance: 'The file is not UTF-8. Save it as UTF-8 in your editor ("Save with encoding").' },
+  'file-line-endings': { severity: 'error', guidance: 'The file uses old Mac line endings (a carriage return alone, CR, ends its lines). Save it with LF (Unix) or CRLF (Windows) line endings in your editor.' },
   'file-empty': { severity: 'error', guidance: 'The file has no content. Write the data (see docs/data-format.md) or delete the file.' },
   'file-link-outside': { severity: 'error', guidance: 'A symbolic link points outside the data root; accsm never follows it. Replace the link with the file itself.' },
   'file-link-hard': { severity: 'error', guidance: 'A file has more than one hard link, so it may be a file outside the data root under another name; accsm does not read it. Replace it with a plain copy.' },

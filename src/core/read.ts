@@ -134,13 +134,43 @@ export function decode(bytes: Uint8Array): ReadResult {
     const { line, column } = positionOfByte(bytes, nul);
     return fail('file-binary', 'the file contains a NUL byte, so it looks like a binary file, not YAML text', line, column);
   }
+  let text: string;
   try {
-    return { ok: true, text: stripBom(utf8.decode(bytes)) };
+    text = stripBom(utf8.decode(bytes));
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);
     return fail('file-encoding', 'the file is not UTF-8 text (it may be in another encoding such as Latin-1 or UTF-16); save it as UTF-8', line, column);
   }
+  const cr = loneCr(text);
+  return cr === -1 ? { ok: true, text } : loneCrRefused(text, cr);
+}
+
+/**
+ * The offset of the first carriage return not followed by a line feed, or -1.
+ * YAML reads a lone CR as a line break but the editing code (the `yaml`
+ * package's CST) does not, so such a file is refused on every path alike.
+ */
+function loneCr(text: string): number {
+  let cr = text.indexOf('\r');
+  while (cr !== -1 && text.charCodeAt(cr + 1) === 10) cr = text.indexOf('\r', cr + 2);
+  return cr;
+}
+
+/** Lines before the first lone CR end in LF or CR LF only, so its line is the number of LFs before it, plus one. */
+function loneCrRefused(text: string, cr: number): ReadResult {
+  let line = 1;
+  let start = 0;
+  for (let lf = text.indexOf('\n'); lf !== -1 && lf < cr; lf = text.indexOf('\n', lf + 1)) {
+    line++;
+    start = lf + 1;
+  }
+  return fail(
+    'file-line-endings',
+    'the file uses old Mac line endings: this line ends with a lone carriage return (CR) and no line feed (LF). Save the file with LF (Unix) or CRLF (Windows) line endings; accsm reads only those',
+    line,
+    cr - start + 1,
+  );
 }
 
 /** A UTF-16 byte order mark, or an even number of bytes starting with a NUL next to an ASCII byte (UTF-16 without a mark). */

@@ -1,6 +1,6 @@
 /** The editing commands as a focal point runs them: status set, project add, meeting add, init. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, copyRoot, EMBEDDED, tempDir } from '../helpers.js';
@@ -74,6 +74,45 @@ describe('accsm status set', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^accsm: no data root to write to: /);
     expect(r.stderr).toContain('accsm init DIR');
+  });
+});
+
+describe('line endings: every command reads a file the same way', () => {
+  const setP07 = (dir: string) => cli(['status', 'set', 'P07', 'completed', '--date', '2024-08-05', '--data', dir]);
+
+  it('a CRLF file validates, takes a status and a project change, and keeps its CRLF line ends', async () => {
+    const dir = root();
+    const crlf = read(dir, P07).replace(/\n/g, '\r\n');
+    writeFileSync(join(dir, P07), crlf);
+    expect((await cli(['validate', '--data', dir])).code).toBe(0);
+    const set = await setP07(dir);
+    expect(set.stderr).toMatch(/^accsm: recorded P07 completed on 2024-08-05 in /);
+    expect((await cli(['project', 'set', 'P07', '--lead', 'TH', 'MY', '--data', dir])).code).toBe(0);
+    const after = read(dir, P07);
+    expect(after).toContain('  - date: 2024-08-05\r\n    status: completed\r\n');
+    expect(after.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect((await cli(['validate', '--data', dir])).code).toBe(0);
+  });
+
+  it('a lone-CR (old Mac) file is refused alike by validate and by status set and project set, naming the file and line, and is left as it was', async () => {
+    const dir = root();
+    const mac = read(dir, P07).replace(/\n/g, '\r');
+    writeFileSync(join(dir, P07), mac);
+    const said = `${P07}:1:${mac.indexOf('\r') + 1}`;
+    const validate = await cli(['validate', '--data', dir, '--format', 'json'], { cwd: dir });
+    expect(validate.code).toBe(1);
+    const found = JSON.parse(validate.stdout).diagnostics.map((d: { file: string; line: number; column: number; code: string }) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+    // the path as validate names it, relative to where it runs
+    expect(found).toEqual([`${said} file-line-endings`]);
+    for (const edit of [() => setP07(dir), () => cli(['project', 'set', 'P07', '--lead', 'TH', '--data', dir])]) {
+      const r = await edit();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).toContain('the file uses old Mac line endings');
+      expect(r.stderr).toContain('Save the file with LF (Unix) or CRLF (Windows) line endings');
+      expect(r.stderr).not.toMatch(/not a list|recorded/);
+      expect(read(dir, P07)).toBe(mac);
+    }
   });
 });
 

@@ -37,6 +37,19 @@ describe('decode', () => {
     expect(problem(decode(bytes('a: ', [0xf4, 0x90, 0x80, 0x80])))).toBe('1:4 file-encoding');
   });
 
+  it('lone-CR (old Mac) line endings are refused at the first lone CR; CRLF and LF are read as they are', () => {
+    const mac = decode(bytes('id: x\rtitle: t\r'));
+    expect(problem(mac)).toBe('1:6 file-line-endings');
+    expect(!mac.ok && mac.diagnostic.message).toBe(
+      'the file uses old Mac line endings: this line ends with a lone carriage return (CR) and no line feed (LF). Save the file with LF (Unix) or CRLF (Windows) line endings; accsm reads only those',
+    );
+    // CRLF and LF lines before the first lone CR count as lines
+    expect(problem(decode(bytes('id: x\r\ntitle: t\nnote: a\rb\r\n')))).toBe('3:8 file-line-endings');
+    expect(problem(decode(bytes('a: 1\r')))).toBe('1:5 file-line-endings');
+    expect(decode(bytes('id: x\r\ntitle: t\r\n'))).toEqual({ ok: true, text: 'id: x\r\ntitle: t\r\n' });
+    expect(decode(bytes([0xef, 0xbb, 0xbf], 'id: x\r\n'))).toEqual({ ok: true, text: 'id: x\r\n' });
+  });
+
   it('UTF-16, with or without a byte order mark, is named as such', () => {
     for (const b of [Buffer.from('\ufeffid: x\n', 'utf16le'), Buffer.from('id: x\n', 'utf16le'), Buffer.from([0xfe, 0xff, 0, 0x69, 0, 0x64])]) {
       const r = decode(b);

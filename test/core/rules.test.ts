@@ -134,6 +134,14 @@ describe('problems made at test time (not committed)', () => {
     check('', [{ file: `${projects}/BIG.yaml`, line: 1, column: 1, code: 'file-too-large', message: 'the file is 1.0 MB; accsm reads data files of at most 1 MB' }], dir);
   });
 
+  it('file-line-endings: a project file with lone-CR (old Mac) line endings is refused at line 1', () => {
+    const dir = root();
+    const d4 = join(dir, projects, 'D4.yaml');
+    const text = readFileSync(d4, 'utf8');
+    writeFileSync(d4, text.replace(/\n/g, '\r'));
+    check('', [{ file: `${projects}/D4.yaml`, line: 1, column: text.indexOf('\n') + 1, code: 'file-line-endings', message: 'the file uses old Mac line endings' }], dir);
+  });
+
   it('__proto__ keys in meetings.yaml and plan.yaml are unknown keys, at their lines', () => {
     const dir = root();
     writeFileSync(join(dir, 'meetings.yaml'), '- id: som-1\n  name: x\n  date: 2021-09-14\n  __proto__: {isAdmin: true}\n');
@@ -292,7 +300,7 @@ const SHEET_CODES = [
 
 describe('RULES', () => {
   // file-too-many-problems is triggered in test/core/validate-cap.test.ts, the two yaml- codes in test/core/parse.test.ts
-  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-link-hard', 'file-unreadable', 'schema-too-long', 'file-too-many-problems', 'yaml-complex-key', 'yaml-empty-entry', ...SHEET_CODES]);
+  const triggered = new Set([...Object.values(EXPECTED).flat().map((e) => e.code), 'carried-from-unknown', 'file-too-large', 'file-link-outside', 'file-link-broken', 'file-link-hard', 'file-line-endings', 'file-unreadable', 'schema-too-long', 'file-too-many-problems', 'yaml-complex-key', 'yaml-empty-entry', ...SHEET_CODES]);
 
   it('every code in RULES is triggered by a test above, or is listed as unreachable with a reason', () => {
     const codes = Object.keys(RULES).sort();

@@ -45,8 +45,9 @@ export function findProject(loaded: LoadedRoot, projectId: string, planId: strin
 export function readForEdit(file: SourceFile, cwd: string): string {
   const name = displayPath(file.path, cwd);
   if (file.text === undefined) {
-    const why = file.diagnostics[0]?.message ?? 'it cannot be read';
-    throw new UserError(`cannot edit ${name}: ${why}`, 1);
+    const first = file.diagnostics[0];
+    const at = first?.line !== undefined ? `:${first.line}:${first.column ?? 1}` : '';
+    throw new UserError(`cannot edit ${name}${at}: ${first?.message ?? 'it cannot be read'}`, 1);
   }
   try {
     return readFileSync(file.path, 'utf8');
