@@ -13,6 +13,7 @@ import { load, type LoadedRoot } from './load.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import { MAX_FILE_BYTES } from './read.js';
+import { layoutOrder } from './source/layout.js';
 
 /** Where a folder lies in a git working tree. */
 export interface RepoLocation {
@@ -41,13 +42,16 @@ class GitFailure extends Error {
 /** Global options for every call: no optional index writes, pathspecs taken literally. */
 const GLOBAL = ['--no-optional-locks', '--literal-pathspecs'];
 
-function git(cwd: string, args: readonly string[], input?: string): Buffer {
+/** The most output a call other than a blob batch may give (a tree listing, a list of names). */
+const MAX_OUTPUT = 64 * 1024 * 1024;
+
+function git(cwd: string, args: readonly string[], input?: string, maxBuffer = MAX_OUTPUT): Buffer {
   const result = spawnSync('git', [...GLOBAL, ...args], {
     cwd,
     input: input ?? '',
     shell: false,
     windowsHide: true,
-    maxBuffer: 512 * 1024 * 1024,
+    maxBuffer,
   });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
@@ -132,57 +136,163 @@ function listTree(top: string, commit: string, rel: string): TreeEntry[] {
   return entries;
 }
 
-/** Contents of many blobs in one `git cat-file --batch`. */
-function readBlobs(top: string, objects: readonly string[]): Map<string, Buffer> {
-  const blobs = new Map<string, Buffer>();
-  const unique = [...new Set(objects)];
-  if (unique.length === 0) return blobs;
-  const out = git(top, ['cat-file', '--batch'], `${unique.join('\n')}\n`);
+/** How blobs are read from a revision. */
+export interface BlobOptions {
+  /**
+   * The most blob bytes one `git cat-file --batch` may return (default 64 MB):
+   * files are read in batches whose sizes (known from `git ls-tree -l`) add up
+   * to at most this, so a revision is never held in one buffer. A single file
+   * is at most MAX_FILE_BYTES, so it always fits a batch of its own.
+   */
+  batchBytes?: number;
+  /** Told the number of blobs and their bytes for each batch read (for tests and measurements). */
+  onBatch?: (blobs: number, bytes: number) => void;
+}
+
+export const DEFAULT_BATCH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The contents of some blobs, in one `git cat-file --batch`: each answer is
+ * `<oid> blob <size>\n<content>\n` (or `<oid> missing\n`), in the order asked.
+ * The output buffer is sized from the sizes the tree listing gave, plus the headers.
+ */
+function readBatch(top: string, blobs: readonly { object: string; size: number }[]): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  if (blobs.length === 0) return found;
+  const expected = blobs.reduce((sum, b) => sum + b.size, 0);
+  const out = git(top, ['cat-file', '--batch'], `${blobs.map((b) => b.object).join('\n')}\n`, expected + blobs.length * 160 + 4096);
   let at = 0;
-  while (at < out.length) {
+  for (const blob of blobs) {
     const eol = out.indexOf(0x0a, at);
     if (eol === -1) break;
     const [object, type, size] = out.subarray(at, eol).toString('utf8').split(' ');
     at = eol + 1;
+    if (object !== blob.object) throw new UserError(`git cat-file answered ${object ?? 'nothing'} where ${blob.object} was asked for; the repository may be damaged (git fsck checks it)`);
     if (type === 'missing' || size === undefined) continue;
     const n = Number(size);
-    blobs.set(object!, out.subarray(at, at + n));
+    // never more than the listing said: a blob of another size is left unread (and reported too large below)
+    if (type === 'blob' && n <= MAX_FILE_BYTES && n === blob.size) found.set(object, out.subarray(at, at + n));
     at += n + 1;
   }
-  return blobs;
+  return found;
+}
+
+/** Groups blobs, in order, into batches of at most `cap` bytes (a larger blob alone). */
+function batches<T extends { size: number }>(items: readonly T[], cap: number): T[][] {
+  const out: T[][] = [];
+  let batch: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    if (batch.length > 0 && total + item.size > cap) {
+      out.push(batch);
+      batch = [];
+      total = 0;
+    }
+    batch.push(item);
+    total += item.size;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
 }
 
 const YAML_EXT = new Set(['.yaml', '.yml']);
 
-/**
- * The files of the folder `rel` in a commit, relative to that folder. Only the
- * YAML files a data root can hold (at most four levels deep, at most the size
- * limit) are read; the others are listed by name only.
- */
-export function readRevisionFiles(top: string, commit: string, rel: string): MemoryFile[] {
+interface RevisionListing {
+  /** every file of the folder, by path relative to it; no bytes yet */
+  files: MemoryFile[];
+  /** the files to read (YAML, at most four levels deep, at most the size limit), in the order a load reads them */
+  wanted: { rel: string; object: string; size: number }[];
+}
+
+function listRevision(top: string, commit: string, rel: string): RevisionListing {
   const prefix = rel ? `${rel}/` : '';
   const entries = listTree(top, commit, rel).filter((e) => e.path.startsWith(prefix) && e.type === 'blob');
-  const wanted = entries.filter((e) => e.mode !== '120000' && e.size <= MAX_FILE_BYTES && YAML_EXT.has(extname(e.path)) && e.path.slice(prefix.length).split('/').length <= 4);
-  const blobs = readBlobs(
-    top,
-    wanted.map((e) => e.object),
-  );
-  return entries.map((e) => {
+  const files: MemoryFile[] = [];
+  const wanted: RevisionListing['wanted'] = [];
+  for (const e of entries) {
     const path = e.path.slice(prefix.length);
-    if (e.mode === '120000') return { path, symlink: true };
-    const bytes = blobs.get(e.object);
-    return bytes ? { path, bytes } : { path, size: e.size };
+    if (e.mode === '120000') {
+      files.push({ path, symlink: true });
+      continue;
+    }
+    files.push({ path, size: e.size });
+    if (e.size <= MAX_FILE_BYTES && YAML_EXT.has(extname(path)) && path.split('/').length <= 4) wanted.push({ rel: path, object: e.object, size: e.size });
+  }
+  wanted.sort((a, b) => layoutOrder(a.rel, b.rel));
+  return { files, wanted };
+}
+
+/** Reads the blobs of `wanted`, one batch at a time; each blob once even where several paths share it. */
+function readWanted(top: string, wanted: readonly { rel: string; object: string; size: number }[], options: BlobOptions): Map<string, Buffer> {
+  const unique = [...new Map(wanted.map((w) => [w.object, w] as const)).values()];
+  const byObject = new Map<string, Buffer>();
+  for (const batch of batches(unique, options.batchBytes ?? DEFAULT_BATCH_BYTES)) {
+    const got = readBatch(top, batch);
+    options.onBatch?.(batch.length, batch.reduce((sum, b) => sum + b.size, 0));
+    for (const [object, bytes] of got) byObject.set(object, bytes);
+  }
+  const byPath = new Map<string, Buffer>();
+  for (const w of wanted) {
+    const bytes = byObject.get(w.object);
+    if (bytes) byPath.set(w.rel, bytes);
+  }
+  return byPath;
+}
+
+/**
+ * The files of the folder `rel` in a commit, relative to that folder, all
+ * read at once (in batches). Only the YAML files a data root can hold (at most
+ * four levels deep, at most the size limit) are read; the others are listed by
+ * name and size only, and a file over the limit is refused from its size.
+ */
+export function readRevisionFiles(top: string, commit: string, rel: string, options: BlobOptions = {}): MemoryFile[] {
+  const { files, wanted } = listRevision(top, commit, rel);
+  const bytes = readWanted(top, wanted, options);
+  return files.map((f) => {
+    const b = bytes.get(f.path);
+    return b ? { path: f.path, bytes: b } : f;
   });
 }
 
+/**
+ * Reads blobs when a load asks for them: the one asked for and those after it
+ * in load order, up to a batch's bytes. Only the current batch is held, and a
+ * file's bytes are let go once handed out (a load decodes each file once).
+ */
+function lazyBlobs(top: string, wanted: readonly { rel: string; object: string; size: number }[], options: BlobOptions): (rel: string) => Uint8Array | undefined {
+  const index = new Map(wanted.map((w, i) => [w.rel, i] as const));
+  const cap = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+  let held = new Map<string, Buffer>();
+  return (rel) => {
+    const ready = held.get(rel);
+    if (ready) {
+      held.delete(rel);
+      return ready;
+    }
+    const i = index.get(rel);
+    if (i === undefined) return undefined;
+    const next: (typeof wanted)[number][] = [];
+    let total = 0;
+    for (let k = i; k < wanted.length && (next.length === 0 || total + wanted[k]!.size <= cap); k++) {
+      next.push(wanted[k]!);
+      total += wanted[k]!.size;
+    }
+    held = readWanted(top, next, { ...options, batchBytes: cap });
+    const bytes = held.get(rel);
+    held.delete(rel);
+    return bytes;
+  };
+}
+
 /** The data root at `rel` as it is in a commit. `rootDir` names its files (normally the working tree's data root). */
-export function revisionSource(location: RepoLocation, revision: GitRevision, rootDir: string): DataSource {
-  return memorySource(rootDir, readRevisionFiles(location.top, revision.commit, location.rel));
+export function revisionSource(location: RepoLocation, revision: GitRevision, rootDir: string, options: BlobOptions = {}): DataSource {
+  const { files, wanted } = listRevision(location.top, revision.commit, location.rel);
+  return memorySource(rootDir, files, lazyBlobs(location.top, wanted, options));
 }
 
 /** Loads the data root at `rel` as it is in a commit. */
-export function loadRevisionRoot(location: RepoLocation, revision: GitRevision, rootDir: string): LoadedRoot {
-  return load(revisionSource(location, revision, rootDir));
+export function loadRevisionRoot(location: RepoLocation, revision: GitRevision, rootDir: string, options: BlobOptions = {}): LoadedRoot {
+  return load(revisionSource(location, revision, rootDir, options));
 }
 
 /**

@@ -3,11 +3,12 @@
  * the same data as on disk, files changed since a revision, and revision names
  * that try to run commands or pass for options (never executed).
  */
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedSince, checkRevisionName, loadRevisionRoot, locateInRepo, readRevisionFiles, resolveRevision } from '../../src/core/git.js';
+import { MAX_FILE_BYTES } from '../../src/core/read.js';
 import { loadRoot, loadRootFromFiles } from '../../src/core/load.js';
 import { FIXTURES, tempDir, gitIn, putData } from '../helpers.js';
 
@@ -187,5 +188,64 @@ describe('loadRootFromFiles', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('blobs are read in batches of bounded size, never the whole revision in one buffer', () => {
+  const MB = 1024 * 1024;
+  let t: { dir: string; cleanup: () => void };
+  const projects = join('data', 'plans', 'demo-2021-2025', 'projects');
+  /** 40 project files of 100 to 140 kB (4.8 MB in all), one file over the size limit, two files with the same content */
+  beforeAll(() => {
+    t = tempDir('accsm-git-batch-');
+    gitIn(t.dir, 'init', '-q');
+    cpSync(join(FIXTURES, 'valid-minimal'), join(t.dir, 'data'), { recursive: true });
+    for (let i = 1; i <= 40; i++) {
+      const id = `G${String(i).padStart(2, '0')}`;
+      const note = `${id} `.repeat(25_000 + i * 250);
+      writeFileSync(join(t.dir, projects, `${id}.yaml`), `id: ${id}\ntitle: Generated ${i}\npriority_areas: [people]\nlead: [VN]\nstatus:\n  - date: 2022-01-0${1 + (i % 9)}\n    status: planned\n    note: ${note.trim()}\n`);
+    }
+    writeFileSync(join(t.dir, projects, 'BIG.yaml'), `id: BIG\nnote: ${'x'.repeat(MAX_FILE_BYTES)}\n`);
+    cpSync(join(t.dir, projects, 'G01.yaml'), join(t.dir, projects, 'G41.yaml'));
+    gitIn(t.dir, 'add', '-A');
+    gitIn(t.dir, 'commit', '-q', '-m', 'many files');
+  });
+  afterAll(() => t.cleanup());
+
+  const recorder = () => {
+    const seen: { blobs: number; bytes: number }[] = [];
+    return { seen, onBatch: (blobs: number, bytes: number) => void seen.push({ blobs, bytes }) };
+  };
+  /** bytes of every YAML file on disk at or under the limit, by path under data/ */
+  const onDisk = (paths: readonly string[]) => paths.map((p) => readFileSync(join(t.dir, 'data', p)));
+
+  it('reads every file exactly, in several batches of at most the cap, each blob once', () => {
+    const loc = locateInRepo(join(t.dir, 'data'))!;
+    const { seen, onBatch } = recorder();
+    const files = readRevisionFiles(loc.top, resolveRevision(loc.top, 'HEAD').commit, loc.rel, { batchBytes: MB, onBatch });
+    const read = files.filter((f) => f.bytes);
+    expect(read.length).toBe(4 + 41 + 2);
+    expect(read.map((f) => Buffer.from(f.bytes!))).toEqual(onDisk(read.map((f) => f.path)));
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen.every((b) => b.bytes <= MB)).toBe(true);
+    // G41 is G01 again: one blob, asked for once
+    expect(seen.reduce((n, b) => n + b.blobs, 0)).toBe(read.length - 1);
+    expect(files.find((f) => f.path.endsWith('BIG.yaml'))).toEqual({ path: 'plans/demo-2021-2025/projects/BIG.yaml', size: MAX_FILE_BYTES + 15 });
+  });
+
+  it('a load holds one batch at a time and reads the same texts as on disk; the blob over the limit is refused from its size, never read', () => {
+    const loc = locateInRepo(join(t.dir, 'data'))!;
+    const { seen, onBatch } = recorder();
+    const loaded = loadRevisionRoot(loc, resolveRevision(loc.top, 'HEAD'), join(t.dir, 'data'), { batchBytes: MB, onBatch });
+    const disk = loadRoot(join(t.dir, 'data'));
+    expect(loaded.files.map((f) => [f.path, f.text, f.diagnostics.map((d) => d.code)])).toEqual(disk.files.map((f) => [f.path, f.text, f.diagnostics.map((d) => d.code)]));
+    expect(strip(loaded)).toEqual(strip(disk));
+    const big = loaded.files.find((f) => f.path.endsWith('BIG.yaml'))!;
+    expect(big.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual(['1:1 file-too-large the file is 1.0 MB; accsm reads data files of at most 1 MB. Check that this is the right file, or split it']);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen.every((b) => b.bytes <= MB)).toBe(true);
+    // every file under the limit read once, the big one never
+    const small = loaded.files.filter((f) => f.text !== undefined).reduce((n, f) => n + Buffer.byteLength(f.text!), 0);
+    expect(seen.reduce((n, b) => n + b.bytes, 0)).toBe(small);
   });
 });

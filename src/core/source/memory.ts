@@ -22,8 +22,8 @@ const linkProblem = diag('file-unreadable', 'this is a symbolic link; accsm does
 /** Where a link stands in for a folder the layout reads: plans/<plan> or plans/<plan>/projects. */
 const isLayoutFolder = (rel: string) => /^plans\/[^/.][^/]*(?:\/projects)?$/.test(rel);
 
-/** `rootDir` only names the files (absolute paths in results). */
-export function memorySource(rootDir: string, entries: readonly MemoryFile[]): DataSource {
+/** `rootDir` only names the files (absolute paths in results); `fetch` gives the bytes of a file listed without them (a git blob read when asked for). */
+export function memorySource(rootDir: string, entries: readonly MemoryFile[], fetch?: (rel: string) => Uint8Array | undefined): DataSource {
   const root = resolve(rootDir);
   const byPath = new Map(entries.map((e) => [e.path, e] as const));
   return {
@@ -44,8 +44,10 @@ export function memorySource(rootDir: string, entries: readonly MemoryFile[]): D
     read(rel: string): ReadResult {
       const entry = byPath.get(rel);
       const size = entry?.size ?? entry?.bytes?.length ?? 0;
-      if (!entry?.bytes || size > MAX_FILE_BYTES) return tooLarge(size);
-      return decode(entry.bytes);
+      if (!entry || entry.symlink || size > MAX_FILE_BYTES) return tooLarge(size);
+      const bytes = entry.bytes ?? fetch?.(rel);
+      if (!bytes || bytes.length > MAX_FILE_BYTES) return tooLarge(bytes?.length ?? size);
+      return decode(bytes);
     },
   };
 }
