@@ -22,7 +22,7 @@ import { displayPath, validateRoot, type ValidateResult } from '../core/validate
 import { stylish } from '../formatters/diagnostics/stylish.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../formatters/diagnostics/index.js';
 import { SCOPE_FORMATS, type ScopeFormat } from '../formatters/shared/formats.js';
-import { lockWaitMs, today, wantsColor, type CliIO } from './io.js';
+import { loaderThreads, lockWaitMs, today, wantsColor, type CliIO } from './io.js';
 
 export interface CommandContext {
   io: CliIO;
@@ -166,7 +166,7 @@ export interface UsableData {
 export function loadValidData(ctx: CommandContext, data: string | undefined, scope: DataScope = {}): UsableData | undefined {
   const { io } = ctx;
   const root = dataRoot(io, data);
-  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io) }));
+  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), parallel: loaderThreads(io) }));
   const planIds = result.loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);
   for (const id of scope.plans ?? []) planValue(id, '--plan', planIds);
   const warnings = (listed: string) => {
@@ -224,7 +224,7 @@ export function stderrFormat(io: CliIO) {
 
 /** Runs one edit on the data root the flags name, prints the outcome and returns the exit code. */
 export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean }, plan: Parameters<typeof runEdit>[1]): number {
-  const out = runEdit(dataRoot(io, flags.data, { refusesShipped: true }), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io) });
+  const out = runEdit(dataRoot(io, flags.data, { refusesShipped: true }), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io), parallel: loaderThreads(io) });
   return finishEdit(io, out);
 }
 

@@ -6,30 +6,15 @@
 import { join } from 'node:path';
 import type { DataSet, Meeting, Plan, PlanRecord, Project } from './types.js';
 import { diag, type RawDiagnostic } from './raw.js';
-import { parseYaml } from './parse.js';
-import { checkSchema, type FileKind } from './schema.js';
+import { loadRead, type FilePlace, type SourceFile } from './load-file.js';
 import { cmp } from './order.js';
 import { classify, layoutOrder } from './source/layout.js';
 import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
+import { DEFAULT_MIN_FILES, loadParallel, type DiskItem, type ParallelOptions } from './source/parallel.js';
 
-export interface SourceFile {
-  /** absolute path */
-  path: string;
-  kind: FileKind | 'other';
-  /** the name the file or folder gives the id: plan folder name, project file name without extension */
-  expectedId?: string;
-  /** for project files, the plan folder name */
-  planId?: string;
-  text?: string;
-  /** parsed data, when the YAML could be read */
-  data?: unknown;
-  /** true when the data passed its schema */
-  valid: boolean;
-  /** what reading, parsing and the schema found (the cross-file rules add theirs in validate) */
-  diagnostics: RawDiagnostic[];
-}
+export type { SourceFile };
 
 export type LoadOptions = DiskOptions;
 
@@ -47,12 +32,14 @@ export { isDataRoot, type DataSource, type MemoryFile };
  * edit checks the root after its change with the files it loaded before, and
  * reads only the changed ones (the root's lock keeps the others as they were).
  */
-export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>): LoadedRoot {
+export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>, parallel?: ParallelOptions): LoadedRoot {
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
   const all = [...paths, ...missing.map((rel) => ({ rel, problem: undefined, missing: true }))].sort((a, b) => layoutOrder(a.rel, b.rel));
   const files: SourceFile[] = [];
+  /** files to read and parse, by their index in `files` */
+  const pending: { at: number; rel: string; place: FilePlace }[] = [];
   for (const p of all) {
     const path = join(source.root, ...p.rel.split('/'));
     if (p.problem) files.push({ path, kind: 'other', valid: false, diagnostics: [p.problem] });
@@ -62,29 +49,37 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
     } else {
       const place = classify(p.rel);
       if (place?.kind === 'stray') files.push({ path, kind: 'other', valid: false, diagnostics: [place.diagnostic] });
-      else if (place) files.push(reuse?.get(path) ?? loadFile(source, p.rel, path, place.kind, 'planId' in place ? { planId: place.planId, expectedId: place.expectedId } : {}));
+      else if (place) {
+        const reused = reuse?.get(path);
+        if (reused) files.push(reused);
+        else {
+          pending.push({ at: files.length, rel: p.rel, place: { path, kind: place.kind, ...('planId' in place ? { planId: place.planId, expectedId: place.expectedId } : {}) } });
+          files.push(undefined as unknown as SourceFile);
+        }
+      }
     }
   }
+  const local = (k: number) => loadRead(pending[k]!.place, source.read(pending[k]!.rel));
+  const disk = parallel && source.onDisk && pending.length >= (parallel.minFiles ?? DEFAULT_MIN_FILES) ? diskItems(source, pending) : undefined;
+  const loaded = disk ? loadParallel(disk.realRoot, disk.items, local, parallel!).files : pending.map((_, k) => local(k));
+  for (let k = 0; k < pending.length; k++) files[pending[k]!.at] = loaded[k]!;
   return { root: source.root, files, data: assemble(source.root, files) };
 }
 
-const planMissing = diag('plan-missing', 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder');
-
-/** Reads, parses and schema-checks one file. */
-function loadFile(source: DataSource, rel: string, path: string, kind: FileKind, ids: { planId?: string; expectedId?: string }): SourceFile {
-  const base = { path, kind, ...ids };
-  const failed = (diagnostics: RawDiagnostic[], more: Partial<SourceFile> = {}): SourceFile => ({ ...base, ...more, valid: false, diagnostics });
-  const read = source.read(rel);
-  if (!read.ok) return failed([read.diagnostic]);
-  const parsed = parseYaml(read.text);
-  if (!parsed.ok) return failed(parsed.diagnostics, { text: read.text });
-  if (parsed.data === null || parsed.data === undefined) {
-    const holds = kind === 'meetings' ? 'meetings file holds a list of meetings' : `${kind} file holds a mapping of keys to values`;
-    return failed([diag('file-empty', `the file is empty; a ${holds}`)], { text: read.text });
+/** The pending files as the worker reads them, when every one of them is on disk under one real root. */
+function diskItems(source: DataSource, pending: readonly { rel: string; place: FilePlace }[]): { realRoot: string; items: DiskItem[] } | undefined {
+  const items: DiskItem[] = [];
+  let realRoot: string | undefined;
+  for (const p of pending) {
+    const at = source.onDisk!(p.rel);
+    if (!at || (realRoot !== undefined && at.realRoot !== realRoot)) return undefined;
+    realRoot = at.realRoot;
+    items.push({ ...p.place, path: at.path, linkChecked: at.linkChecked });
   }
-  const problems = checkSchema(kind, parsed.data);
-  return { ...base, text: read.text, data: parsed.data, valid: problems.length === 0, diagnostics: problems };
+  return realRoot === undefined ? undefined : { realRoot, items };
 }
+
+const planMissing = diag('plan-missing', 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder');
 
 /** Loads a data root on disk (see diskSource for what it throws). */
 export function loadRoot(rootDir: string, options: LoadOptions = {}): LoadedRoot {

@@ -12,6 +12,7 @@ import { severityOf } from './codes.js';
 import { runRules } from './rules.js';
 import { diskSource } from './source/disk.js';
 import type { DataSource } from './source/types.js';
+import type { ParallelOptions } from './source/parallel.js';
 
 export interface CheckOptions {
   /** working directory that diagnostic file names are relative to */
@@ -20,6 +21,8 @@ export interface CheckOptions {
   today: string;
   /** report only on these files or folders (absolute paths); cross-references still use the whole root */
   only?: readonly string[];
+  /** read and parse a large root on two threads (see source/parallel.ts) */
+  parallel?: ParallelOptions;
 }
 
 export interface ValidateOptions extends CheckOptions, LoadOptions {
@@ -36,7 +39,7 @@ export interface ValidateResult extends DiagnosticSummary {
 
 /** Validates the data of a source. */
 export function validate(source: DataSource, options: CheckOptions & { reuse?: ReadonlyMap<string, SourceFile> }): ValidateResult {
-  const loaded = load(source, options.reuse);
+  const loaded = load(source, options.reuse, options.parallel);
   const found = runRules(loaded.files, { today: options.today });
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));

@@ -11,7 +11,7 @@ import type { DiffSide } from '../../core/diff.js';
 import { UserError } from '../../core/errors.js';
 import type { DataSet } from '../../core/types.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
-import { today, wantsColor, type CliIO } from '../io.js';
+import { loaderThreads, today, wantsColor, type CliIO } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, type CommandContext } from '../shared.js';
 
 interface DiffFlags {
@@ -131,7 +131,7 @@ async function isRevision(name: string, root: string): Promise<boolean> {
 
 async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string): Promise<LoadedSide> {
   const { displayPath, validateRoot } = await import('../../core/validate.js');
-  const result = validateRoot(dir, { cwd: io.cwd, today: asOf });
+  const result = validateRoot(dir, { cwd: io.cwd, today: asOf, parallel: loaderThreads(io) });
   return {
     data: result.loaded.data,
     side: { label: `${displayPath(dir, io.cwd)}${suffix}`, errors: result.errors, warnings: result.warnings, unreadable: unreadableFiles(dir, result.loaded.files) },

@@ -6,7 +6,7 @@ import { UserError } from '../../core/errors.js';
 import { isDataRoot } from '../../core/load.js';
 import { displayPath, validateRoot } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, diagnosticFormatters, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
-import { wantsColor, today } from '../io.js';
+import { loaderThreads, wantsColor, today } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, parseNonNegativeInt, VERSION, withRuleSettings, type CommandContext } from '../shared.js';
 import { rulesInForce } from '../../core/config.js';
 import type { ResolvedRoot } from '../../core/root.js';
@@ -73,7 +73,7 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
     scope = scope ? changed.filter((c) => scope!.some((p) => c === p || c.startsWith(p + sep))) : changed;
   }
   const started = performance.now();
-  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope }));
+  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope, parallel: loaderThreads(io) }));
   const seconds = (performance.now() - started) / 1000;
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;
   const needsRepoRoot = flags.format === 'github' || flags.format === 'sarif' || summaryFile !== undefined;

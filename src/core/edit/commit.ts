@@ -15,6 +15,7 @@ import { lockPathFor, withLock } from './lock.js';
 import { commitFiles, recoverRoot, type FileChange, type Recovery } from './transaction.js';
 
 export type { FileChange } from './transaction.js';
+import type { ParallelOptions } from '../source/parallel.js';
 
 export interface EditOptions {
   cwd: string;
@@ -25,6 +26,8 @@ export interface EditOptions {
   writer?: FileWriter;
   /** how long to wait for another edit of the same root to finish, in milliseconds (default 30 s) */
   lockWaitMs?: number;
+  /** read and parse a large root on two threads (see source/parallel.ts) */
+  parallel?: ParallelOptions;
 }
 
 export type EditOutcome =
@@ -138,7 +141,7 @@ export type PlannedEdit = { done: string } & ({ change: FileChange } | { changes
 export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => PlannedEdit, options: RunEditOptions): OutcomeText {
   assertWritable(root.source, root.dir);
   const edit = (recovery?: Recovery) => {
-    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today });
+    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, parallel: options.parallel });
     const planned = plan(before.loaded);
     const changes = 'change' in planned ? [planned.change] : planned.changes;
     if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };

@@ -1,0 +1,62 @@
+/**
+ * One data file, from the result of reading it to a SourceFile: parse, the
+ * empty-file check and its schema. The same function runs on the main thread
+ * and in the loader's worker (source/parallel.ts), so a file gets the same
+ * result whichever thread read it.
+ */
+import { diag, type RawDiagnostic } from './raw.js';
+import type { ReadResult } from './read.js';
+import { parseYaml } from './parse.js';
+import { checkSchema, type FileKind } from './schema.js';
+
+export interface SourceFile {
+  /** absolute path */
+  path: string;
+  kind: FileKind | 'other';
+  /** the name the file or folder gives the id: plan folder name, project file name without extension */
+  expectedId?: string;
+  /** for project files, the plan folder name */
+  planId?: string;
+  text?: string;
+  /** parsed data, when the YAML could be read */
+  data?: unknown;
+  /** true when the data passed its schema */
+  valid: boolean;
+  /** what reading, parsing and the schema found (the cross-file rules add theirs in validate) */
+  diagnostics: RawDiagnostic[];
+}
+
+/** Where a file lies and what the layout says it is. */
+export interface FilePlace {
+  path: string;
+  kind: FileKind;
+  planId?: string;
+  expectedId?: string;
+}
+
+/** Parses and schema-checks one file that has been read. */
+export function loadRead(place: FilePlace, read: ReadResult): SourceFile {
+  const { path, kind } = place;
+  const base: SourceFile = { path, kind, valid: false, diagnostics: [] };
+  if (place.expectedId !== undefined) base.expectedId = place.expectedId;
+  if (place.planId !== undefined) base.planId = place.planId;
+  if (!read.ok) {
+    base.diagnostics = [read.diagnostic];
+    return base;
+  }
+  base.text = read.text;
+  const parsed = parseYaml(read.text);
+  if (!parsed.ok) {
+    base.diagnostics = parsed.diagnostics;
+    return base;
+  }
+  if (parsed.data === null || parsed.data === undefined) {
+    const holds = kind === 'meetings' ? 'meetings file holds a list of meetings' : `${kind} file holds a mapping of keys to values`;
+    base.diagnostics = [diag('file-empty', `the file is empty; a ${holds}`)];
+    return base;
+  }
+  base.data = parsed.data;
+  base.diagnostics = checkSchema(kind, parsed.data);
+  base.valid = base.diagnostics.length === 0;
+  return base;
+}
