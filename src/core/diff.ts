@@ -5,8 +5,9 @@
  * before and after, as of one date. Pure: two DataSets in, a typed Diff out.
  */
 import { relative, sep } from 'node:path';
+import { figures } from './figures.js';
 import { cmp } from './load.js';
-import { computeReport } from './report.js';
+import { entryAsOf } from './status-on-day.js';
 import type { DataSet, Meeting, PlanRecord, PriorityArea, Project, Status, StatusEntry } from './types.js';
 
 /** One side of the comparison, as the caller describes it. */
@@ -137,6 +138,8 @@ function canonical(value: unknown): string {
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {
+  // the same value, or two texts (JSON writes equal texts alike and unequal ones apart): no need to write them out
+  if (a === b || (typeof a === 'string' && typeof b === 'string')) return a === b;
   return canonical(a) === canonical(b);
 }
 
@@ -217,13 +220,21 @@ function itemChanges<T extends { id: string }>(
   return changes;
 }
 
-function headlineOf(data: DataSet, planId: string, asOf: string): Headline {
-  const report = computeReport(data, { asOf, plans: [planId] }).plans[0]!;
-  return { implemented: report.implemented, total: report.total, implementedPercent: report.implementedPercent };
+/** The plan's headline as the report counts it (planReport): the status of each project that has one as of the day, through figures(). */
+function headlineOf(record: PlanRecord, asOf: string): Headline {
+  const statuses: Status[] = [];
+  for (const { project } of record.projects) {
+    const entry = entryAsOf(project, asOf);
+    if (entry) statuses.push(entry.status);
+  }
+  const { implemented, total, implementedPercent } = figures(statuses);
+  return { implemented, total, implementedPercent };
 }
 
 /** The path of a file relative to its data root, with "/". */
 function rel(root: string, file: string): string {
+  // the usual case, a file inside the root, without path.relative (it costs more, for every project of both sides)
+  if (file.startsWith(root + sep) && !file.includes(`${sep}..`)) return sep === '/' ? file.slice(root.length + 1) : file.slice(root.length + 1).split(sep).join('/');
   return relative(root, file).split(sep).join('/');
 }
 
@@ -237,8 +248,9 @@ interface Sides {
 
 function planDiff(id: string, sides: Sides, was: PlanRecord | undefined, is: PlanRecord | undefined, asOf: string): PlanDiff {
   const { base, head } = sides;
-  const oldFiles = new Map(was?.projects.map((r) => [r.project.id, rel(base.root, r.file)]) ?? []);
-  const newFiles = new Map(is?.projects.map((r) => [r.project.id, rel(head.root, r.file)]) ?? []);
+  // each project's file, named relative to its root only for a project on one side (the one case that needs it)
+  const oldFiles = new Map(was?.projects.map((r) => [r.project.id, r.file]) ?? []);
+  const newFiles = new Map(is?.projects.map((r) => [r.project.id, r.file]) ?? []);
   const projectsUnreadable: ProjectUnreadable[] = [];
   const oldProjects = byId(was?.projects.map((r) => r.project) ?? [], (p) => p.id);
   const newProjects = byId(is?.projects.map((r) => r.project) ?? [], (p) => p.id);
@@ -248,14 +260,16 @@ function planDiff(id: string, sides: Sides, was: PlanRecord | undefined, is: Pla
   for (const pid of unionIds(oldProjects.keys(), newProjects.keys())) {
     const p0 = oldProjects.get(pid);
     const p1 = newProjects.get(pid);
+    // one object on both sides: the file's text was the same, so it was loaded once (see load's sameAs)
+    if (p0 && p0 === p1) continue;
     if (p0 && p1) {
       const change = { id: pid, title: p1.title, statusChanges: statusChanges(p0.status, p1.status), fields: fieldChanges(p0, p1, PROJECT_FIELDS, ['id', 'status']) };
       if (change.statusChanges.length || change.fields.length) projectsChanged.push(change);
     } else if (p1) {
       // its file is in the base too, but could not be read there: not an addition
-      if (sides.baseUnreadable.has(newFiles.get(pid)!)) projectsUnreadable.push({ ...summary(p1), side: 'base' });
+      if (sides.baseUnreadable.has(rel(head.root, newFiles.get(pid)!))) projectsUnreadable.push({ ...summary(p1), side: 'base' });
       else projectsAdded.push(summary(p1));
-    } else if (sides.headUnreadable.has(oldFiles.get(pid)!)) projectsUnreadable.push({ ...summary(p0!), side: 'head' });
+    } else if (sides.headUnreadable.has(rel(base.root, oldFiles.get(pid)!))) projectsUnreadable.push({ ...summary(p0!), side: 'head' });
     else projectsRemoved.push(summary(p0!));
   }
   const fields = was && is ? fieldChanges(was.plan, is.plan, PLAN_FIELDS, ['id', 'priority_areas']) : [];
@@ -273,7 +287,7 @@ function planDiff(id: string, sides: Sides, was: PlanRecord | undefined, is: Pla
     projectsRemoved,
     projectsChanged,
     projectsUnreadable,
-    headline: { before: was ? headlineOf(base, id, asOf) : null, after: is ? headlineOf(head, id, asOf) : null },
+    headline: { before: was ? headlineOf(was, asOf) : null, after: is ? headlineOf(is, asOf) : null },
   };
 }
 

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
-import { load, type LoadedRoot } from './load.js';
+import { load, type LoadedRoot, type SourceFile } from './load.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import { MAX_FILE_BYTES } from './read.js';
@@ -288,6 +288,38 @@ function lazyBlobs(top: string, wanted: readonly { rel: string; object: string; 
 export function revisionSource(location: RepoLocation, revision: GitRevision, rootDir: string, options: BlobOptions = {}): DataSource {
   const { files, wanted } = listRevision(location.top, revision.commit, location.rel);
   return memorySource(rootDir, files, lazyBlobs(location.top, wanted, options));
+}
+
+/** A file of a revision as loaded, with its blob id. */
+export interface RevisionFile {
+  object: string;
+  file: SourceFile;
+}
+
+/**
+ * The data root at `rel` in a commit, for loading beside another revision
+ * loaded before (`earlier`, by path relative to the data root; both named by
+ * the same `rootDir`): a file whose blob is the one loaded there is not read
+ * at all, and `reuse` (for load) gives it as it was loaded there. `objects`
+ * gives the blob id of each file this side reads, by relative path.
+ */
+export function revisionSide(
+  location: RepoLocation,
+  revision: GitRevision,
+  rootDir: string,
+  earlier?: ReadonlyMap<string, RevisionFile>,
+  options: BlobOptions = {},
+): { source: DataSource; objects: ReadonlyMap<string, string>; reuse: Map<string, SourceFile> } {
+  const { files, wanted } = listRevision(location.top, revision.commit, location.rel);
+  const objects = new Map(wanted.map((w) => [w.rel, w.object] as const));
+  const reuse = new Map<string, SourceFile>();
+  const toRead = wanted.filter((w) => {
+    const twin = earlier?.get(w.rel);
+    if (twin?.object !== w.object) return true;
+    reuse.set(twin.file.path, twin.file);
+    return false;
+  });
+  return { source: memorySource(rootDir, files, lazyBlobs(location.top, toRead, options)), objects, reuse };
 }
 
 /** Loads the data root at `rel` as it is in a commit. */

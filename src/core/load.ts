@@ -31,8 +31,12 @@ export { isDataRoot, type DataSource, type MemoryFile };
  * absolute path) is taken as it is instead of being read and parsed again: an
  * edit checks the root after its change with the files it loaded before, and
  * reads only the changed ones (the root's lock keeps the others as they were).
+ * A file in `sameAs` (by path relative to the root, with "/"), loaded from
+ * another version of the root, is read but not parsed or checked again when
+ * its text is the same: `diff` loads its second side so (on one thread: the
+ * text is compared where it is read).
  */
-export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>, parallel?: ParallelOptions): LoadedRoot {
+export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>, parallel?: ParallelOptions, sameAs?: ReadonlyMap<string, SourceFile>): LoadedRoot {
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
@@ -59,8 +63,14 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
       }
     }
   }
-  const local = (k: number) => loadRead(pending[k]!.place, source.read(pending[k]!.rel));
-  const disk = parallel && source.onDisk && pending.length >= (parallel.minFiles ?? DEFAULT_MIN_FILES) ? diskItems(source, pending) : undefined;
+  const local = (k: number) => {
+    const read = source.read(pending[k]!.rel);
+    // same place, same text: the same parse and schema verdict (a SourceFile's diagnostics hold no file name)
+    const twin = sameAs?.get(pending[k]!.rel);
+    if (twin !== undefined && read.ok && twin.text === read.text && twin.kind === pending[k]!.place.kind) return { ...twin, path: pending[k]!.place.path };
+    return loadRead(pending[k]!.place, read);
+  };
+  const disk = !sameAs && parallel && source.onDisk && pending.length >= (parallel.minFiles ?? DEFAULT_MIN_FILES) ? diskItems(source, pending) : undefined;
   const loaded = disk ? loadParallel(disk.realRoot, disk.items, local, parallel!).files : pending.map((_, k) => local(k));
   for (let k = 0; k < pending.length; k++) files[pending[k]!.at] = loaded[k]!;
   return { root: source.root, files, data: assemble(source.root, files) };

@@ -28,6 +28,8 @@ export interface CheckOptions {
 export interface ValidateOptions extends CheckOptions, LoadOptions {
   /** files already loaded, by absolute path, to use instead of reading them again (see load) */
   reuse?: ReadonlyMap<string, SourceFile>;
+  /** files of another version of the root, by relative path, to take where the text is the same (see load) */
+  sameAs?: ReadonlyMap<string, SourceFile>;
 }
 
 export interface ValidateResult extends DiagnosticSummary {
@@ -38,8 +40,8 @@ export interface ValidateResult extends DiagnosticSummary {
 }
 
 /** Validates the data of a source. */
-export function validate(source: DataSource, options: CheckOptions & { reuse?: ReadonlyMap<string, SourceFile> }): ValidateResult {
-  const loaded = load(source, options.reuse, options.parallel);
+export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs'>): ValidateResult {
+  const loaded = load(source, options.reuse, options.parallel, options.sameAs);
   const found = runRules(loaded.files, { today: options.today });
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));

@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import type { DiffSide } from '../../core/diff.js';
+import type { SourceFile } from '../../core/load.js';
 import { UserError } from '../../core/errors.js';
 import type { DataSet } from '../../core/types.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
@@ -25,6 +26,10 @@ interface DiffFlags {
 interface LoadedSide {
   data: DataSet;
   side: DiffSide;
+  /** the side's files by path relative to its root: the other side takes those with the same text instead of parsing and checking them again */
+  files: ReadonlyMap<string, SourceFile>;
+  /** a revision's blob ids by relative path: another revision does not even read the files whose blob is the same */
+  objects?: ReadonlyMap<string, string>;
 }
 
 export function registerDiff(program: Command, ctx: CommandContext): Command {
@@ -74,7 +79,7 @@ async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideS
   const root = resolved.source === 'embedded' ? undefined : resolved.dir;
   const asOf = today(io);
   const base = await loadSide(io, spec.base, root, asOf);
-  const head = spec.head === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)') : await loadSide(io, spec.head, root, asOf);
+  const head = spec.head === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)', base) : await loadSide(io, spec.head, root, asOf, base);
   const { computeDiff } = await import('../../core/diff.js');
   const diff = computeDiff(base.data, head.data, { asOf, base: base.side, head: head.side });
   const { diffFormatters } = await import('../../formatters/diff/index.js');
@@ -90,12 +95,12 @@ async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideS
  * name is a folder when the path exists, else a revision; a name that is both
  * is refused rather than guessed.
  */
-async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asOf: string): Promise<LoadedSide> {
+async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asOf: string, other?: LoadedSide): Promise<LoadedSide> {
   const needRepo = (what: string) =>
     new UserError(`${what}; to read it as a git revision accsm needs a data root in a git working tree: run it where ./data is, or give --data DIR (or ACCSM_DATA)`);
   if (spec.revision) {
     if (root === undefined) throw needRepo(`"${spec.name}" is given as a revision`);
-    return loadRevision(io, spec.name, root, asOf);
+    return loadRevision(io, spec.name, root, asOf, other);
   }
   const path = resolve(io.cwd, spec.name);
   let isDir: boolean | undefined;
@@ -110,9 +115,9 @@ async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asO
     );
   }
   if (isDir === false) throw new UserError(`${spec.name} is a file; give a data root folder or a git revision`);
-  if (isDir) return loadFolder(io, path, asOf, '');
+  if (isDir) return loadFolder(io, path, asOf, '', other);
   if (root === undefined) throw needRepo(`"${spec.name}" is not a folder`);
-  return loadRevision(io, spec.name, root, asOf);
+  return loadRevision(io, spec.name, root, asOf, other);
 }
 
 /** Whether a name, as given, also names a commit of the repository that holds the data root. */
@@ -129,13 +134,37 @@ async function isRevision(name: string, root: string): Promise<boolean> {
   }
 }
 
-async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string): Promise<LoadedSide> {
+/** `other` is the side loaded first: files with the same text are taken from it instead of being parsed and checked again. */
+async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string, other?: LoadedSide): Promise<LoadedSide> {
   const { displayPath, validateRoot } = await import('../../core/validate.js');
-  const result = validateRoot(dir, { cwd: io.cwd, today: asOf, parallel: loaderThreads(io) });
+  const result = validateRoot(dir, { cwd: io.cwd, today: asOf, parallel: loaderThreads(io), ...(other ? { sameAs: other.files } : {}) });
   return {
     data: result.loaded.data,
     side: { label: `${displayPath(dir, io.cwd)}${suffix}`, errors: result.errors, warnings: result.warnings, unreadable: unreadableFiles(dir, result.loaded.files) },
+    files: byRelativePath(result.loaded),
   };
+}
+
+/** A revision side's files with their blob ids. */
+function blobsOf(side: LoadedSide): Map<string, { object: string; file: SourceFile }> {
+  const blobs = new Map<string, { object: string; file: SourceFile }>();
+  for (const [rel, file] of side.files) {
+    const object = side.objects?.get(rel);
+    if (object !== undefined) blobs.set(rel, { object, file });
+  }
+  return blobs;
+}
+
+/** A loaded root's files that were read, by path relative to the root, with "/". */
+function byRelativePath(loaded: { root: string; files: readonly SourceFile[] }): Map<string, SourceFile> {
+  const prefix = loaded.root.endsWith(sep) ? loaded.root : loaded.root + sep;
+  const files = new Map<string, SourceFile>();
+  for (const f of loaded.files) {
+    if (f.text === undefined || !f.path.startsWith(prefix)) continue;
+    const rel = f.path.slice(prefix.length);
+    files.set(sep === '/' ? rel : rel.split(sep).join('/'), f);
+  }
+  return files;
 }
 
 /** The data files that could not be read or failed their schema, relative to the root with "/": the diff calls them not readable rather than removed. */
@@ -143,13 +172,15 @@ function unreadableFiles(root: string, files: readonly { path: string; kind: str
   return files.filter((f) => f.kind !== 'other' && !f.valid).map((f) => relative(root, f.path).split(sep).join('/'));
 }
 
-async function loadRevision(io: CliIO, name: string, root: string, asOf: string): Promise<LoadedSide> {
-  const { locateInRepo, resolveRevision, revisionSource } = await import('../../core/git.js');
+async function loadRevision(io: CliIO, name: string, root: string, asOf: string, other?: LoadedSide): Promise<LoadedSide> {
+  const { locateInRepo, resolveRevision, revisionSide } = await import('../../core/git.js');
   const { displayPath, validate } = await import('../../core/validate.js');
   const location = locateInRepo(root);
   if (!location) throw new UserError(`"${name}" is not a folder, and the data root ${displayPath(root, io.cwd)} is not in a git repository, so it cannot be read as a revision either`);
   const revision = resolveRevision(location.top, name);
-  const result = validate(revisionSource(location, revision, root), { cwd: io.cwd, today: asOf });
+  // beside another revision, a blob it loaded is not read again; beside a folder, a file with the same text is not parsed again
+  const { source, objects, reuse } = revisionSide(location, revision, root, other?.objects && blobsOf(other));
+  const result = validate(source, { cwd: io.cwd, today: asOf, reuse, ...(other ? { sameAs: other.files } : {}) });
   const loaded = result.loaded;
   const where = location.rel ? `${location.rel}/` : 'the top level';
   const note = loaded.files.length === 0 ? `there is no data at ${where} in this revision, so everything on the other side counts as added` : undefined;
@@ -162,5 +193,7 @@ async function loadRevision(io: CliIO, name: string, root: string, asOf: string)
       unreadable: unreadableFiles(loaded.data.root, loaded.files),
       ...(note ? { note } : {}),
     },
+    files: byRelativePath(loaded),
+    objects,
   };
 }
