@@ -57,7 +57,9 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
         const reused = reuse?.get(path);
         if (reused) files.push(reused);
         else {
-          pending.push({ at: files.length, rel: p.rel, place: { path, kind: place.kind, ...('planId' in place ? { planId: place.planId, expectedId: place.expectedId } : {}) } });
+          const where: FilePlace = { path, kind: place.kind };
+          if ('planId' in place) [where.planId, where.expectedId] = [place.planId, place.expectedId];
+          pending.push({ at: files.length, rel: p.rel, place: where });
           files.push(undefined as unknown as SourceFile);
         }
       }
@@ -84,7 +86,9 @@ function diskItems(source: DataSource, pending: readonly { rel: string; place: F
     const at = source.onDisk!(p.rel);
     if (!at || (realRoot !== undefined && at.realRoot !== realRoot)) return undefined;
     realRoot = at.realRoot;
-    items.push({ ...p.place, path: at.path, linkChecked: at.linkChecked });
+    const item: DiskItem = { path: at.path, kind: p.place.kind, linkChecked: at.linkChecked };
+    if (p.place.planId !== undefined) [item.planId, item.expectedId] = [p.place.planId, p.place.expectedId];
+    items.push(item);
   }
   return realRoot === undefined ? undefined : { realRoot, items };
 }

@@ -18,6 +18,7 @@ if (Atomics.compareExchange(state, 1, STATE.idle, STATE.running) === STATE.idle)
       for (let i = from; i < Math.min(from + CHUNK, items.length); i++) {
         const item = items[i]!;
         files.push(loadRead(item, readDataFile(item.path, realRoot, undefined, { linkChecked: item.linkChecked, buffer })));
+        Atomics.add(state, 2, 1);
       }
       port.postMessage({ from, files } satisfies WorkerChunk);
     }

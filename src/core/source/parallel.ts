@@ -19,7 +19,7 @@ export interface DiskItem extends FilePlace {
 export interface WorkerJob {
   realRoot: string;
   items: DiskItem[];
-  /** Int32Array over a SharedArrayBuffer: [next index to claim, state] */
+  /** Int32Array over a SharedArrayBuffer: [next index to claim, state, files loaded by the worker so far] */
   shared: SharedArrayBuffer;
   chunk: number;
 }
@@ -32,14 +32,16 @@ export interface WorkerChunk {
 /** shared[1]: 0 not started, 1 the worker runs, 2 closed before it started, 3 the worker is done */
 export const STATE = { idle: 0, running: 1, closed: 2, done: 3 } as const;
 export const CHUNK = 64;
-/** How long the main thread waits for a running worker before loading the rest itself. */
-const WAIT_MS = 120_000;
+/** How long the main thread waits for a running worker that loads nothing (it may have died) before loading the rest itself. */
+const STALL_MS = 5_000;
 
 export interface ParallelOptions {
   /** the worker script (dist/load-worker.cjs) */
   script: string;
   /** fewer files than this are loaded on the main thread alone (a worker takes some 30 ms to start) */
   minFiles?: number;
+  /** how long to wait for a worker that loads nothing before loading the rest here (default 5 s) */
+  stallMs?: number;
 }
 
 export const DEFAULT_MIN_FILES = 2000;
@@ -51,7 +53,7 @@ export const DEFAULT_MIN_FILES = 2000;
  */
 export function loadParallel(realRoot: string, items: DiskItem[], local: (i: number) => SourceFile, options: ParallelOptions): { files: SourceFile[]; fromWorker: number } {
   const out = new Array<SourceFile | undefined>(items.length);
-  const shared = new SharedArrayBuffer(8);
+  const shared = new SharedArrayBuffer(12);
   const state = new Int32Array(shared);
   const { port1, port2 } = new MessageChannel();
   let worker: Worker | undefined;
@@ -68,8 +70,15 @@ export function loadParallel(realRoot: string, items: DiskItem[], local: (i: num
   }
   // a worker that has not started by now is not needed
   if (worker && Atomics.compareExchange(state, 1, STATE.idle, STATE.closed) === STATE.running) {
-    const deadline = Date.now() + WAIT_MS;
-    while (Atomics.load(state, 1) === STATE.running && Date.now() < deadline) Atomics.wait(state, 1, STATE.running, 50);
+    // the worker counts the files it loads: while that moves, it is alive
+    let seen = Atomics.load(state, 2);
+    let since = Date.now();
+    while (Atomics.load(state, 1) === STATE.running) {
+      Atomics.wait(state, 1, STATE.running, 50);
+      const now = Atomics.load(state, 2);
+      if (now !== seen) [seen, since] = [now, Date.now()];
+      else if (Date.now() - since > (options.stallMs ?? STALL_MS)) break;
+    }
   }
   let fromWorker = 0;
   for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {

@@ -93,4 +93,25 @@ if (Atomics.compareExchange(s, 1, 0, 1) === 0) {
     const one = load(diskSource(root));
     expect(load(diskSource(root), undefined, { script, minFiles: 1 }).files).toEqual(one.files);
   });
+
+  it('stops waiting for a worker that hangs, and loads what it claimed', () => {
+    const t = tempDir('accsm-parallel-hang-');
+    cleanups.push(t.cleanup);
+    const script = join(t.dir, 'hang.cjs');
+    // claims one chunk, then never loads a file nor says it is done
+    writeFileSync(script, `const { workerData } = require('node:worker_threads');\nconst s = new Int32Array(workerData.job.shared);\nif (Atomics.compareExchange(s, 1, 0, 1) === 0) { Atomics.add(s, 0, ${CHUNK}); for (;;); }\n`);
+    const source = diskSource(root);
+    const one = load(source).files.filter((f) => f.kind !== 'other');
+    const realRoot = source.onDisk!('meetings.yaml')!.realRoot;
+    const items: DiskItem[] = one.map((f) => ({ path: f.path, kind: f.kind as DiskItem['kind'], linkChecked: false }));
+    // slow enough on this side that the worker starts and claims its chunk
+    const slow = (i: number) => {
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+      return loadRead(items[i]!, readDataFile(items[i]!.path, realRoot));
+    };
+    const two = loadParallel(realRoot, items, slow, { script, stallMs: 200 });
+    expect(two.fromWorker).toBe(0);
+    expect(two.files.map((f) => f.diagnostics)).toEqual(one.map((f) => f.diagnostics));
+  });
 });
