@@ -11,6 +11,7 @@
 import type { OverTime, PlanOverTime } from '../../core/over-time.js';
 import { dayNumber, fromDayNumber } from '../../core/dates.js';
 import { dateWords } from '../shared/words.js';
+import { flatValue } from '../shared/lines.js';
 import { svgNumber, xmlAttr, xmlText } from '../shared/xml.js';
 import { pointName } from './rows.js';
 
@@ -46,7 +47,9 @@ function spread(ys: number[], gap: number): number[] {
 }
 
 /** The text alternative: what the chart shows, in sentences. */
-export function overChartDescription(over: Pick<OverTime, 'over'>, plan: PlanOverTime): string {
+/** The chart's text alternative; names and titles on one line, control characters shown escaped (as in the chart). */
+export function overChartDescription(over: Pick<OverTime, 'over'>, data: PlanOverTime): string {
+  const plan = flatValue(data);
   const pts = plan.points;
   if (pts.length === 0) return `No points to show for ${plan.title}.`;
   const each = pts.map((pt) => `${pointName(pt)} (${dateWords(pt.asOf)}): ${pt.plan.counts.completed} completed, ${pt.plan.implemented} of ${pt.plan.total} completed or ongoing (${pt.plan.implementedPercent}%), period ${pt.plan.elapsedPercent}% elapsed`);
@@ -54,7 +57,9 @@ export function overChartDescription(over: Pick<OverTime, 'over'>, plan: PlanOve
   return `Line chart of ${plan.title}, ${plan.period.start} to ${plan.period.end}, one point per ${unit}, with the on-schedule line from none implemented at the start of the period to all ${pts[pts.length - 1]!.plan.total} at its end. ${each.join('; ')}.`;
 }
 
-export function overChart(over: Pick<OverTime, 'over'>, plan: PlanOverTime, options: OverChartOptions = {}): string {
+export function overChart(over: Pick<OverTime, 'over'>, data: PlanOverTime, options: OverChartOptions = {}): string {
+  // text from the data on one line, its control characters shown escaped, as in the paper's chart
+  const plan = flatValue(data);
   const id = (s: string) => `${options.idPrefix ?? 'accsm-over'}-${s}`;
   const pts = plan.points;
   const first = dayNumber(`${plan.period.start}-01-01`);

@@ -4,6 +4,7 @@ import { statusColor } from '../shared/color.js';
 import { dateWords, wrap } from '../shared/words.js';
 import { fields } from './fields.js';
 import type { ShowFormatter } from './types.js';
+import { flattenLines } from '../shared/lines.js';
 import { inert } from '../shared/terminal.js';
 
 const WIDTH = 100;
@@ -24,7 +25,7 @@ export const text: ShowFormatter = inert((d, options) => {
   const dateWidth = Math.max(...d.history.map((e) => dateWords(e.date).length)) + 2;
   const indent = ' '.repeat(2 + dateWidth + 12);
   for (const e of d.history) {
-    const meeting = e.meeting ? `${e.meeting}${e.meetingName ? ` (${e.meetingName})` : ''}` : '';
+    const meeting = e.meeting ? `${e.meeting}${e.meetingName ? ` (${flattenLines(e.meetingName)})` : ''}` : '';
     const head = `${e.inForce ? c.bold(mark) : ' '} ${dateWords(e.date).padEnd(dateWidth)}${statusColor(c, e.status)(e.status.padEnd(12))}${meeting}`;
     const tail = e.inForce ? c.bold(`  ${arrow} in force on ${dateWords(d.asOf)}`) : e.later ? `  (after ${dateWords(d.asOf)})` : '';
     out.push(e.later ? c.dim(head + tail) : head + tail);

@@ -1,9 +1,12 @@
 /**
  * HTML the site's pages are made of. `html` is a tagged template: every value
  * put into it is escaped (through shared/xml.ts, for text and double-quoted
- * attributes alike) unless it is itself the result of `html`, so text from the
- * data can only ever be text. Nothing else in the site writes markup from strings.
+ * attributes alike; control characters and bidi overrides shown escaped
+ * through shared/terminal.ts) unless it is itself the result of `html`, so
+ * text from the data can only ever be text. Nothing else in the site writes
+ * markup from strings.
  */
+import { escapeControls } from '../shared/terminal.js';
 import { xmlAttr } from '../shared/xml.js';
 
 export class Html {
@@ -19,7 +22,8 @@ function render(v: Value): string {
   if (v instanceof Html) return v.value;
   if (Array.isArray(v)) return v.map(render).join('');
   if (v === null || v === undefined || v === false) return '';
-  return xmlAttr(String(v));
+  // control characters and bidi overrides shown escaped (\x1b, \u202e), as in every other output
+  return xmlAttr(escapeControls(String(v)));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
