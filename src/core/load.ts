@@ -3,12 +3,12 @@
  * each one, check it against its schema, and assemble the files that pass into
  * a DataSet. Problems are collected as raw diagnostics per file, never thrown.
  */
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import type { DataSet, Meeting, Plan, PlanRecord, Project } from './types.js';
 import { diag, type RawDiagnostic } from './raw.js';
 import { loadRead, type FilePlace, type SourceFile } from './load-file.js';
 import { cmp } from './order.js';
-import { classify, layoutOrder } from './source/layout.js';
+import { classify, inLayoutOrder } from './source/layout.js';
 import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
@@ -40,12 +40,14 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
-  const all = [...paths, ...missing.map((rel) => ({ rel, problem: undefined, missing: true }))].sort((a, b) => layoutOrder(a.rel, b.rel));
+  const all = inLayoutOrder([...paths, ...missing.map((rel) => ({ rel, problem: undefined, missing: true }))]);
+  const prefix = source.root.endsWith(sep) ? source.root : source.root + sep;
+  const absolute = (rel: string) => prefix + (sep === '/' ? rel : rel.split('/').join(sep));
   const files: SourceFile[] = [];
   /** files to read and parse, by their index in `files` */
   const pending: { at: number; rel: string; place: FilePlace }[] = [];
   for (const p of all) {
-    const path = join(source.root, ...p.rel.split('/'));
+    const path = absolute(p.rel);
     if (p.problem) files.push({ path, kind: 'other', valid: false, diagnostics: [p.problem] });
     else if ('missing' in p) {
       const planId = p.rel.split('/')[1]!;

@@ -34,8 +34,8 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
 
 export interface ValidateResult extends DiagnosticSummary {
   loaded: LoadedRoot;
-  /** the data files checked (within `only`), named relative to the working directory */
-  checkedFiles: string[];
+  /** the data files checked (within `only`), named relative to the working directory (made when first asked for) */
+  readonly checkedFiles: string[];
   filesChecked: number;
 }
 
@@ -46,15 +46,24 @@ export function validate(source: DataSource, options: CheckOptions & Pick<Valida
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));
   const diagnostics: Diagnostic[] = [];
-  const checkedFiles: string[] = [];
+  const checked: SourceFile[] = [];
   for (const file of loaded.files) {
     if (!inScope(file.path)) continue;
-    if (file.kind !== 'other') checkedFiles.push(displayPath(file.path, options.cwd));
+    if (file.kind !== 'other') checked.push(file);
     const rules = found.get(file);
     const raw = rules?.length ? [...file.diagnostics, ...rules] : file.diagnostics;
     if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd)) diagnostics.push(d);
   }
-  return { ...summarize(diagnostics), loaded, checkedFiles, filesChecked: checkedFiles.length };
+  // the names are made only when a format lists every file (junit): 10,000 of them are not free
+  let names: string[] | undefined;
+  return {
+    ...summarize(diagnostics),
+    loaded,
+    get checkedFiles() {
+      return (names ??= checked.map((f) => displayPath(f.path, options.cwd)));
+    },
+    filesChecked: checked.length,
+  };
 }
 
 /** Validates a data root on disk (with an overlay when given). */

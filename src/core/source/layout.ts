@@ -48,12 +48,20 @@ export function planFolderOf(rel: string): string | undefined {
  * with its plan.yaml first, other files next and projects/ last.
  */
 export function layoutOrder(a: string, b: string): number {
-  const x = a.split('/');
-  const y = b.split('/');
+  return segmentOrder(a.split('/'), b.split('/'));
+}
+
+/** Paths in layout order, each split once (the comparison is made n log n times). */
+export function inLayoutOrder<T extends { rel: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item) => ({ item, seg: item.rel.split('/') }));
+  keyed.sort((a, b) => segmentOrder(a.seg, b.seg));
+  return keyed.map((k) => k.item);
+}
+
+function segmentOrder(x: readonly string[], y: readonly string[]): number {
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     if (x[i] === y[i]) continue;
     if (i === 2 && x[0] === 'plans') {
-      const rank = (s: string) => (s === 'plan.yaml' ? 0 : s === 'projects' ? 2 : 1);
       const r = rank(x[i]!) - rank(y[i]!);
       if (r !== 0) return r;
     }
@@ -61,3 +69,5 @@ export function layoutOrder(a: string, b: string): number {
   }
   return x.length - y.length;
 }
+
+const rank = (s: string) => (s === 'plan.yaml' ? 0 : s === 'projects' ? 2 : 1);
