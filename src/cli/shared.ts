@@ -23,6 +23,9 @@ import { stylish } from '../formatters/diagnostics/stylish.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../formatters/diagnostics/index.js';
 import { SCOPE_FORMATS, type ScopeFormat } from '../formatters/shared/formats.js';
 import { loaderThreads, lockWaitMs, today, wantsColor, type CliIO } from './io.js';
+import { addCacheOptions, openRootCache, type CacheFlags } from './cache.js';
+
+export { addCacheOptions, type CacheFlags };
 
 export interface CommandContext {
   io: CliIO;
@@ -108,7 +111,7 @@ export function checkMeeting(loaded: LoadedRoot, value: string, name: string): v
 }
 
 /** The options report and list share. */
-export interface ScopeFlags {
+export interface ScopeFlags extends CacheFlags {
   data?: string;
   plan?: string[];
   asOf?: string;
@@ -120,9 +123,9 @@ export interface ScopeFlags {
   out?: string;
 }
 
-/** --plan, --as-of, --lead, --area, --format, --data. */
+/** --plan, --as-of, --lead, --area, --format, --data, --cache. */
 export function addScopeOptions(cmd: Command): Command {
-  return addDataOption(cmd)
+  return addCacheOptions(addDataOption(cmd))
     .option('-p, --plan <id...>', 'work plans to include (default: every plan)')
     .option('--as-of <date|meeting>', 'a date (YYYY-MM-DD) or a meeting id, which stands for its last day (default: today)', asDateOrMeeting('--as-of'))
     .option('--lead <code...>', 'only projects led by one of these: country codes or names (PH, Philippines; PH,SG for two) or ASEC')
@@ -163,10 +166,12 @@ export interface UsableData {
  * errors go to stderr and this returns undefined (exit 1). Warnings are
  * summed up in one line on stderr.
  */
-export function loadValidData(ctx: CommandContext, data: string | undefined, scope: DataScope = {}): UsableData | undefined {
+export function loadValidData(ctx: CommandContext, data: string | undefined, scope: DataScope = {}, cacheFlags: CacheFlags = {}): UsableData | undefined {
   const { io } = ctx;
   const root = dataRoot(io, data);
-  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), parallel: loaderThreads(io) }));
+  const cached = openRootCache(io, cacheFlags, root, VERSION);
+  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), parallel: loaderThreads(io), cache: cached?.cache }));
+  cached?.save();
   const planIds = result.loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);
   for (const id of scope.plans ?? []) planValue(id, '--plan', planIds);
   const warnings = (listed: string) => {
@@ -205,9 +210,9 @@ export function wantsAscii(io: CliIO): boolean {
   return locale !== undefined && locale !== '' && !/utf-?8/i.test(locale);
 }
 
-/** Options every editing command shares: the data root and --dry-run. */
+/** Options every editing command shares: the data root, --dry-run and --cache. */
 export function addEditOptions(cmd: Command): Command {
-  return addDataOption(cmd).option('--dry-run', 'print the change as a diff and write nothing');
+  return addCacheOptions(addDataOption(cmd).option('--dry-run', 'print the change as a diff and write nothing'));
 }
 
 /** Prints an edit's outcome and returns its exit code. */
@@ -223,8 +228,12 @@ export function stderrFormat(io: CliIO) {
 }
 
 /** Runs one edit on the data root the flags name, prints the outcome and returns the exit code. */
-export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean }, plan: Parameters<typeof runEdit>[1]): number {
-  const out = runEdit(dataRoot(io, flags.data, { refusesShipped: true }), plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io), parallel: loaderThreads(io) });
+export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean } & CacheFlags, plan: Parameters<typeof runEdit>[1]): number {
+  const root = dataRoot(io, flags.data, { refusesShipped: true });
+  const cached = openRootCache(io, flags, root, VERSION);
+  const out = runEdit(root, plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io), parallel: loaderThreads(io), cache: cached?.cache });
+  // the cache holds the files as they were before the change: a changed file is checked again on the next run
+  cached?.save();
   return finishEdit(io, out);
 }
 

@@ -12,6 +12,7 @@ import { classify, inLayoutOrder } from './source/layout.js';
 import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
+import type { FileCache } from './cache.js';
 import { DEFAULT_MIN_FILES, loadParallel, type DiskItem, type ParallelOptions } from './source/parallel.js';
 
 export type { SourceFile };
@@ -36,7 +37,7 @@ export { isDataRoot, type DataSource, type MemoryFile };
  * its text is the same: `diff` loads its second side so (on one thread: the
  * text is compared where it is read).
  */
-export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>, parallel?: ParallelOptions, sameAs?: ReadonlyMap<string, SourceFile>): LoadedRoot {
+export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>, parallel?: ParallelOptions, sameAs?: ReadonlyMap<string, SourceFile>, cache?: FileCache): LoadedRoot {
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
@@ -61,8 +62,13 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
         else {
           const where: FilePlace = { path, kind: place.kind };
           if ('planId' in place) [where.planId, where.expectedId] = [place.planId, place.expectedId];
-          pending.push({ at: files.length, rel: p.rel, place: where });
-          files.push(undefined as unknown as SourceFile);
+          // a file the cache (--cache) knows as it is now is not read or parsed
+          const known = cache?.known(p.rel, where, () => source.read(p.rel));
+          if (known) files.push(known);
+          else {
+            pending.push({ at: files.length, rel: p.rel, place: where });
+            files.push(undefined as unknown as SourceFile);
+          }
         }
       }
     }
@@ -76,7 +82,11 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
   };
   const disk = !sameAs && parallel && source.onDisk && pending.length >= (parallel.minFiles ?? DEFAULT_MIN_FILES) ? diskItems(source, pending) : undefined;
   const loaded = disk ? loadParallel(disk.realRoot, disk.items, local, parallel!).files : pending.map((_, k) => local(k));
-  for (let k = 0; k < pending.length; k++) files[pending[k]!.at] = loaded[k]!;
+  for (let k = 0; k < pending.length; k++) {
+    files[pending[k]!.at] = loaded[k]!;
+    cache?.record(pending[k]!.rel, loaded[k]!);
+  }
+  cache?.seal();
   return { root: source.root, files, data: assemble(source.root, files) };
 }
 

@@ -5,6 +5,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic.js';
+import type { FileCache } from './cache.js';
 import { load, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
 import { createLocator } from './parse.js';
 import type { RawDiagnostic } from './raw.js';
@@ -30,6 +31,8 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
   reuse?: ReadonlyMap<string, SourceFile>;
   /** files of another version of the root, by relative path, to take where the text is the same (see load) */
   sameAs?: ReadonlyMap<string, SourceFile>;
+  /** per-file results from an earlier run (--cache; see cache.ts); not used with an overlay */
+  cache?: FileCache;
 }
 
 export interface ValidateResult extends DiagnosticSummary {
@@ -40,8 +43,8 @@ export interface ValidateResult extends DiagnosticSummary {
 }
 
 /** Validates the data of a source. */
-export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs'>): ValidateResult {
-  const loaded = load(source, options.reuse, options.parallel, options.sameAs);
+export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache'>): ValidateResult {
+  const loaded = load(source, options.reuse, options.parallel, options.sameAs, options.cache);
   const found = runRules(loaded.files, { today: options.today });
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));
@@ -70,7 +73,9 @@ export function validate(source: DataSource, options: CheckOptions & Pick<Valida
 export function validateRoot(rootDir: string, options: ValidateOptions): ValidateResult {
   const shown = displayPath(resolve(rootDir), options.cwd);
   const label = options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown);
-  return validate(diskSource(rootDir, { label, overlay: options.overlay }), options);
+  // the cache knows the files on disk: text given instead of them (a change being checked) is never looked up in it
+  const cache = options.overlay?.size ? undefined : options.cache;
+  return validate(diskSource(rootDir, { label, overlay: options.overlay }), { ...options, cache });
 }
 
 /** Display name of a file: relative to the working directory. */

@@ -9,9 +9,9 @@ import { computeReport } from '../../core/report.js';
 import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../../formatters/paper/index.js';
 import { dateWords } from '../../formatters/shared/words.js';
 import { today } from '../io.js';
-import { addDataOption, asDateOrMeeting, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
+import { addCacheOptions, addDataOption, type CacheFlags, asDateOrMeeting, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
 
-interface PaperFlags {
+interface PaperFlags extends CacheFlags {
   data?: string;
   plan?: string[];
   meeting?: string;
@@ -28,7 +28,7 @@ export function registerPaper(program: Command, ctx: CommandContext): Command {
   const cmd = program
     .command('paper')
     .description('write the progress section of a meeting paper (markdown or Word), with an optional chart');
-  addDataOption(cmd)
+  addCacheOptions(addDataOption(cmd))
     .option('-p, --plan <id...>', "work plans to include (default: every plan that has projects; with --meeting, those of the meeting's body)")
     .option('--meeting <id>', 'the meeting the paper is for; its last day is the as-of date')
     .option('--as-of <date>', 'the date the paper reports on, YYYY-MM-DD (default: today); instead of --meeting', asDateOrMeeting('--as-of'))
@@ -70,7 +70,7 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   const chartPath = flags.chart === undefined ? undefined : resolve(io.cwd, flags.chart);
   if (outPath !== undefined && outPath === chartPath) throw new UserError('--out and --chart name the same file');
 
-  const usable = loadValidData(ctx, flags.data, { plans: flags.plan });
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags);
   if (!usable) return 1;
   const { data } = usable;
   if (flags.meeting !== undefined) meetingValue(flags.meeting, '--meeting', data.meetings.map((m) => m.id));

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { displayPath } from '../../core/validate.js';
 import { SHOW_FORMATS, type ShowFormat } from '../../formatters/shared/formats.js';
 import { outputWidth, today, wantsColor } from '../io.js';
-import { addDataOption, asDateOrMeeting, examples, formatOption, loadValidData, wantsAscii, type CommandContext } from '../shared.js';
+import { addCacheOptions, addDataOption, type CacheFlags, asDateOrMeeting, examples, formatOption, loadValidData, wantsAscii, type CommandContext } from '../shared.js';
 
-interface ShowFlags {
+interface ShowFlags extends CacheFlags {
   data?: string;
   plan?: string;
   asOf?: string;
@@ -17,7 +17,7 @@ export function registerShow(program: Command, ctx: CommandContext): Command {
     .command('show')
     .description('one project: every field, and its status history with the entry in force marked')
     .argument('<project-id>', 'the project id (its file name without .yaml)');
-  addDataOption(cmd)
+  addCacheOptions(addDataOption(cmd))
     .option('-p, --plan <id>', 'the plan the project is in (needed when several plans use the id)')
     .option('--as-of <date|meeting>', 'mark the entry in force on this date or at this meeting (default: today)', asDateOrMeeting('--as-of'))
     .addOption(formatOption(SHOW_FORMATS, 'text'))
@@ -30,7 +30,7 @@ export function registerShow(program: Command, ctx: CommandContext): Command {
 
 async function runShow(ctx: CommandContext, id: string, flags: ShowFlags): Promise<number> {
   const { io } = ctx;
-  const usable = loadValidData(ctx, flags.data, { project: id, ...(flags.plan !== undefined ? { plans: [flags.plan] } : {}) });
+  const usable = loadValidData(ctx, flags.data, { project: id, ...(flags.plan !== undefined ? { plans: [flags.plan] } : {}) }, flags);
   if (!usable) return 1;
   const { data } = usable;
   const { projectDetail } = await import('../../core/views.js');

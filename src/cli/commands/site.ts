@@ -4,9 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { today } from '../io.js';
-import { addDataOption, asDateOrMeeting, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
+import { addCacheOptions, addDataOption, type CacheFlags, asDateOrMeeting, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
 
-interface SiteFlags {
+interface SiteFlags extends CacheFlags {
   data?: string;
   out: string;
   title: string;
@@ -19,7 +19,7 @@ const MANIFEST = '.accsm-site.json';
 
 export function registerSite(program: Command, ctx: CommandContext): Command {
   const cmd = program.command('site').description('write the static progress site: every plan, meeting, country and project, with CSV and JSON downloads');
-  addDataOption(cmd)
+  addCacheOptions(addDataOption(cmd))
     .requiredOption('-o, --out <dir>', 'the folder to write the site into (made when missing)')
     .option('--title <text>', "the site's name", 'ACCSM work plan progress')
     .option('--base-url <url>', 'the address the site is published at (for canonical links); links inside the site stay relative')
@@ -49,7 +49,7 @@ async function runSite(ctx: CommandContext, flags: SiteFlags): Promise<number> {
   const out = resolve(io.cwd, flags.out);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out ${flags.out}: is a file, not a folder`);
   // a site shows every plan: an error in any plan's files leaves no site (its pages would be removed as stale)
-  const usable = loadValidData(ctx, flags.data, { everyPlan: true });
+  const usable = loadValidData(ctx, flags.data, { everyPlan: true }, flags);
   if (!usable) return 1;
   const { data } = usable;
   const { resolveAsOf } = await import('../../core/as-of.js');

@@ -10,8 +10,9 @@ import { loaderThreads, wantsColor, today } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, parseNonNegativeInt, VERSION, withRuleSettings, type CommandContext } from '../shared.js';
 import { rulesInForce } from '../../core/config.js';
 import type { ResolvedRoot } from '../../core/root.js';
+import { addCacheOptions, openRootCache, type CacheFlags } from '../cache.js';
 
-interface ValidateFlags {
+interface ValidateFlags extends CacheFlags {
   data?: string;
   format: DiagnosticFormat;
   maxWarnings?: number;
@@ -28,8 +29,9 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
     .addOption(formatOption(DIAGNOSTIC_FORMATS, 'stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings', parseNonNegativeInt)
     .option('--print-config', 'print the data root, the accsm.config.yaml in force and every rule\'s severity (JSON), and check nothing')
-    .option('--changed-since <rev>', 'report only on files changed since this git revision (references are still checked against the whole root)')
-    .addHelpText('after', examples('accsm validate', 'accsm validate --data ../accsm-data --format github --max-warnings 0', 'accsm validate --changed-since origin/main'))
+    .option('--changed-since <rev>', 'report only on files changed since this git revision (references are still checked against the whole root)');
+  addCacheOptions(cmd)
+    .addHelpText('after', examples('accsm validate', 'accsm validate --data ../accsm-data --format github --max-warnings 0', 'accsm validate --changed-since origin/main', 'accsm validate --cache'))
     .action(async (paths: string[], flags: ValidateFlags) => {
       ctx.exitCode = await runValidate(ctx, paths, flags);
     });
@@ -73,7 +75,9 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
     scope = scope ? changed.filter((c) => scope!.some((p) => c === p || c.startsWith(p + sep))) : changed;
   }
   const started = performance.now();
-  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope, parallel: loaderThreads(io) }));
+  const cached = openRootCache(io, flags, resolved, VERSION);
+  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope, parallel: loaderThreads(io), cache: cached?.cache }));
+  cached?.save();
   const seconds = (performance.now() - started) / 1000;
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;
   const needsRepoRoot = flags.format === 'github' || flags.format === 'sarif' || summaryFile !== undefined;

@@ -16,6 +16,7 @@ import { commitFiles, recoverRoot, type FileChange, type Recovery } from './tran
 
 export type { FileChange } from './transaction.js';
 import type { ParallelOptions } from '../source/parallel.js';
+import type { FileCache } from '../cache.js';
 
 export interface EditOptions {
   cwd: string;
@@ -28,6 +29,8 @@ export interface EditOptions {
   lockWaitMs?: number;
   /** read and parse a large root on two threads (see source/parallel.ts) */
   parallel?: ParallelOptions;
+  /** per-file results from an earlier run, for the check before the change (--cache; see cache.ts) */
+  cache?: FileCache;
 }
 
 export type EditOutcome =
@@ -141,7 +144,7 @@ export type PlannedEdit = { done: string } & ({ change: FileChange } | { changes
 export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => PlannedEdit, options: RunEditOptions): OutcomeText {
   assertWritable(root.source, root.dir);
   const edit = (recovery?: Recovery) => {
-    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, parallel: options.parallel });
+    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, parallel: options.parallel, cache: options.cache });
     const planned = plan(before.loaded);
     const changes = 'change' in planned ? [planned.change] : planned.changes;
     if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };

@@ -1,0 +1,270 @@
+/**
+ * The cache of per-file results (--cache, as ESLint has it): for each data
+ * file, what reading, parsing and the schema found, keyed on the file's
+ * content hash. The cross-file rules are never cached; they run on every load.
+ *
+ * Never trusted blindly:
+ * - the whole cache is tied to one key (accsm's version, a hash of the core's
+ *   code, the schemas' hash, the V8 version and the config's settings) and one
+ *   data root; a cache made under another is ignored;
+ * - its payload carries a SHA-256 digest over the key and the payload: a
+ *   truncated, corrupt or hand-edited cache fails it and is ignored (rebuilt);
+ * - with the `metadata` strategy (the default, as ESLint's) a file whose size,
+ *   modification and change times and inode are what they were is taken as
+ *   unchanged without reading it, except a file with problems, which is read
+ *   and hashed again; a file modified less than RACY_MS before the run that
+ *   recorded it is always hashed (its time stamp may not show a later change);
+ * - with `content` every file is read and hashed.
+ *
+ * Pure apart from the stat of each data file: the cache file is read and
+ * written by the caller (src/cli/cache.ts), which gives the bytes.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import buildId from './generated/build-id.cjs';
+import type { FilePlace, SourceFile } from './load-file.js';
+import type { RawDiagnostic } from './raw.js';
+import type { ReadResult } from './read.js';
+
+export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
+export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
+
+/** Bumped when the layout of the cache file changes. */
+const FORMAT = 1;
+const MAGIC = 'accsm-cache';
+/** A file modified this close to the run that records it keeps no stat signature: file systems with coarse time stamps (FAT: 2 s) would hide a change made in the same tick. */
+export const RACY_MS = 2000;
+
+/** What cached results depend on besides each file's own text. */
+export interface CacheIdentity {
+  /** accsm's version */
+  version: string;
+  /** the config's settings (accsm.config.yaml), as plain data */
+  config: unknown;
+}
+
+/** The key a cache is made under: a cache with another key is never used. */
+export function cacheKey(identity: CacheIdentity): string {
+  const parts = [FORMAT, identity.version, buildId.code, buildId.schemas, process.versions.v8, canonical(identity.config)];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+/** JSON with the keys of every mapping sorted, so that the same settings give the same key. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const o = value as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`;
+}
+
+/**
+ * One file's entry, as stored: rel, size, mtimeMs, ctimeMs, ino (all -1:
+ * known by its content only, having been recorded too soon after it changed,
+ * or with the content strategy), the SHA-256 of its text (base64), whether it
+ * passed, its diagnostics, whether it has data (1) or its YAML could not be
+ * read or it is empty (0), and the data.
+ */
+type Row = [string, number, number, number, number, string, boolean, RawDiagnostic[], 0 | 1, unknown];
+
+/** size, mtimeMs, ctimeMs, ino */
+type Stat = [number, number, number, number];
+const NO_STAT: Stat = [-1, -1, -1, -1];
+
+/** The cache of one data root, used by one load. */
+export interface FileCache {
+  /**
+   * Before a file is read: its result from the cache, when the cache holds
+   * one for the file as it is now (undefined: read and check it, then record it).
+   */
+  known(rel: string, place: FilePlace, read: () => ReadResult): SourceFile | undefined;
+  /** A file that was read and checked afresh. */
+  record(rel: string, file: SourceFile): void;
+  /** Called when every file is loaded: makes the bytes to write, when anything changed. */
+  seal(): void;
+  /** The bytes to write, when the cache changed (after seal). */
+  readonly bytes: Uint8Array | undefined;
+  /** Why the stored cache was not used (none yet, another key or root, damaged); undefined when it was. */
+  readonly ignored: string | undefined;
+  /** How the files were found: in the cache by their stat, in the cache by their content hash, or checked afresh. */
+  readonly counts: { byStat: number; byContent: number; checked: number };
+}
+
+export interface OpenCacheOptions {
+  key: string;
+  /** the data root's real path: a cache of another root is not used */
+  root: string;
+  strategy: CacheStrategy;
+  /** when the run started, in ms since the epoch (for RACY_MS) */
+  now: number;
+}
+
+/** Opens the cache of a root from the bytes of its file (undefined: there is none yet). */
+export function openCache(stored: Uint8Array | undefined, options: OpenCacheOptions): FileCache {
+  const { rows: old, ignored } = decodeCache(stored, options.key, options.root);
+  const byRel = new Map<string, Row>();
+  for (const row of old) byRel.set(row[0], row);
+  const next: Row[] = [];
+  /** the stat of each file looked up and not found, taken before it was read */
+  const stats = new Map<string, Stat>();
+  let changed = ignored !== undefined;
+  let bytes: Uint8Array | undefined;
+  const counts = { byStat: 0, byContent: 0, checked: 0 };
+  const stable = (stat: Stat | undefined): Stat => (stat && stat[1] < options.now - RACY_MS ? stat : NO_STAT);
+  return {
+    known(rel, place, read) {
+      const before = byRel.get(rel);
+      const stat = options.strategy === 'metadata' ? statOf(place.path) : undefined;
+      const miss = () => {
+        if (stat) stats.set(rel, stat);
+        return undefined;
+      };
+      if (!before) return miss();
+      if (stat && before[1] >= 0 && sameStat(before, stat) && before[7].length === 0) {
+        next.push(before);
+        counts.byStat++;
+        return new CachedFile(place, before, undefined, read);
+      }
+      // by content: with the content strategy; a file with problems (its text places them); a file whose stat changed (touched, checked out again)
+      const got = read();
+      if (!got.ok || hashOf(got.text) !== before[5]) return miss();
+      const [size, mtime, ctime, ino] = stable(stat);
+      if (before[1] !== size || before[2] !== mtime || before[3] !== ctime || before[4] !== ino) changed = true;
+      next.push([rel, size, mtime, ctime, ino, before[5], before[6], before[7], before[8], before[9]]);
+      counts.byContent++;
+      return new CachedFile(place, before, got.text);
+    },
+    record(rel, file) {
+      counts.checked++;
+      // a file that cannot be read is not recorded: it is read again next time
+      if (file.text === undefined) return;
+      const [size, mtime, ctime, ino] = stable(stats.get(rel));
+      changed = true;
+      next.push([rel, size, mtime, ctime, ino, hashOf(file.text), file.valid, file.diagnostics, file.data === undefined ? 0 : 1, file.data ?? null]);
+    },
+    seal() {
+      if (changed || next.length !== old.length) bytes = encodeCache(next, options.key, options.root);
+    },
+    get bytes() {
+      return bytes;
+    },
+    ignored,
+    counts,
+  };
+}
+
+/** A file as the cache has it; its text is read only when something needs it (a rule's finding to place, an edit). */
+class CachedFile implements SourceFile {
+  path: string;
+  kind: SourceFile['kind'];
+  expectedId?: string;
+  planId?: string;
+  data?: unknown;
+  valid: boolean;
+  diagnostics: RawDiagnostic[];
+  #text: string | undefined;
+  #read: (() => ReadResult) | undefined;
+
+  constructor(base: FilePlace, row: Row, text: string | undefined, read?: () => ReadResult) {
+    this.path = base.path;
+    this.kind = base.kind;
+    if (base.expectedId !== undefined) this.expectedId = base.expectedId;
+    if (base.planId !== undefined) this.planId = base.planId;
+    if (row[8] === 1) this.data = row[9];
+    this.valid = row[6];
+    this.diagnostics = row[7];
+    this.#text = text;
+    this.#read = read;
+  }
+
+  get text(): string | undefined {
+    if (this.#read) {
+      const r = this.#read();
+      this.#read = undefined;
+      if (r.ok) this.#text = r.text;
+    }
+    return this.#text;
+  }
+
+  set text(value: string | undefined) {
+    this.#read = undefined;
+    this.#text = value;
+  }
+}
+
+/** The stat signature of a regular file with one link; undefined for anything else (it is read as usual). */
+function statOf(path: string): Stat | undefined {
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile() || st.nlink !== 1) return undefined;
+    return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStat = (row: Row, s: Stat) => row[1] === s[0] && row[2] === s[1] && row[3] === s[2] && row[4] === s[3];
+
+const hashOf = (text: string) => createHash('sha256').update(text).digest('base64');
+
+// ---------------------------------------------------------------- the file
+
+/**
+ * The file: a header line `accsm-cache <format> <key> <digest>`, then the
+ * payload (v8.serialize of the root and the rows, which keeps every value
+ * YAML can give exactly, NaN and -0 included). The digest is SHA-256 over the
+ * key and the payload.
+ */
+function encodeCache(rows: readonly Row[], key: string, root: string): Uint8Array {
+  const payload = serialize({ root, rows });
+  const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${digest(key, payload)}\n`, 'latin1');
+  return Buffer.concat([header, payload]);
+}
+
+function digest(key: string, payload: Uint8Array): string {
+  return createHash('sha256').update(key).update(payload).digest('hex');
+}
+
+/** The rows of a stored cache, or none and why: missing, of another key or root, or damaged. */
+export function decodeCache(stored: Uint8Array | undefined, key: string, root: string): { rows: Row[]; ignored?: string } {
+  const none = (ignored: string) => ({ rows: [], ignored });
+  if (stored === undefined) return none('no cache yet');
+  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  const end = bytes.indexOf(10);
+  if (end < 0 || end > 200) return none('not an accsm cache');
+  const [magic, format, storedKey, storedDigest, ...rest] = bytes.subarray(0, end).toString('latin1').split(' ');
+  if (magic !== MAGIC || rest.length > 0) return none('not an accsm cache');
+  if (format !== String(FORMAT) || storedKey !== key) return none('made by another version of accsm, or under other settings');
+  const payload = bytes.subarray(end + 1);
+  if (digest(key, payload) !== storedDigest) return none('damaged or edited (its digest does not match)');
+  let value: unknown;
+  try {
+    value = deserialize(payload);
+  } catch {
+    return none('damaged (it cannot be read)');
+  }
+  const v = value as { root?: unknown; rows?: unknown };
+  if (!v || typeof v !== 'object' || !Array.isArray(v.rows) || !v.rows.every(isRow)) return none('damaged (not the expected shape)');
+  if (v.root !== root) return none('made for another data root');
+  return { rows: v.rows as Row[] };
+}
+
+function isRow(row: unknown): row is Row {
+  if (!Array.isArray(row) || row.length !== 10) return false;
+  const [rel, size, mtime, ctime, ino, hash, valid, diagnostics, hasData] = row as unknown[];
+  return (
+    typeof rel === 'string' &&
+    typeof size === 'number' &&
+    typeof mtime === 'number' &&
+    typeof ctime === 'number' &&
+    typeof ino === 'number' &&
+    typeof hash === 'string' &&
+    typeof valid === 'boolean' &&
+    Array.isArray(diagnostics) &&
+    (diagnostics.length === 0 || diagnostics.every((d) => d !== null && typeof d === 'object' && typeof (d as RawDiagnostic).code === 'string' && typeof (d as RawDiagnostic).message === 'string')) &&
+    (hasData === 0 || hasData === 1)
+  );
+}

@@ -1,0 +1,288 @@
+/** The cache of per-file results (--cache): what it keeps, when it is used, and that it is never trusted blindly. */
+import { cpSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cacheKey, decodeCache, openCache, RACY_MS, type CacheStrategy, type FileCache } from '../../src/core/cache.js';
+import { validateRoot } from '../../src/core/validate.js';
+import { EMBEDDED, FIXTURES, tempDir } from '../helpers.js';
+
+const KEY = cacheKey({ version: '0.1.0', config: {} });
+const TODAY = '2026-11-23';
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** Every file below a folder. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesIn(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** A copy of a root whose files were last changed an hour ago (older than RACY_MS, so their stat can be trusted). */
+function rootFrom(from: string): string {
+  const t = tempDir('accsm-cache-');
+  cleanups.push(t.cleanup);
+  const dir = join(t.dir, 'data');
+  cpSync(from, dir, { recursive: true });
+  const past = new Date(Date.now() - 3600_000);
+  for (const f of filesIn(dir)) utimesSync(f, past, past);
+  return dir;
+}
+
+/** Validates a root with a cache opened from `stored`; the result, the cache and the bytes to store next. */
+function run(root: string, stored: Uint8Array | undefined, options: { strategy?: CacheStrategy; key?: string; now?: number } = {}) {
+  const cache: FileCache = openCache(stored, { key: options.key ?? KEY, root, strategy: options.strategy ?? 'metadata', now: options.now ?? Date.now() });
+  const result = validateRoot(root, { cwd: root, today: TODAY, cache });
+  return { result, cache, bytes: cache.bytes ?? stored };
+}
+
+const plain = (root: string) => validateRoot(root, { cwd: root, today: TODAY });
+const shown = (r: ReturnType<typeof plain>) => ({ diagnostics: r.diagnostics, errors: r.errors, warnings: r.warnings, filesChecked: r.filesChecked, data: r.loaded.data });
+
+/** Rewrites the rows of a stored cache and keeps its header (key and digest) as it was: a hand edit. */
+function editRows(bytes: Uint8Array, change: (rows: unknown[][]) => void): Uint8Array {
+  const buf = Buffer.from(bytes);
+  const end = buf.indexOf(10);
+  const payload = deserialize(buf.subarray(end + 1)) as { root: string; rows: unknown[][] };
+  change(payload.rows);
+  return Buffer.concat([buf.subarray(0, end + 1), serialize(payload)]);
+}
+
+describe('a warm run', () => {
+  it.each(['valid-minimal', 'invalid-rules', 'invalid-schema', 'invalid-yaml'])('gives the same diagnostics, counts and data as a run without the cache (%s)', (fixture) => {
+    const root = rootFrom(join(FIXTURES, fixture));
+    const want = shown(plain(root));
+    const cold = run(root, undefined);
+    expect(shown(cold.result)).toEqual(want);
+    expect(cold.bytes).toBeDefined();
+    const warm = run(root, cold.bytes);
+    expect(warm.cache.ignored).toBeUndefined();
+    expect(shown(warm.result)).toEqual(want);
+    // nothing was parsed again but the files that cannot be read (binary, not UTF-8: never recorded), and nothing changed, so nothing is written
+    const unreadable = cold.result.loaded.files.filter((f) => f.kind !== 'other' && f.text === undefined && f.diagnostics[0]?.code !== 'plan-missing').length;
+    expect(warm.cache.counts.checked).toBe(unreadable);
+    expect(warm.cache.counts.byStat + warm.cache.counts.byContent).toBeGreaterThan(0);
+    expect(warm.cache.bytes).toBeUndefined();
+  });
+
+  it('takes a clean file by its stat without reading it, and reads it when something needs its text', () => {
+    const root = rootFrom(EMBEDDED);
+    const { bytes } = run(root, undefined);
+    const warm = run(root, bytes);
+    const files = warm.result.loaded.files.filter((f) => f.kind !== 'other');
+    expect(warm.cache.counts.byStat).toBe(files.length);
+    const file = files.find((f) => f.kind === 'project')!;
+    expect(file.text).toBe(readFileSync(file.path, 'utf8'));
+  });
+
+  it('reads a file with problems again (its text places them) and checks its hash', () => {
+    const root = rootFrom(join(FIXTURES, 'invalid-schema'));
+    const { bytes } = run(root, undefined);
+    const warm = run(root, bytes);
+    const withProblems = warm.result.loaded.files.filter((f) => f.diagnostics.length > 0 && f.kind !== 'other');
+    expect(withProblems.length).toBeGreaterThan(0);
+    expect(warm.cache.counts.byContent).toBe(withProblems.length);
+  });
+});
+
+describe('a changed file is checked again', () => {
+  it('changing one byte of one file (same size) re-checks that file and only it', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined);
+    const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D1.yaml');
+    const text = readFileSync(file, 'utf8');
+    // status completed -> status completes: the same length, now a schema error
+    const changed = text.replace(/status: (completed|ongoing|planned)/, (_m, s: string) => `status: ${s.slice(0, -1)}x`);
+    expect(changed).not.toBe(text);
+    expect(changed.length).toBe(text.length);
+    writeFileSync(file, changed);
+    const warm = run(root, bytes);
+    expect(warm.cache.counts.checked).toBe(1);
+    expect(shown(warm.result)).toEqual(shown(plain(root)));
+    expect(warm.result.errors).toBeGreaterThan(0);
+  });
+
+  it('also when the modification time is put back (the change time and hash still tell)', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined);
+    const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D2.yaml');
+    const before = statSync(file);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^id: D2$/m, 'id: D9'));
+    utimesSync(file, before.atime, before.mtime);
+    const warm = run(root, bytes);
+    expect(warm.cache.counts.checked).toBe(1);
+    expect(shown(warm.result)).toEqual(shown(plain(root)));
+    expect(warm.result.diagnostics.map((d) => d.code)).toContain('id-mismatch');
+  });
+
+  it('with the content strategy, every file is hashed: a change with the same stat is found', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined, { strategy: 'content' });
+    const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D1.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title:', 'titel:'));
+    const warm = run(root, bytes, { strategy: 'content' });
+    expect(warm.cache.counts).toMatchObject({ byStat: 0, checked: 1 });
+    expect(warm.result.diagnostics.map((d) => d.code)).toContain('schema-unknown-key');
+  });
+
+  it('a file touched without a change is found by its hash, not parsed again, and its new stat recorded', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined);
+    const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D1.yaml');
+    const later = new Date(Date.now() - 600_000);
+    utimesSync(file, later, later);
+    const warm = run(root, bytes);
+    expect(warm.cache.counts).toMatchObject({ checked: 0, byContent: 1 });
+    expect(warm.cache.bytes).toBeDefined();
+    expect(run(root, warm.cache.bytes).cache.counts).toMatchObject({ checked: 0, byContent: 0 });
+  });
+
+  it('a file changed just before the run keeps no stat in the cache: the next run hashes it (time stamps may be coarse)', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const file = join(root, 'meetings.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8'));
+    const { bytes } = run(root, undefined);
+    const warm = run(root, bytes);
+    expect(warm.cache.counts.byContent).toBe(1);
+    // recorded well after the change, the stat is kept
+    const later = run(root, warm.cache.bytes ?? bytes, { now: Date.now() + RACY_MS + 1000 });
+    expect(later.cache.counts.byContent).toBe(1);
+    expect(run(root, later.cache.bytes).cache.counts.byContent).toBe(0);
+  });
+
+  it('a removed file leaves the cache, and a new one enters it', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined);
+    const projects = join(root, 'plans', 'demo-2021-2025', 'projects');
+    const d1 = readFileSync(join(projects, 'D1.yaml'), 'utf8');
+    writeFileSync(join(projects, 'D7.yaml'), d1.replace(/^id: D1$/m, 'id: D7'));
+    const warm = run(root, bytes);
+    expect(warm.cache.counts.checked).toBe(1);
+    expect(shown(warm.result)).toEqual(shown(plain(root)));
+    const rows = decodeCache(warm.cache.bytes, KEY, root).rows.map((r) => r[0]);
+    expect(rows).toContain('plans/demo-2021-2025/projects/D7.yaml');
+  });
+});
+
+describe('a cache is never trusted blindly', () => {
+  it('a verdict flipped to clean by hand does not make an invalid file pass: the whole cache is ignored', () => {
+    const root = rootFrom(join(FIXTURES, 'invalid-schema'));
+    const want = shown(plain(root));
+    expect(want.errors).toBeGreaterThan(0);
+    const { bytes } = run(root, undefined);
+    const forged = editRows(bytes!, (rows) => {
+      for (const row of rows) {
+        row[6] = true;
+        row[7] = [];
+      }
+    });
+    const warm = run(root, forged);
+    expect(warm.cache.ignored).toMatch(/digest/);
+    expect(shown(warm.result)).toEqual(want);
+    // and it is rebuilt
+    expect(decodeCache(warm.cache.bytes, KEY, root).ignored).toBeUndefined();
+  });
+
+  it('forged data for a file that does not parse is ignored the same way', () => {
+    const root = rootFrom(join(FIXTURES, 'invalid-yaml'));
+    const want = shown(plain(root));
+    const { bytes } = run(root, undefined);
+    const forged = editRows(bytes!, (rows) => {
+      for (const row of rows) if (row[8] === 0) (row[6] = true), (row[7] = []), (row[8] = 1), (row[9] = { id: 'X' });
+    });
+    expect(shown(run(root, forged).result)).toEqual(want);
+  });
+
+  it.each([
+    ['truncated', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['one byte changed', (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 20), Buffer.from([b[b.length - 20]! ^ 1]), b.subarray(b.length - 19)])],
+    ['empty', () => Buffer.alloc(0)],
+    ['random bytes', () => Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))],
+    ['no header line', (b: Buffer) => b.subarray(b.indexOf(10) + 1)],
+    ['JSON', () => Buffer.from('{"rows": []}\n')],
+    ['a header with a right digest over a payload that is not a cache', () => Buffer.from(`accsm-cache 1 ${KEY} ${'0'.repeat(64)}\n`)],
+  ])('a corrupt cache (%s) is ignored and rebuilt, never a crash', (_name, damage) => {
+    const root = rootFrom(join(FIXTURES, 'invalid-rules'));
+    const want = shown(plain(root));
+    const { bytes } = run(root, undefined);
+    const warm = run(root, damage(Buffer.from(bytes!)));
+    expect(warm.cache.ignored).toBeDefined();
+    expect(shown(warm.result)).toEqual(want);
+    expect(decodeCache(warm.cache.bytes, KEY, root).ignored).toBeUndefined();
+  });
+
+  it('a cache made by another version of accsm, or under other settings, is ignored', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined);
+    for (const key of [cacheKey({ version: '0.2.0', config: {} }), cacheKey({ version: '0.1.0', config: { 'date-future': 'off' } })]) {
+      expect(key).not.toBe(KEY);
+      const other = run(root, bytes, { key });
+      expect(other.cache.ignored).toMatch(/another version/);
+      expect(other.cache.counts.checked).toBeGreaterThan(0);
+    }
+  });
+
+  it('the same settings in another order give the same key', () => {
+    expect(cacheKey({ version: '1', config: { a: 'off', b: 'error' } })).toBe(cacheKey({ version: '1', config: { b: 'error', a: 'off' } }));
+  });
+
+  it('a cache of another data root is ignored', () => {
+    const a = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const b = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(a, undefined);
+    const other = run(b, bytes);
+    expect(other.cache.ignored).toMatch(/another data root/);
+    expect(shown(other.result)).toEqual(shown(plain(b)));
+  });
+
+  it('a file replaced by a hard link is read again (and refused as it is without the cache)', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined);
+    const projects = join(root, 'plans', 'demo-2021-2025', 'projects');
+    const outside = join(root, '..', 'outside.yaml');
+    cpSync(join(projects, 'D1.yaml'), outside);
+    // keep the time stamps; only the link count and the change time differ
+    const st = statSync(join(projects, 'D1.yaml'));
+    utimesSync(outside, st.atime, st.mtime);
+    rmSync(join(projects, 'D1.yaml'));
+    linkSync(outside, join(projects, 'D1.yaml'));
+    const warm = run(root, bytes);
+    expect(shown(warm.result)).toEqual(shown(plain(root)));
+    expect(warm.result.diagnostics.map((d) => `${relative(root, join(root, d.file))} ${d.code}`)).toContain('plans/demo-2021-2025/projects/D1.yaml file-link-hard');
+  });
+});
+
+describe('values', () => {
+  it('keeps every value YAML can give exactly (NaN, infinity, -0, a __proto__ key)', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D1.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}extra: [.nan, -.inf, -0.0, {__proto__: 1}]\n`);
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(file, past, past);
+    const want = shown(plain(root));
+    const { bytes } = run(root, undefined);
+    const warm = run(root, bytes);
+    expect(warm.cache.counts.checked).toBe(0);
+    expect(shown(warm.result)).toEqual(want);
+    const data = warm.result.loaded.files.find((f) => f.path === file)!.data as { extra: unknown[] };
+    expect(Number.isNaN(data.extra[0])).toBe(true);
+    expect(data.extra[1]).toBe(-Infinity);
+    expect(Object.is(data.extra[2], -0)).toBe(true);
+    expect(Object.getOwnPropertyNames(data.extra[3])).toEqual(['__proto__']);
+  });
+});
+
+describe('with an overlay (a change being checked)', () => {
+  it('the cache is not used: the overlaid text is what is checked', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const { bytes } = run(root, undefined);
+    const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D1.yaml');
+    const cache = openCache(bytes, { key: KEY, root, strategy: 'metadata', now: Date.now() });
+    const overlay = new Map([[file, readFileSync(file, 'utf8').replace('title:', 'titel:')]]);
+    const result = validateRoot(root, { cwd: root, today: TODAY, cache, overlay });
+    expect(result.diagnostics.map((d) => d.code)).toContain('schema-unknown-key');
+    expect(cache.counts).toEqual({ byStat: 0, byContent: 0, checked: 0 });
+  });
+});
