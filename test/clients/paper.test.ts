@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EMBEDDED, accsm, tempDir } from '../helpers.js';
+import { EMBEDDED, accsm, copyRoot, tempDir } from '../helpers.js';
 import { docxParagraphs, unzip } from '../formatters/paper/helpers.js';
 import { needs } from './programs.js';
 
@@ -195,5 +195,29 @@ describe.skipIf(!(office && pandoc.ok))(`accsm report --format markdown through 
     expect(html.status).toBe(0);
     expect(html.stdout.replace(/\s+/g, ' ')).toContain('<title>Work plan report: ACCSM Work Plan 2021-2025, as of 3 August 2022, the date of the 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM)</title>');
     expect(readdirSync(dir).sort()).toEqual(['lo-profile', 'report.docx', 'report.md', 'report.pdf']);
+  });
+});
+
+describe.skipIf(!office)(`hostile text in the paper as Word, in LibreOffice${office ? '' : ' (SKIPPED: soffice or pdftotext is not installed)'}`, () => {
+  it('opens, and shows a hostile meeting name and project title as text on one line: controls escaped, markup and a closing </w:t> as characters', () => {
+    const root = copyRoot();
+    temps.push(root.cleanup);
+    const meetings = join(root.dir, 'meetings.yaml');
+    const name = '21st SOM\n# Injected heading \u001b]0;PWNED\u0007 <script>alert(1)</script> </w:t></w:r><w:r><w:t>INJECTED';
+    writeFileSync(meetings, readFileSync(meetings, 'utf8').replace('name: 21st ACCSM Senior Officials Meeting (ACCSM 21 SOM)', `name: ${JSON.stringify(name)}`));
+    const p09 = join(root.dir, 'plans/accsm-2021-2025/projects/P09.yaml');
+    writeFileSync(p09, readFileSync(p09, 'utf8').replace(/^title: .*$/m, `title: ${JSON.stringify('<b>bold</b> & </w:t>TAIL')}`));
+    const dir = temp();
+    const r = accsm(['paper', '--data', root.dir, '--meeting', 'som-21', '--out', 'paper.docx'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const pdf = viaLibreOffice(dir, 'paper.docx');
+    expect(pdf.pages).toBeGreaterThan(0);
+    const flat = pdf.text.replace(/\s+/g, ' ');
+    expect(flat).toContain('21st SOM # Injected heading \\x1b]0;PWNED\\x07 <script>alert(1)</script> </w:t></w:r><w:r><w:t>INJECTED');
+    expect(flat).toContain('<b>bold</b> & </w:t>TAIL');
+    // the text after the closing tags is not a run or paragraph of its own (it follows them with no space, so no line starts with it), and no raw control character reached the page
+    expect(pdf.text).not.toMatch(/^\s*(INJECTED|TAIL)/m);
+    // eslint-disable-next-line no-control-regex
+    expect(pdf.text).not.toMatch(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/);
   });
 });
