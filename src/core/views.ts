@@ -33,10 +33,12 @@ export function listProjects(data: DataSet, options: ListOptions): ProjectList {
   const report = computeReport(data, options);
   const statuses = options.statuses?.length ? [...new Set(options.statuses)] : undefined;
   const since = options.notUpdatedSince !== undefined ? resolveSinceDay(data.meetings, options.notUpdatedSince) : undefined;
+  // each project by plan and id, looked up once a row (a search of the plan per row made --not-updated-since quadratic)
+  const projects = since ? projectIndex(data) : undefined;
   const kept = (planId: string, r: ProjectRow): boolean => {
     if (statuses && !statuses.includes(r.status)) return false;
     if (!since) return true;
-    const project = data.plans.find((p) => p.plan.id === planId)?.projects.find((x) => x.project.id === r.id)?.project;
+    const project = projects!.get(planId)?.get(r.id);
     return project !== undefined && !updatedSince(project, since.date, report.asOf);
   };
   return {
@@ -50,6 +52,18 @@ export function listProjects(data: DataSet, options: ListOptions): ProjectList {
     })),
     ...(report.meeting ? { meeting: report.meeting } : {}),
   };
+}
+
+/** The projects of each plan by id: the first plan with an id, the first project with an id in it (as a search finds them). */
+function projectIndex(data: DataSet): Map<string, Map<string, Project>> {
+  const index = new Map<string, Map<string, Project>>();
+  for (const p of data.plans) {
+    if (index.has(p.plan.id)) continue;
+    const byId = new Map<string, Project>();
+    for (const { project } of p.projects) if (!byId.has(project.id)) byId.set(project.id, project);
+    index.set(p.plan.id, byId);
+  }
+  return index;
 }
 
 export interface HistoryEntry extends StatusEntry {

@@ -18,8 +18,12 @@ export function textWidth(text: string): number {
   return widest;
 }
 
+const PLAIN_LINE = /^[\x20-\x7e]*$/;
+
 /** Words kept whole, lines broken at white space, a word longer than `max` alone on its line. */
 export function wordWrap(max: number, text: string): string[] {
+  // one line of plain ASCII that fits, the common case: itself, or nothing when it is only spaces (as the loop below gives)
+  if (text.length <= max && PLAIN_LINE.test(text)) return text.trim() === '' ? [] : [text];
   const lines: string[] = [];
   for (const input of text.split('\n')) {
     const split = input.split(/(\s+)/g);

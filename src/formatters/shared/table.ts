@@ -36,32 +36,52 @@ const ASCII: Borders = {
   side: ['|', '|', '|'],
 };
 
+/** A cell's lines, with the columns each takes (measured once). */
+interface Cell {
+  lines: string[];
+  widths: number[];
+}
+
 /** Renders rows under a header, no lines between rows; `ascii` swaps the box-drawing borders for + - |. */
 export function textTable(columns: readonly TextColumn[], rows: readonly (readonly string[])[], options: { ascii?: boolean; heading?: (s: string) => string } = {}): string {
   const heading = options.heading ?? ((s: string) => s);
   const b = options.ascii ? ASCII : BOX;
-  const wraps = columns.some((c) => c.width);
   const widths = columns.map((c) => c.width ?? 1);
-  const cellLines = (text: string, x: number): string[] => {
+  const cell = (text: string, x: number): Cell => {
     const fixed = columns[x]!.width;
-    if (!fixed) widths[x] = Math.max(widths[x]!, textWidth(text) + 2);
-    return colorizeLines(fixed && wraps ? wordWrap(fixed - 2, text) : text.split('\n'));
+    // colour codes take no columns, so a line is as wide before colorizeLines as after
+    const lines = colorizeLines(fixed ? wordWrap(fixed - 2, text) : text.includes('\n') ? text.split('\n') : [text]);
+    const lineWidths = lines.map(textWidth);
+    if (!fixed) for (const w of lineWidths) if (w + 2 > widths[x]!) widths[x] = w + 2;
+    return { lines, widths: lineWidths };
   };
-  const table = [columns.map((c, x) => cellLines(heading(c.title), x)), ...rows.map((r) => columns.map((_, x) => cellLines(r[x] ?? '', x)))];
+  const table = [columns.map((c, x) => cell(heading(c.title), x)), ...rows.map((r) => columns.map((_, x) => cell(r[x] ?? '', x)))];
   const rule = ([line, left, between, right]: readonly string[]) => left + widths.map((w) => line!.repeat(w)).join(between) + right;
+  const blanks = widths.map((w) => ' '.repeat(w));
   const out: string[] = [rule(b.top)];
-  table.forEach((cells, y) => {
-    const height = Math.max(1, ...cells.map((l) => l.length));
+  for (let y = 0; y < table.length; y++) {
+    const cells = table[y]!;
+    let height = 1;
+    for (const c of cells) if (c.lines.length > height) height = c.lines.length;
     for (let n = 0; n < height; n++) {
-      const parts = cells.map((lines, x) => {
+      let row = b.side[0];
+      for (let x = 0; x < cells.length; x++) {
+        if (x > 0) row += b.side[1];
+        const line = cells[x]!.lines[n];
+        if (line === undefined) {
+          row += blanks[x]!;
+          continue;
+        }
         const room = widths[x]! - 2;
-        const line = lines[n];
-        return line === undefined ? ' '.repeat(widths[x]!) : ` ${pad(truncate(line, room), room, columns[x]!.align ?? 'left')} `;
-      });
-      out.push(b.side[0] + parts.join(b.side[1]) + b.side[2]);
+        const width = cells[x]!.widths[n]!;
+        // the common case, a line that fits, is padded from the width measured above
+        const shown = width <= room ? (columns[x]!.align === 'right' ? ' '.repeat(room - width) + line : line + ' '.repeat(room - width)) : pad(truncate(line, room), room, columns[x]!.align ?? 'left');
+        row += ` ${shown} `;
+      }
+      out.push(row + b.side[2]);
     }
     if (y === 0 && table.length > 1) out.push(rule(b.mid));
-  });
+  }
   out.push(rule(b.bottom));
   return out.join('\n');
 }

@@ -59,15 +59,18 @@ export function mapStrings<T>(value: T, fn: (text: string) => string): T {
 function walkValue(value: unknown, seen: Map<object, unknown>, fn: (text: string) => string, walk: (v: unknown) => unknown): unknown {
   if (typeof value === 'string') return fn(value);
   if (value === null || typeof value !== 'object') return value;
-  if (seen.has(value)) return seen.get(value);
+  // a value met before (shared, or a cycle) maps to what it mapped to; one lookup, as every object of a large report passes here
+  const met = seen.get(value);
+  if (met !== undefined) return met;
   seen.set(value, value);
   let out: unknown = value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((v, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
       const w = walk(v);
       if (w !== v) (copy ??= value.slice())[i] = w;
-    });
+    }
     out = copy ?? value;
   } else if (value instanceof Map) {
     let changed = false;
@@ -81,17 +84,22 @@ function walkValue(value: unknown, seen: Map<object, unknown>, fn: (text: string
     const original = [...value];
     const items = original.map((v) => walk(v));
     out = items.some((v, i) => v !== original[i]) ? new Set(items) : value;
-  } else if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
-    let copy: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(value)) {
-      const [wk, wv] = [fn(k), walk(v)];
-      if (wk !== k || wv !== v) {
-        copy ??= { ...(value as Record<string, unknown>) };
-        if (wk !== k) delete copy[k];
-        copy[wk] = wv;
+  } else {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) {
+      const record = value as Record<string, unknown>;
+      let copy: Record<string, unknown> | undefined;
+      for (const k of Object.keys(record)) {
+        const v = record[k];
+        const [wk, wv] = [fn(k), walk(v)];
+        if (wk !== k || wv !== v) {
+          copy ??= { ...record };
+          if (wk !== k) delete copy[k];
+          copy[wk] = wv;
+        }
       }
+      out = copy ?? value;
     }
-    out = copy ?? value;
   }
   seen.set(value, out);
   return out;
