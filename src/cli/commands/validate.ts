@@ -81,7 +81,7 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
   const seconds = (performance.now() - started) / 1000;
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;
   const needsRepoRoot = flags.format === 'github' || flags.format === 'sarif' || summaryFile !== undefined;
-  const options = { color: wantsColor(io, 'stdout'), filesChecked: result.filesChecked, files: result.checkedFiles, cwd: io.cwd, version: VERSION, seconds, summaryWritten: summaryFile !== undefined, ...(needsRepoRoot ? { repoRoot: await repositoryRoot(root) } : {}) };
+  const options = { color: wantsColor(io, 'stdout'), filesChecked: result.filesChecked, ...(flags.format === 'junit' ? { files: result.checkedFiles } : {}), cwd: io.cwd, version: VERSION, seconds, summaryWritten: summaryFile !== undefined, ...(needsRepoRoot ? { repoRoot: await repositoryRoot(root) } : {}) };
   io.stdout(diagnosticFormatters[flags.format](result, options));
   if (summaryFile !== undefined) {
     const { stepSummary } = await import('../../formatters/diagnostics/step-summary.js');
