@@ -12,7 +12,9 @@
 // alike. Wall time is measured around the child process; peak memory is its
 // maximum resident set size, read with `/usr/bin/time -f %M` (GNU time), or
 // when that is missing with python3's resource.getrusage(RUSAGE_CHILDREN).
-// Prints a table, checks the targets of issue 7, writes bench/out/results.json
+// At the generated sizes it also times list, report (tables), show, paper
+// (markdown), an edit and diff, for the targets of issue 17 (each within 1.3×
+// validate, an edit within 1.15×). Prints a table, checks the targets of issue 7, writes bench/out/results.json
 // and bench/out/results.md, and exits 1 when a target is missed.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -149,6 +151,27 @@ function commandsFor(root, withReport) {
     const project = firstProject(root);
     list.push(
       { key: 'list', label: 'accsm list', args: [BIN, 'list', '--data', rel, '--as-of', AS_OF], check: (r) => expectStatus(r, 0) },
+      { key: 'reportText', label: 'accsm report (tables)', args: [BIN, 'report', '--data', rel, '--as-of', AS_OF], check: (r) => expectStatus(r, 0) },
+      {
+        key: 'show',
+        label: 'accsm show <first project>',
+        args: [BIN, 'show', project.id, '--data', rel, '--as-of', AS_OF],
+        check: (r) => {
+          expectStatus(r, 0);
+          if (!r.stdout.includes(project.id)) throw new Error(`show does not name ${project.id}: ${r.stdout.slice(0, 300)}`);
+          return project.id;
+        },
+      },
+      {
+        key: 'paper',
+        label: 'accsm paper (markdown)',
+        args: [BIN, 'paper', '--data', rel, '--as-of', AS_OF],
+        check: (r) => {
+          expectStatus(r, 0);
+          if (!/^## /m.test(r.stdout)) throw new Error(`the paper has no plan section: ${r.stdout.slice(0, 300)}`);
+          return `${r.stdout.length.toLocaleString('en')} characters`;
+        },
+      },
       {
         key: 'edit',
         label: 'accsm status set --dry-run',
@@ -306,7 +329,8 @@ function checkTargets(bySize, withReport, probe) {
     if (size === EMBEDDED || !r.results.list) continue;
     const res = r.results;
     const at = size.toLocaleString('en');
-    for (const [key, limit] of [['list', 1.3], ['diff', 1.3], ['edit', 1.15]]) {
+    for (const [key, limit] of [['list', 1.3], ['report', 1.3], ['reportText', 1.3], ['show', 1.3], ['paper', 1.3], ['diff', 1.3], ['edit', 1.15]]) {
+      if (!res[key]) continue;
       const ratio = res[key].medianMs / res.validate.medianMs;
       add(`${at}: ${res[key].label} ≤ ${limit}× accsm validate`, ratio, limit, ratio <= limit, `${fmtMs(res[key].medianMs)} vs ${fmtMs(res.validate.medianMs)}`);
     }
