@@ -1,7 +1,6 @@
 /** The cache of per-file results (--cache): what it keeps, when it is used, and that it is never trusted blindly. */
 import { cpSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheKey, decodeCache, openCache, RACY_MS, type CacheStrategy, type FileCache } from '../../src/core/cache.js';
 import { validateRoot } from '../../src/core/validate.js';
@@ -44,9 +43,9 @@ const shown = (r: ReturnType<typeof plain>) => ({ diagnostics: r.diagnostics, er
 function editRows(bytes: Uint8Array, change: (rows: unknown[][]) => void): Uint8Array {
   const buf = Buffer.from(bytes);
   const end = buf.indexOf(10);
-  const payload = deserialize(buf.subarray(end + 1)) as { root: string; rows: unknown[][] };
+  const payload = JSON.parse(buf.subarray(end + 1).toString('utf8')) as { root: string; rows: unknown[][] };
   change(payload.rows);
-  return Buffer.concat([buf.subarray(0, end + 1), serialize(payload)]);
+  return Buffer.concat([buf.subarray(0, end + 1), Buffer.from(JSON.stringify(payload))]);
 }
 
 describe('a warm run', () => {
@@ -255,7 +254,7 @@ describe('a cache is never trusted blindly', () => {
 });
 
 describe('values', () => {
-  it('keeps every value YAML can give exactly (NaN, infinity, -0, a __proto__ key)', () => {
+  it('a file with values JSON cannot keep exactly (NaN, infinity, -0) is checked afresh every time; a __proto__ key is kept', () => {
     const root = rootFrom(join(FIXTURES, 'valid-minimal'));
     const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D1.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}extra: [.nan, -.inf, -0.0, {__proto__: 1}]\n`);
@@ -264,7 +263,7 @@ describe('values', () => {
     const want = shown(plain(root));
     const { bytes } = run(root, undefined);
     const warm = run(root, bytes);
-    expect(warm.cache.counts.checked).toBe(0);
+    expect(warm.cache.counts.checked).toBe(1);
     expect(shown(warm.result)).toEqual(want);
     const data = warm.result.loaded.files.find((f) => f.path === file)!.data as { extra: unknown[] };
     expect(Number.isNaN(data.extra[0])).toBe(true);
@@ -284,5 +283,24 @@ describe('with an overlay (a change being checked)', () => {
     const result = validateRoot(root, { cwd: root, today: TODAY, cache, overlay });
     expect(result.diagnostics.map((d) => d.code)).toContain('schema-unknown-key');
     expect(cache.counts).toEqual({ byStat: 0, byContent: 0, checked: 0 });
+  });
+});
+
+describe('a __proto__ key', () => {
+  it('is kept as an own key by the cache, not made the prototype', () => {
+    const root = rootFrom(join(FIXTURES, 'valid-minimal'));
+    const file = join(root, 'plans', 'demo-2021-2025', 'projects', 'D1.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}extra: {__proto__: {polluted: 1}}\n`);
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(file, past, past);
+    const want = shown(plain(root));
+    const { bytes } = run(root, undefined);
+    const warm = run(root, bytes);
+    expect(warm.cache.counts.checked).toBe(0);
+    expect(shown(warm.result)).toEqual(want);
+    const extra = (warm.result.loaded.files.find((f) => f.path === file)!.data as { extra: object }).extra;
+    expect(Object.getOwnPropertyNames(extra)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(extra)).toBe(Object.prototype);
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
   });
 });
