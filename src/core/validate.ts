@@ -44,7 +44,11 @@ export interface ValidateResult extends DiagnosticSummary {
 
 /** Validates the data of a source. */
 export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache'>): ValidateResult {
-  const loaded = load(source, options.reuse, options.parallel, options.sameAs, options.cache);
+  return checkLoaded(load(source, options.reuse, options.parallel, options.sameAs, options.cache), options);
+}
+
+/** The cross-file rules and positions over files already loaded (each with what reading, parsing and its schema found). */
+export function checkLoaded(loaded: LoadedRoot, options: CheckOptions): ValidateResult {
   const found = runRules(loaded.files, { today: options.today });
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));

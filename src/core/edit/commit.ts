@@ -3,12 +3,15 @@
  * would be after the change, refuse a change that breaks it, show it as a
  * diff, or write it atomically (all files or none).
  */
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from '../diagnostic.js';
 import { UserError } from '../errors.js';
-import type { LoadedRoot } from '../load.js';
+import { assemble, type LoadedRoot } from '../load.js';
+import { loadRead } from '../load-file.js';
+import type { FileKind } from '../schema.js';
+import { diskSource } from '../source/disk.js';
 import type { ResolvedRoot, RootSource } from '../root.js';
-import { displayPath, validateRoot, type ValidateResult } from '../validate.js';
+import { checkLoaded, displayPath, validateRoot, type ValidateResult } from '../validate.js';
 import type { FileWriter } from './atomic.js';
 import { unifiedDiff } from './diff.js';
 import { lockPathFor, withLock } from './lock.js';
@@ -80,10 +83,7 @@ export function diffOf(changes: readonly FileChange[], cwd: string): string {
  * rules again in memory.
  */
 export function applyChanges(root: string, changes: readonly FileChange[], before: ValidateResult, options: EditOptions): EditOutcome {
-  const overlay = new Map(changes.map((c) => [c.path, c.after] as const));
-  const written = new Set(changes.map((c) => resolve(c.path)));
-  const reuse = new Map(before.loaded.files.filter((f) => f.kind !== 'other' && !written.has(f.path)).map((f) => [f.path, f] as const));
-  const after = validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse });
+  const after = validateAfter(root, changes, before, options);
   const changed = changes.map((c) => displayPath(c.path, options.cwd));
   const { blocking, newWarnings, preexisting } = judgeChange(before, after, changed);
   const filesChecked = after.filesChecked;
@@ -92,6 +92,33 @@ export function applyChanges(root: string, changes: readonly FileChange[], befor
   if (options.dryRun) return { kind: 'dry-run', diff, warnings: summarize(newWarnings), filesChecked };
   commitFiles(root, changes, { cwd: options.cwd, writer: options.writer });
   return { kind: 'written', files: changed, warnings: summarize(newWarnings), filesChecked };
+}
+
+/**
+ * The root as it would be after the changes. When every change rewrites a file
+ * that `before` read, the files are those of `before` with the changed ones
+ * read from the new text: the same files in the same order as a listing would
+ * give (the lock keeps the root as it was), without listing the root again.
+ * A change that creates a file lists the root with the new text in it.
+ */
+export function validateAfter(root: string, changes: readonly FileChange[], before: ValidateResult, options: Pick<EditOptions, 'cwd' | 'today'>): ValidateResult {
+  const overlay = new Map(changes.map((c) => [c.path, c.after] as const));
+  const files = before.loaded.files;
+  const at = new Map(files.map((f, i) => [f.path, i] as const));
+  const rewrites = changes.map((c) => at.get(resolve(c.path)));
+  if (rewrites.every((i) => i !== undefined && files[i]!.kind !== 'other' && files[i]!.text !== undefined)) {
+    const source = diskSource(root, { overlay });
+    const now = files.slice();
+    for (const i of rewrites as number[]) {
+      const { path, kind, planId, expectedId } = files[i]!;
+      const rel = relative(source.root, path).split(sep).join('/');
+      now[i] = loadRead({ path, kind: kind as FileKind, ...(planId !== undefined ? { planId } : {}), ...(expectedId !== undefined ? { expectedId } : {}) }, source.read(rel));
+    }
+    return checkLoaded({ root: before.loaded.root, files: now, data: assemble(before.loaded.root, now) }, { cwd: options.cwd, today: options.today });
+  }
+  const written = new Set(changes.map((c) => resolve(c.path)));
+  const reuse = new Map(files.filter((f) => f.kind !== 'other' && !written.has(f.path)).map((f) => [f.path, f] as const));
+  return validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse });
 }
 
 /**

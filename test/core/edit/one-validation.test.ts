@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { load, type SourceFile } from '../../../src/core/load.js';
 import { diskSource } from '../../../src/core/source/disk.js';
 import { validateRoot } from '../../../src/core/validate.js';
+import { validateAfter } from '../../../src/core/edit/commit.js';
 import { FIXTURES } from '../../helpers.js';
 
 const ROOT = join(FIXTURES, 'invalid-rules');
@@ -43,5 +44,35 @@ describe('one validation per edit', () => {
       expect(reused.diagnostics).toEqual(full.diagnostics);
       expect(reused.diagnostics.length).toBeGreaterThan(before.diagnostics.length);
     }
+  });
+
+  it('checks a rewrite without listing the root again: the files of the check before, the changed one read anew, the same findings as a full validation', () => {
+    const before = validateRoot(ROOT, opts);
+    for (const file of projectFiles(ROOT)) {
+      const text = readFileSync(file, 'utf8');
+      const other = projectFiles(ROOT).find((f) => f !== file)!;
+      const otherId = /^id: (.+)$/m.exec(readFileSync(other, 'utf8'))![1]!;
+      const after = text.replace(/^id: .+$/m, `id: ${otherId}`);
+      const full = validateRoot(ROOT, { ...opts, overlay: new Map([[file, after]]) });
+      const checked = validateAfter(ROOT, [{ path: file, before: text, after }], before, opts);
+      expect(checked.diagnostics).toEqual(full.diagnostics);
+      expect(checked.loaded.data).toEqual(full.loaded.data);
+      expect(checked.loaded.files.map((f) => f.path)).toEqual(full.loaded.files.map((f) => f.path));
+      // every other file is the very one loaded before (not read or parsed again); the changed one is new, from the new text
+      checked.loaded.files.forEach((f, i) => (f.path === file ? expect(f).not.toBe(before.loaded.files[i]) : expect(f).toBe(before.loaded.files[i])));
+      expect(checked.loaded.files.find((f) => f.path === file)!.text).toBe(after);
+    }
+  });
+
+  it('lists the root again for a change that creates a file, and finds what a full validation finds', () => {
+    const before = validateRoot(ROOT, opts);
+    const [first] = projectFiles(ROOT);
+    const created = join(first!, '..', 'NEW1.yaml');
+    const after = readFileSync(first!, 'utf8').replace(/^id: .+$/m, 'id: NEW1');
+    const full = validateRoot(ROOT, { ...opts, overlay: new Map([[created, after]]) });
+    const checked = validateAfter(ROOT, [{ path: created, before: null, after }], before, opts);
+    expect(checked.diagnostics).toEqual(full.diagnostics);
+    expect(checked.loaded.files.map((f) => f.path)).toEqual(full.loaded.files.map((f) => f.path));
+    expect(checked.loaded.files.length).toBe(before.loaded.files.length + 1);
   });
 });
