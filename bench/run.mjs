@@ -393,7 +393,7 @@ function rows(bySize) {
         range: `${fmtMs(r.minMs)} – ${fmtMs(r.maxMs)}`,
         rss: fmtMiB(r.peakRssMiB),
         vsNode: key === 'baseline' ? '1.00×' : fmtX(r.medianMs / results.baseline.medianMs),
-        vsAjv: key === 'baseline' || key === 'ajv' ? (key === 'ajv' ? '1.00×' : '') : fmtX(r.medianMs / results.ajv.medianMs),
+        vsAjv: key === 'baseline' || key === 'ajv' || !results.ajv ? (key === 'ajv' ? '1.00×' : '') : fmtX(r.medianMs / results.ajv.medianMs),
       });
     }
   }
