@@ -20,7 +20,7 @@
  * written by the caller (src/cli/cache.ts), which gives the bytes.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import buildId from './generated/build-id.cjs';
 import type { FilePlace, SourceFile } from './load-file.js';
 import type { RawDiagnostic } from './raw.js';
@@ -61,13 +61,15 @@ function canonical(value: unknown): string {
 }
 
 /**
- * One file's entry, as stored: rel, size, mtimeMs, ctimeMs, ino (all -1:
- * known by its content only, having been recorded too soon after it changed,
- * or with the content strategy), the SHA-256 of its text (base64), whether it
- * passed, its diagnostics, whether it has data (1) or its YAML could not be
- * read or it is empty (0), and the data.
+ * One file's entry: rel, size, mtimeMs, ctimeMs, ino (all -1: known by its
+ * content only, having been recorded too soon after it changed, or with the
+ * content strategy), the SHA-256 of its text (base64; a number: its place in
+ * the stored cache's `hashes`), whether it passed, its diagnostics, whether it
+ * has data (1) or its YAML could not be read or it is empty (0), and the data.
  */
-type Row = [string, number, number, number, number, string, boolean, RawDiagnostic[], 0 | 1, unknown];
+type Row = [string, number, number, number, number, string | number, boolean, RawDiagnostic[], 0 | 1, unknown];
+/** Base64 of a SHA-256 digest. */
+const HASH_CHARS = 44;
 
 /** size, mtimeMs, ctimeMs, ino */
 type Stat = [number, number, number, number];
@@ -103,49 +105,58 @@ export interface OpenCacheOptions {
 
 /** Opens the cache of a root from the bytes of its file (undefined: there is none yet). */
 export function openCache(stored: Uint8Array | undefined, options: OpenCacheOptions): FileCache {
-  const { rows: old, ignored } = decodeCache(stored, options.key, options.root);
-  const byRel = new Map<string, Row>();
-  for (const row of old) byRel.set(row[0], row);
-  const next: Row[] = [];
-  /** the stat of each file looked up and not found, taken before it was read */
-  const stats = new Map<string, Stat>();
+  const { rows: old, hashes, ignored } = decodeCache(stored, options.key, options.root);
+  const hashOfRow = (row: Row) => (typeof row[5] === 'number' ? hashes.substr(row[5] * HASH_CHARS, HASH_CHARS) : row[5]);
+  // the files come in the order of the last run's rows when the root has the same files: a row is found at its place, else by name
+  let byRel: Map<string, Row> | undefined;
+  const rowOf = (rel: string, at: number) => (old[at]?.[0] === rel ? old[at] : (byRel ??= new Map(old.map((r) => [r[0], r]))).get(rel));
+  /** the rows of this run, in the order the files were looked up */
+  const next: (Row | undefined)[] = [];
+  /** the stat of each file looked up and not found, taken before it was read, and its place in `next` */
+  const missed = new Map<string, { st: Stats | undefined; at: number }>();
   let changed = ignored !== undefined;
   let bytes: Uint8Array | undefined;
   const counts = { byStat: 0, byContent: 0, checked: 0 };
-  const stable = (stat: Stat | undefined): Stat => (stat && stat[1] < options.now - RACY_MS ? stat : NO_STAT);
+  const stable = (st: Stats | undefined): Stat => (st && st.mtimeMs < options.now - RACY_MS ? [st.size, st.mtimeMs, st.ctimeMs, st.ino] : NO_STAT);
   return {
     known(rel, place, read) {
-      const before = byRel.get(rel);
-      const stat = options.strategy === 'metadata' ? statOf(place.path) : undefined;
-      const miss = () => {
-        if (stat) stats.set(rel, stat);
-        return undefined;
-      };
-      if (!before) return miss();
-      if (stat && before[1] >= 0 && sameStat(before, stat) && before[7].length === 0) {
-        next.push(before);
-        counts.byStat++;
-        return new CachedFile(place, before, undefined, read);
+      const at = next.length;
+      next.push(undefined);
+      const before = rowOf(rel, at);
+      const st = options.strategy === 'metadata' ? statOf(place.path) : undefined;
+      if (before !== undefined) {
+        if (st !== undefined && before[7].length === 0 && sameStat(before, st)) {
+          next[at] = before;
+          counts.byStat++;
+          return new CachedFile(place, before, undefined, read);
+        }
+        // by content: with the content strategy; a file with problems (its text places them); a file whose stat changed (touched, checked out again)
+        const got = read();
+        if (got.ok && hashOf(got.text) === hashOfRow(before)) {
+          const [size, mtime, ctime, ino] = stable(st);
+          if (before[1] !== size || before[2] !== mtime || before[3] !== ctime || before[4] !== ino) changed = true;
+          next[at] = [rel, size, mtime, ctime, ino, before[5], before[6], before[7], before[8], before[9]];
+          counts.byContent++;
+          return new CachedFile(place, before, got.text);
+        }
       }
-      // by content: with the content strategy; a file with problems (its text places them); a file whose stat changed (touched, checked out again)
-      const got = read();
-      if (!got.ok || hashOf(got.text) !== before[5]) return miss();
-      const [size, mtime, ctime, ino] = stable(stat);
-      if (before[1] !== size || before[2] !== mtime || before[3] !== ctime || before[4] !== ino) changed = true;
-      next.push([rel, size, mtime, ctime, ino, before[5], before[6], before[7], before[8], before[9]]);
-      counts.byContent++;
-      return new CachedFile(place, before, got.text);
+      missed.set(rel, { st, at });
+      return undefined;
     },
     record(rel, file) {
       counts.checked++;
       // a file that cannot be read, or whose data JSON does not keep exactly, is not recorded: it is checked again next time
       if (file.text === undefined || !jsonExact(file.data)) return;
-      const [size, mtime, ctime, ino] = stable(stats.get(rel));
+      const miss = missed.get(rel);
+      const [size, mtime, ctime, ino] = stable(miss?.st);
       changed = true;
-      next.push([rel, size, mtime, ctime, ino, hashOf(file.text), file.valid, file.diagnostics, file.data === undefined ? 0 : 1, file.data ?? null]);
+      const row: Row = [rel, size, mtime, ctime, ino, hashOf(file.text), file.valid, file.diagnostics, file.data === undefined ? 0 : 1, file.data ?? null];
+      if (miss) next[miss.at] = row;
+      else next.push(row);
     },
     seal() {
-      if (changed || next.length !== old.length) bytes = encodeCache(next, options.key, options.root);
+      const rows = next.filter((r): r is Row => r !== undefined);
+      if (changed || rows.length !== old.length) bytes = encodeCache(rows, hashOfRow, options.key, options.root);
     },
     get bytes() {
       return bytes;
@@ -194,12 +205,11 @@ class CachedFile implements SourceFile {
   }
 }
 
-/** The stat signature of a regular file with one link; undefined for anything else (it is read as usual). */
-function statOf(path: string): Stat | undefined {
+/** The stat of a regular file with one link; undefined for anything else (it is read as usual). */
+function statOf(path: string): Stats | undefined {
   try {
     const st = lstatSync(path);
-    if (!st.isFile() || st.nlink !== 1) return undefined;
-    return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+    return st.isFile() && st.nlink === 1 ? st : undefined;
   } catch {
     return undefined;
   }
@@ -214,7 +224,8 @@ function jsonExact(value: unknown): boolean {
   return true;
 }
 
-const sameStat = (row: Row, s: Stat) => row[1] === s[0] && row[2] === s[1] && row[3] === s[2] && row[4] === s[3];
+/** Whether a row's stat is the file's (a row without one never is: its size is -1). */
+const sameStat = (row: Row, st: Stats) => row[1] === st.size && row[2] === st.mtimeMs && row[3] === st.ctimeMs && row[4] === st.ino;
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64');
 
@@ -222,13 +233,16 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('base6
 
 /**
  * The file: a header line `accsm-cache <format> <key> <digest>`, then the
- * payload: JSON of the root and the rows (JSON.parse makes the data faster
- * than v8.deserialize, a third less time at 100,000 files; the few files whose
- * data JSON cannot hold exactly, NaN, infinities or -0, are not recorded). The
- * digest is SHA-256 over the key and the payload.
+ * payload: JSON of the root, the rows and their hashes in one string
+ * (JSON.parse makes the data faster than v8.deserialize, a third less time at
+ * 100,000 files; the few files whose data JSON cannot hold exactly, NaN,
+ * infinities or -0, are not recorded). The digest is SHA-256 over the key and
+ * the payload.
  */
-function encodeCache(rows: readonly Row[], key: string, root: string): Uint8Array {
-  const payload = Buffer.from(JSON.stringify({ root, rows }), 'utf8');
+function encodeCache(rows: readonly Row[], hashOfRow: (row: Row) => string, key: string, root: string): Uint8Array {
+  const hashes = rows.map(hashOfRow).join('');
+  const stored = rows.map((r) => [r[0], r[1], r[2], r[3], r[4], 0, r[6], r[7], r[8], r[9]]);
+  const payload = Buffer.from(JSON.stringify({ root, hashes, rows: stored }), 'utf8');
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${digest(key, payload)}\n`, 'latin1');
   return Buffer.concat([header, payload]);
 }
@@ -238,8 +252,8 @@ function digest(key: string, payload: Uint8Array): string {
 }
 
 /** The rows of a stored cache, or none and why: missing, of another key or root, or damaged. */
-export function decodeCache(stored: Uint8Array | undefined, key: string, root: string): { rows: Row[]; ignored?: string } {
-  const none = (ignored: string) => ({ rows: [], ignored });
+export function decodeCache(stored: Uint8Array | undefined, key: string, root: string): { rows: Row[]; hashes: string; ignored?: string } {
+  const none = (ignored: string) => ({ rows: [], hashes: '', ignored });
   if (stored === undefined) return none('no cache yet');
   const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
   const end = bytes.indexOf(10);
@@ -255,10 +269,12 @@ export function decodeCache(stored: Uint8Array | undefined, key: string, root: s
   } catch {
     return none('damaged (it cannot be read)');
   }
-  const v = value as { root?: unknown; rows?: unknown };
-  if (!v || typeof v !== 'object' || !Array.isArray(v.rows) || !v.rows.every(isRow)) return none('damaged (not the expected shape)');
+  const v = value as { root?: unknown; rows?: unknown; hashes?: unknown };
+  if (!v || typeof v !== 'object' || !Array.isArray(v.rows) || typeof v.hashes !== 'string' || v.hashes.length !== v.rows.length * HASH_CHARS || !v.rows.every(isRow)) return none('damaged (not the expected shape)');
   if (v.root !== root) return none('made for another data root');
-  return { rows: v.rows as Row[] };
+  const rows = v.rows as Row[];
+  for (let i = 0; i < rows.length; i++) rows[i]![5] = i;
+  return { rows, hashes: v.hashes };
 }
 
 function isRow(row: unknown): row is Row {
@@ -270,7 +286,7 @@ function isRow(row: unknown): row is Row {
     typeof mtime === 'number' &&
     typeof ctime === 'number' &&
     typeof ino === 'number' &&
-    typeof hash === 'string' &&
+    hash === 0 &&
     typeof valid === 'boolean' &&
     Array.isArray(diagnostics) &&
     (diagnostics.length === 0 || diagnostics.every((d) => d !== null && typeof d === 'object' && typeof (d as RawDiagnostic).code === 'string' && typeof (d as RawDiagnostic).message === 'string')) &&
