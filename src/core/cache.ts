@@ -219,8 +219,8 @@ function statOf(path: string): Stats | undefined {
 function jsonExact(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) return value.every(jsonExact);
-  for (const key in value) if (!jsonExact((value as Record<string, unknown>)[key])) return false;
+  const values = Array.isArray(value) ? value : Object.values(value);
+  for (let i = 0; i < values.length; i++) if (!jsonExact(values[i])) return false;
   return true;
 }
 
