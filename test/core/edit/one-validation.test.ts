@@ -16,6 +16,16 @@ function projectFiles(root: string): string[] {
   return plans.flatMap((plan) => readdirSync(join(root, 'plans', plan, 'projects')).map((f) => join(root, 'plans', plan, 'projects', f))).filter((f) => /^id: /m.test(readFileSync(f, 'utf8')));
 }
 
+/** For each project file, a change that copies another file's id into it (a duplicate id across files) and breaks nothing else. */
+function idCopies(root: string): { file: string; text: string; after: string }[] {
+  return projectFiles(root).map((file) => {
+    const text = readFileSync(file, 'utf8');
+    const other = projectFiles(root).find((f) => f !== file)!;
+    const otherId = /^id: (.+)$/m.exec(readFileSync(other, 'utf8'))![1]!;
+    return { file, text, after: text.replace(/^id: .+$/m, `id: ${otherId}`) };
+  });
+}
+
 describe('one validation per edit', () => {
   it('reads only the files it is not given', () => {
     const before = load(diskSource(ROOT));
@@ -32,12 +42,8 @@ describe('one validation per edit', () => {
 
   it('finds what a full validation of the changed root finds, the cross-file rules included', () => {
     const before = validateRoot(ROOT, opts);
-    for (const file of projectFiles(ROOT)) {
-      // the change copies another file's id into this one (a duplicate id across files), and breaks nothing else
-      const text = readFileSync(file, 'utf8');
-      const other = projectFiles(ROOT).find((f) => f !== file)!;
-      const otherId = /^id: (.+)$/m.exec(readFileSync(other, 'utf8'))![1]!;
-      const overlay = new Map([[file, text.replace(/^id: .+$/m, `id: ${otherId}`)]]);
+    for (const { file, after } of idCopies(ROOT)) {
+      const overlay = new Map([[file, after]]);
       const reuse = new Map(before.loaded.files.filter((f) => f.kind !== 'other' && f.path !== file).map((f) => [f.path, f] as const));
       const full = validateRoot(ROOT, { ...opts, overlay });
       const reused = validateRoot(ROOT, { ...opts, overlay, reuse });
@@ -48,11 +54,7 @@ describe('one validation per edit', () => {
 
   it('checks a rewrite without listing the root again: the files of the check before, the changed one read anew, the same findings as a full validation', () => {
     const before = validateRoot(ROOT, opts);
-    for (const file of projectFiles(ROOT)) {
-      const text = readFileSync(file, 'utf8');
-      const other = projectFiles(ROOT).find((f) => f !== file)!;
-      const otherId = /^id: (.+)$/m.exec(readFileSync(other, 'utf8'))![1]!;
-      const after = text.replace(/^id: .+$/m, `id: ${otherId}`);
+    for (const { file, text, after } of idCopies(ROOT)) {
       const full = validateRoot(ROOT, { ...opts, overlay: new Map([[file, after]]) });
       const checked = validateAfter(ROOT, [{ path: file, before: text, after }], before, opts);
       expect(checked.diagnostics).toEqual(full.diagnostics);
