@@ -23,9 +23,14 @@ import { stylish } from '../formatters/diagnostics/stylish.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../formatters/diagnostics/index.js';
 import { SCOPE_FORMATS, type ScopeFormat } from '../formatters/shared/formats.js';
 import { loaderThreads, lockWaitMs, today, wantsColor, type CliIO } from './io.js';
-import { addCacheOptions, openRootCache, type CacheFlags } from './cache.js';
+import { addCacheOptions, openRootCache, type CacheFlags, type RootCache } from './cache.js';
 
 export { addCacheOptions, type CacheFlags };
+
+/** The cache of a root when --cache is given (see src/cli/cache.ts). */
+export function rootCache(io: CliIO, flags: CacheFlags, root: ResolvedRoot): RootCache | undefined {
+  return openRootCache(io, flags, root, VERSION);
+}
 
 export interface CommandContext {
   io: CliIO;

@@ -81,6 +81,16 @@ describe('the cache never changes any output', () => {
     expect(want.code).not.toBe(0);
     for (let i = 0; i < 2; i++) expect(await cli([...args, '--cache', '--cache-location', 'c.cache'], { cwd })).toEqual(want);
   });
+  it('import --dry-run with --cache, cold and warm, says what it says without it', async () => {
+    const { cwd } = workspace(EMBEDDED);
+    writeFileSync(join(cwd, 'tracker.csv'), 'Title,Lead,Area,Status,Date\nNew thing,VN,competencies,Completed,2022-08-03\n');
+    const args = ['import', 'tracker.csv', '--plan', 'accsm-2021-2025', '--data', 'data', '--dry-run'];
+    const want = await cli(args, { cwd });
+    expect(want.code).toBe(0);
+    expect(want.stdout).toContain('Would create 1 project file');
+    for (let i = 0; i < 2; i++) expect(await cli([...args, '--cache', '--cache-location', 'c.cache'], { cwd })).toEqual(want);
+    expect(existsSync(join(cwd, 'c.cache'))).toBe(true);
+  });
 });
 
 describe('a hand-edited cache', () => {

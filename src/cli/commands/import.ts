@@ -7,9 +7,9 @@ import { UserError } from '../../core/errors.js';
 import { displayPath, validateRoot } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
 import { today } from '../io.js';
-import { addDataOption, dataRoot, examples, formatOption, refuseCells, stderrFormat, withRootLock, writeFromCells, type CommandContext } from '../shared.js';
+import { addCacheOptions, addDataOption, dataRoot, rootCache, type CacheFlags, examples, formatOption, refuseCells, stderrFormat, withRootLock, writeFromCells, type CommandContext } from '../shared.js';
 
-interface ImportFlags {
+interface ImportFlags extends CacheFlags {
   data?: string;
   plan: string;
   map?: string;
@@ -25,7 +25,7 @@ export function registerImport(program: Command, ctx: CommandContext): Command {
     .command('import')
     .description('create project files from an existing tracker (.xlsx or .csv): countries by name, status words, areas by id or title')
     .argument('<file>', 'the tracker, .xlsx or .csv; its first row (of the first 20) that names the columns is the header');
-  addDataOption(cmd)
+  addCacheOptions(addDataOption(cmd))
     .requiredOption('-p, --plan <id>', 'the plan the projects belong to')
     .option('--map <field=col,...>', 'which column holds which field, by letter or header: id, title, lead, partners, area, status, date, note, start, end (default: guessed from the headers)')
     .option('--sheet <name>', 'the sheet of a workbook to read (default: the first that has rows)')
@@ -64,8 +64,9 @@ async function runImport(ctx: CommandContext, file: string, flags: ImportFlags):
   const { planImportFiles } = await import('../../core/import/files.js');
   const { computeReport, headline } = await import('../../core/report.js');
   // the tracker is read first; the data root is read, checked and written holding its lock
-  return withRootLock(io, root.dir, flags.dryRun === true, () => {
-    const before = validateRoot(root.dir, { cwd: io.cwd, today: now });
+  const cached = rootCache(io, flags, root);
+  const code = withRootLock(io, root.dir, flags.dryRun === true, () => {
+    const before = validateRoot(root.dir, { cwd: io.cwd, today: now, cache: cached?.cache });
     const plan = before.loaded.data.plans.find((p) => p.plan.id === flags.plan);
     if (!plan) throw new UserError(`unknown plan "${flags.plan}"; plans: ${before.loaded.data.plans.map((p) => p.plan.id).join(', ') || 'none'}${before.errors ? ' (plans with errors are left out; see accsm validate)' : ''}`);
     let defaultDate = flags.date;
@@ -112,4 +113,7 @@ async function runImport(ctx: CommandContext, file: string, flags: ImportFlags):
     io.stderr(outcome.kind === 'dry-run' ? 'accsm: dry run: nothing written\n' : `accsm: created ${outcome.files.length} project ${outcome.files.length === 1 ? 'file' : 'files'}\n`);
     return 0;
   });
+  // the cache holds the files as they were before the change: the changed ones are checked again on the next run
+  cached?.save();
+  return code;
 }

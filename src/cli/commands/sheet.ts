@@ -13,9 +13,9 @@ import { displayPath, validateRoot } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
 import { today, wantsColor } from '../io.js';
-import { addDataOption, dataRoot, examples, formatOption, groupCommand, loadValidData, refuseCells, stderrFormat, withRootLock, writeFromCells, writeOut, type CommandContext } from '../shared.js';
+import { addCacheOptions, addDataOption, dataRoot, rootCache, type CacheFlags, examples, formatOption, groupCommand, loadValidData, refuseCells, stderrFormat, withRootLock, writeFromCells, writeOut, type CommandContext } from '../shared.js';
 
-interface OutFlags {
+interface OutFlags extends CacheFlags {
   data?: string;
   plan?: string[];
   lead?: string[];
@@ -25,7 +25,7 @@ interface OutFlags {
   format?: 'xlsx' | 'csv';
 }
 
-interface InFlags {
+interface InFlags extends CacheFlags {
   data?: string;
   meeting?: string;
   dryRun?: boolean;
@@ -41,7 +41,7 @@ export function registerSheet(program: Command, ctx: CommandContext): Command {
   const out = sheet
     .command('out')
     .description('write one workbook per lead country: its projects, with columns to fill for the new status, its date and a note');
-  addDataOption(out)
+  addCacheOptions(addDataOption(out))
     .option('-p, --plan <id...>', 'work plans (default: every plan that has projects; one workbook per plan and country)')
     .option('--lead <code...>', 'countries (codes, or ASEC) to write a workbook for (default: every lead country of the plan)')
     .option('--as-of <date|meeting>', 'the date the current statuses are shown as of (default: today)')
@@ -56,7 +56,7 @@ export function registerSheet(program: Command, ctx: CommandContext): Command {
     .command('in')
     .description('read returned sheets, check every cell, and record all new statuses in one change, or nothing when a cell is wrong')
     .argument('<files...>', 'returned workbooks (.xlsx, as saved by Excel or LibreOffice) or CSV sheets');
-  addDataOption(inCmd)
+  addCacheOptions(addDataOption(inCmd))
     .option('--meeting <id>', 'the meeting that takes note of the new statuses (default: the one the sheet was made for)')
     .option('--dry-run', 'check and show the transitions, write nothing')
     .addOption(formatOption(DIAGNOSTIC_FORMATS, 'stylish').default('stylish'))
@@ -70,7 +70,7 @@ export function registerSheet(program: Command, ctx: CommandContext): Command {
 
 async function runOut(ctx: CommandContext, flags: OutFlags): Promise<number> {
   const { io } = ctx;
-  const usable = loadValidData(ctx, flags.data, { plans: flags.plan });
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags);
   if (!usable) return 1;
   const { data } = usable;
   const { resolveAsOf } = await import('../../core/as-of.js');
@@ -125,8 +125,9 @@ async function runIn(ctx: CommandContext, files: string[], flags: InFlags): Prom
   const toRead = files.map((f) => ({ path: resolve(io.cwd, f), shown: displayPath(resolve(io.cwd, f), io.cwd) }));
   const read = await readReturnedFiles(toRead);
   const shown = toRead.map((f) => f.shown);
-  return withRootLock(io, root.dir, flags.dryRun === true, () => {
-    const before = validateRoot(root.dir, { cwd: io.cwd, today: now });
+  const cached = rootCache(io, flags, root);
+  const code = withRootLock(io, root.dir, flags.dryRun === true, () => {
+    const before = validateRoot(root.dir, { cwd: io.cwd, today: now, cache: cached?.cache });
     const checked = checkReturned(before.loaded.data, read.sheets, { ...(flags.meeting ? { meeting: flags.meeting } : {}), today: now });
     const summary = summarize([...read.diagnostics, ...checked.diagnostics]);
     if (summary.errors > 0) return refuseCells(io, summary, flags.format, shown, `the returned ${files.length === 1 ? 'sheet' : 'sheets'}`);
@@ -152,4 +153,7 @@ async function runIn(ctx: CommandContext, files: string[], flags: InFlags): Prom
     io.stderr(outcome.kind === 'dry-run' ? `accsm: dry run: ${what} checked; nothing written\n` : `accsm: recorded ${what} in ${outcome.files.length} ${outcome.files.length === 1 ? 'file' : 'files'}\n`);
     return 0;
   });
+  // the cache holds the files as they were before the change: the changed ones are checked again on the next run
+  cached?.save();
+  return code;
 }
