@@ -6,8 +6,12 @@
  */
 import { escapeControls, mapStrings } from './terminal.js';
 
+const BREAK = /[\r\n\u2028\u2029]/;
+
 /** The text on one line: line breaks at either end dropped, the others one space each. */
 export function flattenLines(text: string): string {
+  // most texts have no line break: nothing to replace (every cell of a paper's tables passes here)
+  if (!BREAK.test(text)) return text;
   return text.replace(/^[\r\n\u2028\u2029]+|[\r\n\u2028\u2029]+$/g, '').replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
 

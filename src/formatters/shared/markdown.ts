@@ -41,6 +41,7 @@ export interface MdColumn {
 
 /** The text a reader sees in a cell: escapes and strong emphasis taken off. */
 function shown(cell: string): string {
+  if (!cell.includes('*') && !cell.includes('\\')) return cell;
   return cell.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
 }
 
