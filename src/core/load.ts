@@ -34,8 +34,8 @@ export { isDataRoot, type DataSource, type MemoryFile };
  * reads only the changed ones (the root's lock keeps the others as they were).
  * A file in `sameAs` (by path relative to the root, with "/"), loaded from
  * another version of the root, is read but not parsed or checked again when
- * its text is the same: `diff` loads its second side so (the text is compared
- * where it is read, by the worker too).
+ * its text is the same: `diff` loads its second side so (on one thread: the
+ * text is compared where it is read).
  */
 export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>, parallel?: ParallelOptions, sameAs?: ReadonlyMap<string, SourceFile>, cache?: FileCache): LoadedRoot {
   const { paths, planFolders } = source.list();
@@ -73,20 +73,15 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
       }
     }
   }
-  /** the file at the same place in the other version (sameAs), of the same kind */
-  const twinOf = (k: number) => {
-    const twin = sameAs?.get(pending[k]!.rel);
-    return twin?.kind === pending[k]!.place.kind ? twin : undefined;
-  };
-  // same place, same text: the same parse and schema verdict (a SourceFile's diagnostics hold no file name)
-  const twin = (k: number) => ({ ...twinOf(k)!, path: pending[k]!.place.path });
   const local = (k: number) => {
     const read = source.read(pending[k]!.rel);
-    if (read.ok && twinOf(k)?.text === read.text) return twin(k);
+    // same place, same text: the same parse and schema verdict (a SourceFile's diagnostics hold no file name)
+    const twin = sameAs?.get(pending[k]!.rel);
+    if (twin !== undefined && read.ok && twin.text === read.text && twin.kind === pending[k]!.place.kind) return { ...twin, path: pending[k]!.place.path };
     return loadRead(pending[k]!.place, read);
   };
-  const disk = parallel && source.onDisk && pending.length >= (parallel.minFiles ?? DEFAULT_MIN_FILES) ? diskItems(source, pending, twinOf) : undefined;
-  const loaded = disk ? loadParallel(disk.realRoot, disk.items, local, parallel!, twin).files : pending.map((_, k) => local(k));
+  const disk = !sameAs && parallel && source.onDisk && pending.length >= (parallel.minFiles ?? DEFAULT_MIN_FILES) ? diskItems(source, pending) : undefined;
+  const loaded = disk ? loadParallel(disk.realRoot, disk.items, local, parallel!).files : pending.map((_, k) => local(k));
   for (let k = 0; k < pending.length; k++) {
     files[pending[k]!.at] = loaded[k]!;
     cache?.record(pending[k]!.rel, loaded[k]!);
@@ -96,18 +91,15 @@ export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>
 }
 
 /** The pending files as the worker reads them, when every one of them is on disk under one real root. */
-function diskItems(source: DataSource, pending: readonly { rel: string; place: FilePlace }[], twinOf: (k: number) => SourceFile | undefined): { realRoot: string; items: DiskItem[] } | undefined {
+function diskItems(source: DataSource, pending: readonly { rel: string; place: FilePlace }[]): { realRoot: string; items: DiskItem[] } | undefined {
   const items: DiskItem[] = [];
   let realRoot: string | undefined;
-  for (let k = 0; k < pending.length; k++) {
-    const p = pending[k]!;
+  for (const p of pending) {
     const at = source.onDisk!(p.rel);
     if (!at || (realRoot !== undefined && at.realRoot !== realRoot)) return undefined;
     realRoot = at.realRoot;
     const item: DiskItem = { path: at.path, kind: p.place.kind, linkChecked: at.linkChecked };
     if (p.place.planId !== undefined) [item.planId, item.expectedId] = [p.place.planId, p.place.expectedId];
-    const twinText = twinOf(k)?.text;
-    if (twinText !== undefined) item.twinText = twinText;
     items.push(item);
   }
   return realRoot === undefined ? undefined : { realRoot, items };

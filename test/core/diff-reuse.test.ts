@@ -78,7 +78,7 @@ describe('load with sameAs (a folder beside another version)', () => {
   });
 });
 
-describe('load with sameAs on two threads', () => {
+describe('load with sameAs, two threads asked for', () => {
   it('gives what one thread gives: unchanged files taken from the other side, changed ones parsed', () => {
     const worker = join(REPO, 'dist', 'load-worker.cjs');
     const first = validateRoot(a, opts);

@@ -17,9 +17,7 @@ if (Atomics.compareExchange(state, 1, STATE.idle, STATE.running) === STATE.idle)
       const files = [];
       for (let i = from; i < Math.min(from + CHUNK, items.length); i++) {
         const item = items[i]!;
-        const read = readDataFile(item.path, realRoot, undefined, { linkChecked: item.linkChecked, buffer });
-        // the same text as the other version's file (diff): the main thread takes that one, nothing to parse here
-        files.push(item.twinText !== undefined && read.ok && read.text === item.twinText ? null : loadRead(item, read));
+        files.push(loadRead(item, readDataFile(item.path, realRoot, undefined, { linkChecked: item.linkChecked, buffer })));
         Atomics.add(state, 2, 1);
       }
       port.postMessage({ from, files } satisfies WorkerChunk);

@@ -14,8 +14,6 @@ import type { FilePlace, SourceFile } from '../load-file.js';
 /** A file the worker can read by itself: a disk path, and whether its link check was done while listing. */
 export interface DiskItem extends FilePlace {
   linkChecked: boolean;
-  /** the text of the file at this place in another version (diff): a file that reads the same is answered null, and taken from `twin` */
-  twinText?: string;
 }
 
 export interface WorkerJob {
@@ -28,8 +26,7 @@ export interface WorkerJob {
 
 export interface WorkerChunk {
   from: number;
-  /** null: the file's text is its item's twinText */
-  files: (SourceFile | null)[];
+  files: SourceFile[];
 }
 
 /** shared[1]: 0 not started, 1 the worker runs, 2 closed before it started, 3 the worker is done */
@@ -54,7 +51,7 @@ export const DEFAULT_MIN_FILES = 2000;
  * thread. The result has one SourceFile per item, in order, and says how many
  * of them the worker loaded.
  */
-export function loadParallel(realRoot: string, items: DiskItem[], local: (i: number) => SourceFile, options: ParallelOptions, twin?: (i: number) => SourceFile): { files: SourceFile[]; fromWorker: number } {
+export function loadParallel(realRoot: string, items: DiskItem[], local: (i: number) => SourceFile, options: ParallelOptions): { files: SourceFile[]; fromWorker: number } {
   const out = new Array<SourceFile | undefined>(items.length);
   const shared = new SharedArrayBuffer(12);
   const state = new Int32Array(shared);
@@ -86,7 +83,7 @@ export function loadParallel(realRoot: string, items: DiskItem[], local: (i: num
   let fromWorker = 0;
   for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
     const { from, files } = message.message as WorkerChunk;
-    for (let k = 0; k < files.length; k++) out[from + k] = files[k] ?? twin?.(from + k);
+    for (let k = 0; k < files.length; k++) out[from + k] = files[k];
     fromWorker += files.length;
   }
   port1.close();

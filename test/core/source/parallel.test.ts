@@ -69,26 +69,6 @@ describe('loading on two threads', () => {
     expect(two.files).toEqual(one);
   });
 
-  it('answers a file whose text is its twin\'s (diff) with the twin, unparsed, and parses a file whose text differs', () => {
-    const source = diskSource(root);
-    const one = load(source).files.filter((f) => f.kind !== 'other' && f.text !== undefined);
-    const realRoot = source.onDisk!('meetings.yaml')!.realRoot;
-    // every other file's twin has the same text, the rest a different one
-    const items: DiskItem[] = one.map((f, i) => ({ path: f.path, kind: f.kind as DiskItem['kind'], linkChecked: false, twinText: i % 2 === 0 ? f.text! : `${f.text!}# changed\n` }));
-    const twins = one.map((f) => ({ ...f, diagnostics: [] }));
-    const slow = (i: number) => {
-      const until = performance.now() + 1;
-      while (performance.now() < until);
-      return i % 2 === 0 ? twins[i]! : loadRead(items[i]!, readDataFile(items[i]!.path, realRoot));
-    };
-    const two = loadParallel(realRoot, items, slow, { script: WORKER }, (i) => twins[i]!);
-    expect(two.fromWorker).toBeGreaterThan(0);
-    two.files.forEach((f, i) => {
-      if (i % 2 === 0) expect(f).toBe(twins[i]);
-      else expect(f).toEqual(loadRead(items[i]!, readDataFile(items[i]!.path, realRoot)));
-    });
-  });
-
   it('loads on one thread below minFiles, and when the worker script does not exist', () => {
     const one = load(diskSource(root));
     expect(load(diskSource(root), undefined, { script: WORKER, minFiles: 1_000_000 }).files).toEqual(one.files);
