@@ -8,7 +8,7 @@
 import type { PlanReport, ProjectRow, Report } from '../../core/report.js';
 import type { PlanProgress } from '../../core/progress.js';
 import { STATUS_ORDER, type Status } from '../../core/types.js';
-import { capital, dateWords, periodWords } from '../shared/words.js';
+import { capital, dateWords, periodWords, rowsOf } from '../shared/words.js';
 import {
   carriedOverSentence,
   dateRange,
@@ -274,7 +274,7 @@ function areaSection(plan: PlanReport, h: 2 | 3, footnote: string | undefined, c
 }
 
 function projectTable(plan: PlanReport, ids: readonly string[]): Block {
-  const rows = ids.map((id) => plan.projects.find((p) => p.id === id)).filter((p): p is ProjectRow => p !== undefined);
+  const rows = rowsOf(plan, ids).filter((p): p is ProjectRow => p !== undefined);
   return {
     kind: 'table',
     header: ['Project/activity', 'Lead', 'Schedule', 'Status'],

@@ -127,7 +127,14 @@ export function carriedOverWords(plan: Pick<PlanReport, 'carriedOver' | 'total'>
 
 /** "P07 Title; P09 Title" style items for the overdue and late-start lists. */
 export function projectTitles(plan: Pick<PlanReport, 'projects'>, ids: readonly string[]): { id: string; title: string }[] {
-  return ids.map((id) => ({ id, title: plan.projects.find((p) => p.id === id)?.title ?? '' }));
+  return rowsOf(plan, ids).map((r, i) => ({ id: ids[i]!, title: r?.title ?? '' }));
+}
+
+/** The row of each id (the first with it; undefined when there is none), from one index of the plan's rows (a search per id is quadratic in a large plan). */
+export function rowsOf(plan: Pick<PlanReport, 'projects'>, ids: readonly string[]): (PlanReport['projects'][number] | undefined)[] {
+  const byId = new Map<string, PlanReport['projects'][number]>();
+  for (const r of plan.projects) if (!byId.has(r.id)) byId.set(r.id, r);
+  return ids.map((id) => byId.get(id));
 }
 
 /** Capitalised first letter, for labels and sentences. */
