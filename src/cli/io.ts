@@ -64,17 +64,19 @@ export function lockWaitMs(io: CliIO): number | undefined {
 }
 
 /**
- * The loader's worker script, so that a large root is read and parsed on two
- * threads (core/source/parallel.ts): dist/load-worker.cjs beside the bundle
- * that runs. ACCSM_THREADS=1 keeps loading on one thread. Undefined when the
- * script is not there (running from the sources, as the tests do).
+ * The loader's worker script, when ACCSM_THREADS=2 asks for a large root to
+ * be read and parsed on two threads (core/source/parallel.ts): dist/load-worker.cjs
+ * beside the bundle that runs. Off by default: on the 2-vCPU machines accsm is
+ * measured on, two threads took longer than one (10,000 projects: 1.05 s
+ * against 0.9 s; 100,000: 15 s against 8 s), the threads slowing each other
+ * down more than the second one helps. Undefined when the script is not there
+ * (running from the sources, as the tests do).
  */
 export function loaderThreads(io: CliIO): ParallelOptions | undefined {
-  if (io.env.ACCSM_THREADS === '1') return undefined;
+  if (io.env.ACCSM_THREADS !== '2') return undefined;
   for (const rel of ['./load-worker.cjs', '../load-worker.cjs']) {
     const script = fileURLToPath(new URL(rel, import.meta.url));
     if (script.endsWith(`${sep}dist${sep}load-worker.cjs`) && existsSync(script)) return { script };
   }
   return undefined;
 }
-

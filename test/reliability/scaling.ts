@@ -1,20 +1,25 @@
 /**
  * How work grows with the input, independent of the machine's speed: the
- * time at 4× the size over the time at 1×, each the best of a few runs (the
- * least disturbed by other load). Linear work gives about 4, quadratic about
- * 16; tests assert a bound between the two.
+ * time at 4× the size over the time at 1×. Each is timed over enough calls to
+ * last some 25 ms (so that the timer's grain and one interruption matter
+ * little), and each is the best of a few tries (the least disturbed by other
+ * load). Linear work gives about 4, quadratic about 16; tests assert a bound
+ * between the two.
  */
-export function growth(run: (size: number) => void, size: number, repeats = 3): number {
+export function growth(run: (size: number) => void, size: number, repeats = 5): number {
+  const timed = (n: number, calls: number) => {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) run(n);
+    return performance.now() - start;
+  };
+  timed(size, 1); // warm up the JIT
+  let calls = 1;
+  while (calls < 1024 && timed(size, calls) < 25) calls *= 2;
   const best = (n: number) => {
     let least = Infinity;
-    for (let i = 0; i < repeats; i++) {
-      const start = performance.now();
-      run(n);
-      least = Math.min(least, performance.now() - start);
-    }
+    for (let i = 0; i < repeats; i++) least = Math.min(least, timed(n, calls));
     return least;
   };
-  best(size); // warm up the JIT
   const small = Math.max(best(size), 0.05);
   return best(4 * size) / small;
 }
