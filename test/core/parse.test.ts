@@ -1,7 +1,8 @@
 /** YAML text → data or diagnostics, and paths → positions. */
 import { growth, LINEAR_BOUND } from '../reliability/scaling.js';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_DEPTH, createLocator, parseYaml, positionIndex } from '../../src/core/parse.js';
+import { MAX_DEPTH, createLocator, hasBareColon, hasEmptyEntry, parseYaml, positionIndex } from '../../src/core/parse.js';
+import fc from 'fast-check';
 import type { RawDiagnostic } from '../../src/core/raw.js';
 
 function fails(text: string): RawDiagnostic[] {
@@ -275,5 +276,28 @@ describe('the duplicate-key check', () => {
 
   it('still names the duplicate, at its line, among 100,000 keys', () => {
     expect(fails(keys(100_000)).map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual(['100001:1 yaml-duplicate-key the key "k0" appears twice in the same mapping; keep one of them']);
+  });
+});
+
+describe('the pre-scans written with indexOf', () => {
+  // texts made of the characters the patterns care about, and a few others
+  const pieces = ['-', ':', ' ', '\t', '\n', '\r', '\r\n', '#', '{', ',', 'a', '1', '\u2028', '\u00a0', '- ', ' -', '-\n', ': '];
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join(''));
+
+  it('hasEmptyEntry is /(?:^|[ \\t])-[ \\t]*(?:#.*)?$/m', () => {
+    fc.assert(fc.property(texts, (t) => hasEmptyEntry(t) === /(?:^|[ \t])-[ \t]*(?:#.*)?$/m.test(t)), { numRuns: 3000 });
+  });
+
+  it('hasBareColon is /(?:^|[\\s{,]):/m', () => {
+    fc.assert(fc.property(texts, (t) => hasBareColon(t) === /(?:^|[\s{,]):/m.test(t)), { numRuns: 3000 });
+  });
+
+  it('agree on the usual cases', () => {
+    expect(hasEmptyEntry('a:\n  -\n')).toBe(true);
+    expect(hasEmptyEntry('date: 2022-05-25\n- x\n')).toBe(false);
+    expect(hasEmptyEntry('- # note')).toBe(true);
+    expect(hasBareColon('id: P1\n')).toBe(false);
+    expect(hasBareColon('a: 1\n: b\n')).toBe(true);
+    expect(hasBareColon('{ : x }')).toBe(true);
   });
 });
