@@ -24,17 +24,17 @@ export type ParseResult = { ok: true; data: unknown } | { ok: false; diagnostics
 const INT_RE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT_RE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 /** First characters a number can have (- + . 0-9): every other plain scalar skips the patterns, which js-yaml tries on each one. */
-const NUMBER_START = new Set([...'-+.0123456789'].map((c) => c.charCodeAt(0)));
+const numberStart = (c: number) => (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
 const int12 = new jsYaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (s: unknown) => typeof s === 'string' && NUMBER_START.has(s.charCodeAt(0)) && s.charCodeAt(0) !== 46 && INT_RE.test(s),
+  resolve: (s: unknown) => typeof s === 'string' && numberStart(s.charCodeAt(0)) && s.charCodeAt(0) !== 46 && INT_RE.test(s),
   construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
   predicate: (v: unknown) => typeof v === 'number' && Number.isInteger(v),
   represent: (v: object) => String(v),
 });
 const float12 = new jsYaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: unknown) => typeof s === 'string' && NUMBER_START.has(s.charCodeAt(0)) && FLOAT_RE.test(s),
+  resolve: (s: unknown) => typeof s === 'string' && numberStart(s.charCodeAt(0)) && FLOAT_RE.test(s),
   construct: (s: string) => {
     const tail = s.slice(-3).toLowerCase();
     if (tail === 'nan') return NaN;
