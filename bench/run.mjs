@@ -309,15 +309,16 @@ function checkTargets(bySize, withReport, probe) {
     }
   }
   const tenK = at(10000);
-  {
-    const name = '10,000: accsm validate ≤ ajv-cli';
-    if (!tenK) add(name, null, 1, undefined, 'size 10000 not run');
+  const hundredK = at(100000);
+  // issue 7 asked for validate within ajv-cli's time at 10,000; issue 17 for 0.8× there and 1.0× at 100,000
+  for (const [size, limit, results] of [[10000, 1, tenK], [10000, 0.8, tenK], [100000, 1, hundredK]]) {
+    const name = `${size.toLocaleString('en')}: accsm validate ≤ ${limit === 1 ? '' : `${limit}× `}ajv-cli`;
+    if (!results?.ajv) add(name, null, limit, undefined, `size ${size} not run`);
     else {
-      const ratio = tenK.validate.medianMs / tenK.ajv.medianMs;
-      add(name, ratio, 1, ratio <= 1, `${fmtMs(tenK.validate.medianMs)} vs ${fmtMs(tenK.ajv.medianMs)}`);
+      const ratio = results.validate.medianMs / results.ajv.medianMs;
+      add(name, ratio, limit, ratio <= limit, `${fmtMs(results.validate.medianMs)} vs ${fmtMs(results.ajv.medianMs)}`);
     }
   }
-  const hundredK = at(100000);
   for (const key of ['validate', 'report']) {
     const what = key === 'validate' ? 'accsm validate' : 'accsm report';
     const name = `100,000 ≤ 12× 10,000: ${what}`;
