@@ -169,6 +169,10 @@ describe('syntax errors in plain words: what is wrong, where, and how to fix it'
   it('errors on different lines are all kept, one per line', () => {
     expect(fails('a: 1\na: 2\nb: [1, 2\nc: 3\n').map(at)).toEqual(['2:1 yaml-duplicate-key', '3:4 yaml-syntax']);
   });
+
+  it('finds every duplicate as js-yaml counts keys: by their text (true and "true" are one key)', () => {
+    expect(fails('a: 1\na: 2\ntrue: x\n"true": y\n').map(at)).toEqual(['2:1 yaml-duplicate-key', '4:1 yaml-duplicate-key']);
+  });
 });
 
 describe('positions', () => {
