@@ -37,7 +37,19 @@ export { isDataRoot, type DataSource, type MemoryFile };
  * its text is the same: `diff` loads its second side so (on one thread: the
  * text is compared where it is read).
  */
-export function load(source: DataSource, reuse?: ReadonlyMap<string, SourceFile>, parallel?: ParallelOptions, sameAs?: ReadonlyMap<string, SourceFile>, cache?: FileCache): LoadedRoot {
+export interface LoadFrom {
+  /** files already loaded, by absolute path, taken as they are */
+  reuse?: ReadonlyMap<string, SourceFile>;
+  /** read and parse a large root on two threads (source/parallel.ts) */
+  parallel?: ParallelOptions;
+  /** the other side's files of a diff, by relative path: one with the same text is not parsed again */
+  sameAs?: ReadonlyMap<string, SourceFile>;
+  /** the --cache of per-file results */
+  cache?: FileCache;
+}
+
+export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
+  const { reuse, parallel, sameAs, cache } = from;
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));

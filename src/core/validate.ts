@@ -44,7 +44,7 @@ export interface ValidateResult extends DiagnosticSummary {
 
 /** Validates the data of a source. */
 export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache'>): ValidateResult {
-  return checkLoaded(load(source, options.reuse, options.parallel, options.sameAs, options.cache), options);
+  return checkLoaded(load(source, { reuse: options.reuse, parallel: options.parallel, sameAs: options.sameAs, cache: options.cache }), options);
 }
 
 /** The cross-file rules and positions over files already loaded (each with what reading, parsing and its schema found). */

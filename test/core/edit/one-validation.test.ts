@@ -34,7 +34,7 @@ describe('one validation per edit', () => {
     const source = diskSource(ROOT);
     const read: string[] = [];
     const counting = { root: source.root, list: () => source.list(), read: (rel: string) => (read.push(rel), source.read(rel)) };
-    const after = load(counting, reuse);
+    const after = load(counting, { reuse });
     expect(read).toEqual([changed.slice(ROOT.length + 1).split('\\').join('/')]);
     expect(after.files.length).toBe(before.files.length);
     expect(after.data).toEqual(before.data);

@@ -71,8 +71,8 @@ describe('loading on two threads', () => {
 
   it('loads on one thread below minFiles, and when the worker script does not exist', () => {
     const one = load(diskSource(root));
-    expect(load(diskSource(root), undefined, { script: WORKER, minFiles: 1_000_000 }).files).toEqual(one.files);
-    expect(load(diskSource(root), undefined, { script: join(REPO, 'no-such-worker.cjs'), minFiles: 1 }).files).toEqual(one.files);
+    expect(load(diskSource(root), { parallel: { script: WORKER, minFiles: 1_000_000 } }).files).toEqual(one.files);
+    expect(load(diskSource(root), { parallel: { script: join(REPO, 'no-such-worker.cjs'), minFiles: 1 } }).files).toEqual(one.files);
   });
 
   it('loads what a worker claimed but never delivered', () => {
@@ -91,7 +91,7 @@ if (Atomics.compareExchange(s, 1, 0, 1) === 0) {
 `,
     );
     const one = load(diskSource(root));
-    expect(load(diskSource(root), undefined, { script, minFiles: 1 }).files).toEqual(one.files);
+    expect(load(diskSource(root), { parallel: { script, minFiles: 1 } }).files).toEqual(one.files);
   });
 
   it('stops waiting for a worker that hangs, and loads what it claimed', () => {
