@@ -82,19 +82,6 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
-// 2c. the loader's worker (src/core/source/parallel.ts): reads and parses part of a large root on a second thread
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/core/source/load-worker.ts'],
-  outfile: `${out}/load-worker.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  packages: 'bundle',
-  logLevel: 'warning',
-  legalComments: 'none',
-});
 // one run on the embedded data compiles the functions a normal run needs; then the cache is saved
 // (report validates first, so one report run compiles both paths)
 execFileSync(process.execPath, [join(root, 'scripts/write-code-cache.mjs'), join(root, out, 'cli.cjs'), 'report', '--format', 'json', '--data', join(root, 'data')], {

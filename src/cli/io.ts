@@ -1,10 +1,6 @@
 /** What a command may touch of the outside world; tests pass their own. */
 import { formatDate, isRealDate } from '../core/dates.js';
 import { UserError } from '../core/errors.js';
-import { existsSync } from 'node:fs';
-import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ParallelOptions } from '../core/source/parallel.js';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -61,22 +57,4 @@ export function lockWaitMs(io: CliIO): number | undefined {
   if (text === undefined || text === '') return undefined;
   if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new UserError(`ACCSM_LOCK_WAIT=${JSON.stringify(text)} is not a number of seconds; set it to how long an edit may wait for another one to finish, for example ACCSM_LOCK_WAIT=60`);
   return Math.round(Number(text) * 1000);
-}
-
-/**
- * The loader's worker script, when ACCSM_THREADS=2 asks for a large root to
- * be read and parsed on two threads (core/source/parallel.ts): dist/load-worker.cjs
- * beside the bundle that runs. Off by default: on the 2-vCPU machines accsm is
- * measured on, two threads took longer than one (10,000 projects: 1.05 s
- * against 0.9 s; 100,000: 15 s against 8 s), the threads slowing each other
- * down more than the second one helps. Undefined when the script is not there
- * (running from the sources, as the tests do).
- */
-export function loaderThreads(io: CliIO): ParallelOptions | undefined {
-  if (io.env.ACCSM_THREADS !== '2') return undefined;
-  for (const rel of ['./load-worker.cjs', '../load-worker.cjs']) {
-    const script = fileURLToPath(new URL(rel, import.meta.url));
-    if (script.endsWith(`${sep}dist${sep}load-worker.cjs`) && existsSync(script)) return { script };
-  }
-  return undefined;
 }

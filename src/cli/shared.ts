@@ -22,7 +22,7 @@ import { displayPath, validateRoot, type ValidateResult } from '../core/validate
 import { stylish } from '../formatters/diagnostics/stylish.js';
 import { diagnosticFormatters, type DiagnosticFormat } from '../formatters/diagnostics/index.js';
 import { SCOPE_FORMATS, type ScopeFormat } from '../formatters/shared/formats.js';
-import { loaderThreads, lockWaitMs, today, wantsColor, type CliIO } from './io.js';
+import { lockWaitMs, today, wantsColor, type CliIO } from './io.js';
 import { addCacheOptions, openRootCache, type CacheFlags, type RootCache } from './cache.js';
 
 export { addCacheOptions, type CacheFlags };
@@ -175,7 +175,7 @@ export function loadValidData(ctx: CommandContext, data: string | undefined, sco
   const { io } = ctx;
   const root = dataRoot(io, data);
   const cached = openRootCache(io, cacheFlags, root, VERSION);
-  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), parallel: loaderThreads(io), cache: cached?.cache }));
+  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), cache: cached?.cache }));
   cached?.save();
   const planIds = result.loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);
   for (const id of scope.plans ?? []) planValue(id, '--plan', planIds);
@@ -236,7 +236,7 @@ export function stderrFormat(io: CliIO) {
 export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean } & CacheFlags, plan: Parameters<typeof runEdit>[1]): number {
   const root = dataRoot(io, flags.data, { refusesShipped: true });
   const cached = openRootCache(io, flags, root, VERSION);
-  const out = runEdit(root, plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io), parallel: loaderThreads(io), cache: cached?.cache });
+  const out = runEdit(root, plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io), cache: cached?.cache });
   // the cache holds the files as they were before the change: a changed file is checked again on the next run
   cached?.save();
   return finishEdit(io, out);

@@ -1,8 +1,7 @@
 /**
  * One data file, from the result of reading it to a SourceFile: parse, the
- * empty-file check and its schema. The same function runs on the main thread
- * and in the loader's worker (source/parallel.ts), so a file gets the same
- * result whichever thread read it.
+ * empty-file check and its schema: for every source, for the cache and for
+ * an edit's check of the files it changed.
  */
 import { diag, type RawDiagnostic } from './raw.js';
 import type { ReadResult } from './read.js';

@@ -13,7 +13,6 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import type { FileCache } from './cache.js';
-import { DEFAULT_MIN_FILES, loadParallel, type DiskItem, type ParallelOptions } from './source/parallel.js';
 
 export type { SourceFile };
 
@@ -40,8 +39,6 @@ export { isDataRoot, type DataSource, type MemoryFile };
 export interface LoadFrom {
   /** files already loaded, by absolute path, taken as they are */
   reuse?: ReadonlyMap<string, SourceFile>;
-  /** read and parse a large root on two threads (source/parallel.ts) */
-  parallel?: ParallelOptions;
   /** the other side's files of a diff, by relative path: one with the same text is not parsed again */
   sameAs?: ReadonlyMap<string, SourceFile>;
   /** the --cache of per-file results */
@@ -49,7 +46,7 @@ export interface LoadFrom {
 }
 
 export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
-  const { reuse, parallel, sameAs, cache } = from;
+  const { reuse, sameAs, cache } = from;
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
@@ -92,29 +89,13 @@ export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
     if (twin !== undefined && read.ok && twin.text === read.text && twin.kind === pending[k]!.place.kind) return { ...twin, path: pending[k]!.place.path };
     return loadRead(pending[k]!.place, read);
   };
-  const disk = !sameAs && parallel && source.onDisk && pending.length >= (parallel.minFiles ?? DEFAULT_MIN_FILES) ? diskItems(source, pending) : undefined;
-  const loaded = disk ? loadParallel(disk.realRoot, disk.items, local, parallel!).files : pending.map((_, k) => local(k));
+  const loaded = pending.map((_, k) => local(k));
   for (let k = 0; k < pending.length; k++) {
     files[pending[k]!.at] = loaded[k]!;
     cache?.record(pending[k]!.rel, loaded[k]!);
   }
   cache?.seal();
   return { root: source.root, files, data: assemble(source.root, files) };
-}
-
-/** The pending files as the worker reads them, when every one of them is on disk under one real root. */
-function diskItems(source: DataSource, pending: readonly { rel: string; place: FilePlace }[]): { realRoot: string; items: DiskItem[] } | undefined {
-  const items: DiskItem[] = [];
-  let realRoot: string | undefined;
-  for (const p of pending) {
-    const at = source.onDisk!(p.rel);
-    if (!at || (realRoot !== undefined && at.realRoot !== realRoot)) return undefined;
-    realRoot = at.realRoot;
-    const item: DiskItem = { path: at.path, kind: p.place.kind, linkChecked: at.linkChecked };
-    if (p.place.planId !== undefined) [item.planId, item.expectedId] = [p.place.planId, p.place.expectedId];
-    items.push(item);
-  }
-  return realRoot === undefined ? undefined : { realRoot, items };
 }
 
 const planMissing = diag('plan-missing', 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder');

@@ -13,7 +13,6 @@ import { severityOf } from './codes.js';
 import { runRules } from './rules.js';
 import { diskSource } from './source/disk.js';
 import type { DataSource } from './source/types.js';
-import type { ParallelOptions } from './source/parallel.js';
 
 export interface CheckOptions {
   /** working directory that diagnostic file names are relative to */
@@ -22,8 +21,6 @@ export interface CheckOptions {
   today: string;
   /** report only on these files or folders (absolute paths); cross-references still use the whole root */
   only?: readonly string[];
-  /** read and parse a large root on two threads (see source/parallel.ts) */
-  parallel?: ParallelOptions;
 }
 
 export interface ValidateOptions extends CheckOptions, LoadOptions {
@@ -44,7 +41,7 @@ export interface ValidateResult extends DiagnosticSummary {
 
 /** Validates the data of a source. */
 export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache'>): ValidateResult {
-  return checkLoaded(load(source, { reuse: options.reuse, parallel: options.parallel, sameAs: options.sameAs, cache: options.cache }), options);
+  return checkLoaded(load(source, { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache }), options);
 }
 
 /** The cross-file rules and positions over files already loaded (each with what reading, parsing and its schema found). */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateInRepo, resolveRevision, revisionSide, revisionSource } from '../../src/core/git.js';
 import type { SourceFile } from '../../src/core/load.js';
 import { validate, validateRoot } from '../../src/core/validate.js';
-import { FIXTURES, REPO, gitIn, putData, tempDir } from '../helpers.js';
+import { FIXTURES, gitIn, putData, tempDir } from '../helpers.js';
 
 const opts = { cwd: FIXTURES, today: '2026-11-23' };
 const P1 = 'plans/plan-a/projects/P1.yaml';
@@ -75,20 +75,6 @@ describe('load with sameAs (a folder beside another version)', () => {
     const back = validateRoot(a, { ...opts, sameAs: byRel(b, beside.loaded.files) });
     expect(back.diagnostics).toEqual(first.diagnostics);
     expect(back.errors).toBe(0);
-  });
-});
-
-describe('load with sameAs, two threads asked for', () => {
-  it('gives what one thread gives: unchanged files taken from the other side, changed ones parsed', () => {
-    const worker = join(REPO, 'dist', 'load-worker.cjs');
-    const first = validateRoot(a, opts);
-    const sameAs = byRel(a, first.loaded.files);
-    const one = validateRoot(b, { ...opts, sameAs });
-    const two = validateRoot(b, { ...opts, sameAs, parallel: { script: worker, minFiles: 1 } });
-    expect(two.diagnostics).toEqual(one.diagnostics);
-    expect(two.loaded.files).toEqual(one.loaded.files);
-    const before = byRel(a, first.loaded.files);
-    for (const [rel, file] of byRel(b, two.loaded.files)) if (rel !== P1 && !rel.endsWith('B1.yaml')) expect(file.data).toBe(before.get(rel)!.data);
   });
 });
 

@@ -12,7 +12,7 @@ import type { SourceFile } from '../../core/load.js';
 import { UserError } from '../../core/errors.js';
 import type { DataSet } from '../../core/types.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
-import { loaderThreads, today, wantsColor, type CliIO } from '../io.js';
+import { today, wantsColor, type CliIO } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, type CommandContext } from '../shared.js';
 
 interface DiffFlags {
@@ -137,7 +137,7 @@ async function isRevision(name: string, root: string): Promise<boolean> {
 /** `other` is the side loaded first: files with the same text are taken from it instead of being parsed and checked again. */
 async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string, other?: LoadedSide): Promise<LoadedSide> {
   const { displayPath, validateRoot } = await import('../../core/validate.js');
-  const result = validateRoot(dir, { cwd: io.cwd, today: asOf, parallel: loaderThreads(io), ...(other ? { sameAs: other.files } : {}) });
+  const result = validateRoot(dir, { cwd: io.cwd, today: asOf, ...(other ? { sameAs: other.files } : {}) });
   return {
     data: result.loaded.data,
     side: { label: `${displayPath(dir, io.cwd)}${suffix}`, errors: result.errors, warnings: result.warnings, unreadable: unreadableFiles(dir, result.loaded.files) },

@@ -6,7 +6,7 @@ import { UserError } from '../../core/errors.js';
 import { isDataRoot } from '../../core/load.js';
 import { displayPath, validateRoot } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, diagnosticFormatters, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
-import { loaderThreads, wantsColor, today } from '../io.js';
+import { wantsColor, today } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, parseNonNegativeInt, VERSION, withRuleSettings, type CommandContext } from '../shared.js';
 import { rulesInForce } from '../../core/config.js';
 import type { ResolvedRoot } from '../../core/root.js';
@@ -76,7 +76,7 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
   }
   const started = performance.now();
   const cached = openRootCache(io, flags, resolved, VERSION);
-  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope, parallel: loaderThreads(io), cache: cached?.cache }));
+  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope, cache: cached?.cache }));
   cached?.save();
   const seconds = (performance.now() - started) / 1000;
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;

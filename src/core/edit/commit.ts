@@ -18,7 +18,6 @@ import { lockPathFor, withLock } from './lock.js';
 import { commitFiles, recoverRoot, type FileChange, type Recovery } from './transaction.js';
 
 export type { FileChange } from './transaction.js';
-import type { ParallelOptions } from '../source/parallel.js';
 import type { FileCache } from '../cache.js';
 
 export interface EditOptions {
@@ -30,8 +29,6 @@ export interface EditOptions {
   writer?: FileWriter;
   /** how long to wait for another edit of the same root to finish, in milliseconds (default 30 s) */
   lockWaitMs?: number;
-  /** read and parse a large root on two threads (see source/parallel.ts) */
-  parallel?: ParallelOptions;
   /** per-file results from an earlier run, for the check before the change (--cache; see cache.ts) */
   cache?: FileCache;
 }
@@ -171,7 +168,7 @@ export type PlannedEdit = { done: string } & ({ change: FileChange } | { changes
 export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => PlannedEdit, options: RunEditOptions): OutcomeText {
   assertWritable(root.source, root.dir);
   const edit = (recovery?: Recovery) => {
-    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, parallel: options.parallel, cache: options.cache });
+    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, cache: options.cache });
     const planned = plan(before.loaded);
     const changes = 'change' in planned ? [planned.change] : planned.changes;
     if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };

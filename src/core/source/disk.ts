@@ -62,9 +62,6 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
       if (typeof text === 'string') return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
       return readDataFile(abs(rel), realRoot, undefined, { linkChecked: regular.has(rel), buffer });
     },
-    onDisk(rel: string) {
-      return overlay.has(rel) ? undefined : { path: abs(rel), realRoot, linkChecked: regular.has(rel) };
-    },
   };
 }
 

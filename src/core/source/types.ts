@@ -20,11 +20,4 @@ export interface DataSource {
   readonly root: string;
   list(): Listing;
   read(rel: string): ReadResult;
-  /**
-   * Where a listed file can be read from disk by another thread, with the
-   * same checks as read(): its absolute path, the real data root, and whether
-   * its link check was done while listing. Undefined where read() gives text
-   * that is not on disk (an overlay, a git revision).
-   */
-  onDisk?(rel: string): { path: string; realRoot: string; linkChecked: boolean } | undefined;
 }
