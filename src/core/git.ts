@@ -13,7 +13,7 @@ import { load, type LoadedRoot, type SourceFile } from './load.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import { MAX_FILE_BYTES } from './read.js';
-import { layoutOrder } from './source/layout.js';
+import { inLayoutOrder } from './source/layout.js';
 
 /** Where a folder lies in a git working tree. */
 export interface RepoLocation {
@@ -218,8 +218,7 @@ function listRevision(top: string, commit: string, rel: string): RevisionListing
     files.push({ path, size: e.size });
     if (e.size <= MAX_FILE_BYTES && YAML_EXT.has(extname(path)) && path.split('/').length <= 4) wanted.push({ rel: path, object: e.object, size: e.size });
   }
-  wanted.sort((a, b) => layoutOrder(a.rel, b.rel));
-  return { files, wanted };
+  return { files, wanted: inLayoutOrder(wanted) };
 }
 
 /** Reads the blobs of `wanted`, one batch at a time; each blob once even where several paths share it. */
