@@ -13,14 +13,24 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import type { FileCache } from './cache.js';
+import { factKeeper } from './rules.js';
 
 export type { SourceFile };
 
 export type LoadOptions = DiskOptions;
 
-export interface LoadedRoot {
+/** The files of a root as loaded, each with what reading, parsing and its schema found. */
+export interface LoadedFiles {
   root: string;
   files: SourceFile[];
+  /**
+   * A file's text: the one it was loaded with, or read again when it was not
+   * kept (a file without problems, loaded for its diagnostics only).
+   */
+  textOf?: (file: SourceFile) => string | undefined;
+}
+
+export interface LoadedRoot extends LoadedFiles {
   data: DataSet;
 }
 
@@ -46,7 +56,23 @@ export interface LoadFrom {
 }
 
 export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
+  const loaded = loadFiles(source, from, false);
+  return { ...loaded, data: assemble(source.root, loaded.files) };
+}
+
+/**
+ * Loads the files of a source for their diagnostics only (validate): a file
+ * without problems keeps no text (it is read again if a cross-file rule finds
+ * something in it) and, of its data, only what the rules read (ruleFacts). So
+ * memory stays small however large the root, and no DataSet is made.
+ */
+export function loadForCheck(source: DataSource, from: LoadFrom = {}): LoadedFiles {
+  return loadFiles(source, from, true);
+}
+
+function loadFiles(source: DataSource, from: LoadFrom, factsOnly: boolean): LoadedFiles {
   const { reuse, sameAs, cache } = from;
+  const facts = factsOnly ? factKeeper() : undefined;
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
@@ -73,7 +99,7 @@ export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
           if ('planId' in place) [where.planId, where.expectedId] = [place.planId, place.expectedId];
           // a file the cache (--cache) knows as it is now is not read or parsed
           const known = cache?.known(p.rel, where, () => source.read(p.rel));
-          if (known) files.push(known);
+          if (known) files.push(facts ? facts(known) : known);
           else {
             pending.push({ at: files.length, rel: p.rel, place: where });
             files.push(undefined as unknown as SourceFile);
@@ -89,13 +115,19 @@ export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
     if (twin !== undefined && read.ok && twin.text === read.text && twin.kind === pending[k]!.place.kind) return { ...twin, path: pending[k]!.place.path };
     return loadRead(pending[k]!.place, read);
   };
-  const loaded = pending.map((_, k) => local(k));
   for (let k = 0; k < pending.length; k++) {
-    files[pending[k]!.at] = loaded[k]!;
-    cache?.record(pending[k]!.rel, loaded[k]!);
+    const file = local(k);
+    cache?.record(pending[k]!.rel, file);
+    files[pending[k]!.at] = facts ? facts(file) : file;
   }
   cache?.seal();
-  return { root: source.root, files, data: assemble(source.root, files) };
+  const relOf = (path: string) => (sep === '/' ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join('/'));
+  const textOf = (file: SourceFile): string | undefined => {
+    if (file.text !== undefined || !file.path.startsWith(prefix)) return file.text;
+    const read = source.read(relOf(file.path));
+    return read.ok ? read.text : undefined;
+  };
+  return factsOnly ? { root: source.root, files, textOf } : { root: source.root, files };
 }
 
 const planMissing = diag('plan-missing', 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder');

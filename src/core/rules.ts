@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { Meeting, Plan, Project } from './types.js';
-import type { SourceFile } from './load.js';
+import type { SourceFile } from './load-file.js';
 import { diag, type RawDiagnostic, type Segment } from './raw.js';
 import type { RuleCode } from './codes.js';
 import { isDateString, isRealDate } from './dates.js';
@@ -52,6 +52,7 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<So
 
   // project ids are unique across the whole data root, so that `accsm show P01` is never ambiguous
   const seenProjects = new Map<string, SourceFile>();
+  const scratch: RawDiagnostic[] = [];
   for (const f of files) {
     if (f.kind !== 'project' || !isRecord(f.data)) continue;
     const project = sanitizeProject(f.data);
@@ -60,7 +61,12 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<So
       const where = twin.planId === f.planId ? `another file of plan ${f.planId} (${basename(twin.path)})` : `plan ${twin.planId} (${basename(twin.path)})`;
       into(f).push(raw('id-duplicate', `project id "${project.id}" is also used by ${where}; project ids are unique across the data root, so give this one its own id (accsm project add picks a free one)`, ['id']));
     } else if (project.id !== undefined) seenProjects.set(project.id, f);
-    checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx, into(f));
+    // findings go to one scratch list first: most files have none, and get no list of their own
+    checkProject(f, project, plans.get(f.planId!), meetingById, meetingsAreKnown ? meetingIds : undefined, ctx, scratch);
+    if (scratch.length > 0) {
+      into(f).push(...scratch);
+      scratch.length = 0;
+    }
   }
   checkCarriedFrom(files, seenProjects, into);
   return found;
@@ -217,4 +223,52 @@ function sanitizeProject(d: Record<string, unknown>): Project {
       isRecord(e) && typeof e.date === 'string' ? ({ date: e.date, status: e.status, meeting: e.meeting } as Project['status'][number]) : (undefined as unknown as Project['status'][number]),
     ),
   };
+}
+
+/** No problems: the one empty list every file without any shares (frozen, so nothing can add to it). */
+const NONE = Object.freeze([]) as unknown as RawDiagnostic[];
+
+/** Short strings are copies already; a longer one may be a slice of its whole file's text: copy it, so the text can go. */
+const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
+/**
+ * What validate keeps of each file it loads for the diagnostics only
+ * (loadForCheck). A file with problems is kept as it is: its text places them.
+ * A file without keeps no text, and a project keeps only the parts of its data
+ * the rules above read: its id, areas, schedule, status dates, words and
+ * meetings, and carried_from. The repeated strings (areas, statuses, dates,
+ * meetings) are kept once for the whole root. The rules find the same things
+ * in these facts as in the whole data (a test runs both).
+ */
+export function factKeeper(): (file: SourceFile) => SourceFile {
+  const strings = new Map<string, string>();
+  const once = (s: unknown): unknown => {
+    if (typeof s !== 'string') return s;
+    let kept = strings.get(s);
+    if (kept === undefined) strings.set((kept = own(s)), kept);
+    return kept;
+  };
+  return (file) => {
+    if (!file.valid || file.diagnostics.length > 0) return file;
+    const slim: SourceFile = { path: file.path, kind: file.kind, valid: true, diagnostics: NONE };
+    if (file.expectedId !== undefined) slim.expectedId = file.expectedId;
+    if (file.planId !== undefined) slim.planId = file.planId;
+    slim.data = file.kind === 'project' && isRecord(file.data) ? projectFacts(file.data, once) : file.data;
+    return slim;
+  };
+}
+
+function projectFacts(d: Record<string, unknown>, once: (s: unknown) => unknown): Record<string, unknown> {
+  const facts: Record<string, unknown> = { id: typeof d.id === 'string' ? own(d.id) : d.id };
+  if (Array.isArray(d.priority_areas)) facts.priority_areas = d.priority_areas.map(once);
+  if (isRecord(d.schedule)) facts.schedule = { start: once(d.schedule.start), end: once(d.schedule.end) };
+  if (Array.isArray(d.status))
+    facts.status = d.status.map((e: unknown) => {
+      if (!isRecord(e)) return e;
+      const entry: Record<string, unknown> = { date: once(e.date), status: once(e.status) };
+      if (e.meeting !== undefined) entry.meeting = once(e.meeting);
+      return entry;
+    });
+  if (isRecord(d.carried_from)) facts.carried_from = { plan: once(d.carried_from.plan), id: typeof d.carried_from.id === 'string' ? own(d.carried_from.id) : d.carried_from.id };
+  return facts;
 }

@@ -6,7 +6,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic.js';
 import type { FileCache } from './cache.js';
-import { load, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
+import { load, loadForCheck, type LoadedFiles, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
 import { createLocator } from './parse.js';
 import type { RawDiagnostic } from './raw.js';
 import { severityOf } from './codes.js';
@@ -32,11 +32,15 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
   cache?: FileCache;
 }
 
-export interface ValidateResult extends DiagnosticSummary {
-  loaded: LoadedRoot;
+/** What validation found, without the data (validate's command needs no more). */
+export interface CheckResult extends DiagnosticSummary {
   /** the data files checked (within `only`), named relative to the working directory (made when first asked for) */
   readonly checkedFiles: string[];
   filesChecked: number;
+}
+
+export interface ValidateResult extends CheckResult {
+  loaded: LoadedRoot;
 }
 
 /** Validates the data of a source. */
@@ -45,7 +49,7 @@ export function validate(source: DataSource, options: CheckOptions & Pick<Valida
 }
 
 /** The cross-file rules and positions over files already loaded (each with what reading, parsing and its schema found). */
-export function checkLoaded(loaded: LoadedRoot, options: CheckOptions): ValidateResult {
+export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOptions): CheckResult & { loaded: L } {
   const found = runRules(loaded.files, { today: options.today });
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));
@@ -56,7 +60,7 @@ export function checkLoaded(loaded: LoadedRoot, options: CheckOptions): Validate
     if (file.kind !== 'other') checked.push(file);
     const rules = found.get(file);
     const raw = rules?.length ? [...file.diagnostics, ...rules] : file.diagnostics;
-    if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd)) diagnostics.push(d);
+    if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd, loaded.textOf)) diagnostics.push(d);
   }
   // the names are made only when a format lists every file (junit): 10,000 of them are not free
   let names: string[] | undefined;
@@ -72,11 +76,26 @@ export function checkLoaded(loaded: LoadedRoot, options: CheckOptions): Validate
 
 /** Validates a data root on disk (with an overlay when given). */
 export function validateRoot(rootDir: string, options: ValidateOptions): ValidateResult {
+  const { source, cache } = diskCheck(rootDir, options);
+  return validate(source, { ...options, cache });
+}
+
+/**
+ * Checks a data root on disk for its diagnostics only, as validateRoot does,
+ * keeping of each file without problems only what the rules read
+ * (loadForCheck): for `accsm validate`, whose memory then stays small.
+ */
+export function checkRoot(rootDir: string, options: ValidateOptions): CheckResult {
+  const { source, cache } = diskCheck(rootDir, options);
+  return checkLoaded(loadForCheck(source, { cache }), options);
+}
+
+function diskCheck(rootDir: string, options: ValidateOptions): { source: DataSource; cache: FileCache | undefined } {
   const shown = displayPath(resolve(rootDir), options.cwd);
   const label = options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown);
   // the cache knows the files on disk: text given instead of them (a change being checked) is never looked up in it
   const cache = options.overlay?.size ? undefined : options.cache;
-  return validate(diskSource(rootDir, { label, overlay: options.overlay }), { ...options, cache });
+  return { source: diskSource(rootDir, { label, overlay: options.overlay }), cache };
 }
 
 /** Display name of a file: relative to the working directory. */
@@ -92,19 +111,20 @@ export function displayPath(path: string, cwd: string): string {
 export const MAX_DIAGNOSTICS_PER_FILE = 200;
 
 /** Gives each raw diagnostic of a file its line and column, parsing the file for positions only now. */
-export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnostic[], cwd: string): Diagnostic[] {
+export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnostic[], cwd: string, textOf?: (file: SourceFile) => string | undefined): Diagnostic[] {
   const name = displayPath(file.path, cwd);
   const raw = all.length > MAX_DIAGNOSTICS_PER_FILE ? all.slice(0, MAX_DIAGNOSTICS_PER_FILE) : all;
-  const needsLocator = file.text !== undefined && raw.some((d) => d.line === undefined);
-  const locator = needsLocator ? createLocator(file.text!) : undefined;
+  const text = textOf ? textOf(file) : file.text;
+  const needsLocator = text !== undefined && raw.some((d) => d.line === undefined);
+  const locator = needsLocator ? createLocator(text!) : undefined;
   const more = all.length - raw.length;
   let lines: string[] | undefined;
   const located: Diagnostic[] = raw.map((d) => {
     const pos = d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : (locator?.locate(d.path ?? [], d.atKey) ?? { line: 1, column: 1 });
     const located: Diagnostic = { file: name, line: pos.line, column: pos.column, severity: d.severity, code: d.code, message: d.message };
     // a YAML syntax error is fixed on its line: carry the line, for formats that show it
-    if (d.code.startsWith('yaml-') && file.text !== undefined) {
-      lines ??= file.text.split(/\r\n|\r|\n/);
+    if (d.code.startsWith('yaml-') && text !== undefined) {
+      lines ??= text.split(/\r\n|\r|\n/);
       const excerpt = lines[pos.line - 1];
       if (excerpt !== undefined) located.excerpt = excerpt;
     }

@@ -4,7 +4,7 @@ import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { isDataRoot } from '../../core/load.js';
-import { displayPath, validateRoot } from '../../core/validate.js';
+import { checkRoot, displayPath } from '../../core/validate.js';
 import { DIAGNOSTIC_FORMATS, diagnosticFormatters, type DiagnosticFormat } from '../../formatters/diagnostics/index.js';
 import { wantsColor, today } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, parseNonNegativeInt, VERSION, withRuleSettings, type CommandContext } from '../shared.js';
@@ -76,7 +76,7 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
   }
   const started = performance.now();
   const cached = openRootCache(io, flags, resolved, VERSION);
-  const result = withRuleSettings(resolved, validateRoot(root, { cwd: io.cwd, today: today(io), only: scope, cache: cached?.cache }));
+  const result = withRuleSettings(resolved, checkRoot(root, { cwd: io.cwd, today: today(io), only: scope, cache: cached?.cache }));
   cached?.save();
   const seconds = (performance.now() - started) / 1000;
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;

@@ -1,0 +1,63 @@
+/**
+ * `accsm validate` loads a root for its diagnostics only (loadForCheck): of a
+ * file without problems it keeps no text and, of a project, only what the
+ * cross-file rules read. It must find exactly what a whole load finds, at the
+ * same lines and columns, for every rule.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { load, loadForCheck } from '../../src/core/load.js';
+import { diskSource } from '../../src/core/source/disk.js';
+import { checkLoaded, checkRoot, validateRoot } from '../../src/core/validate.js';
+import { EMBEDDED, FIXTURES, copyRoot } from '../helpers.js';
+
+const TODAY = '2026-11-23';
+
+describe('validate keeps only the facts the rules read, and finds the same', () => {
+  const made = copyRoot(EMBEDDED);
+  afterAll(() => made.cleanup());
+  const projects = join(made.dir, 'plans', 'accsm-2021-2025', 'projects');
+  const other = join(made.dir, 'plans', 'accsm-plus-3-2021-2025', 'projects');
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
+  // schema-valid files that break each cross-file rule
+  edit(join(projects, 'P02.yaml'), (t) => t.replace(/^priority_areas:\n/m, 'priority_areas:\n  - a-long-area-that-is-not-defined\n'));
+  edit(join(projects, 'P03.yaml'), (t) => t.replace(/meeting: [a-z0-9-]+/, 'meeting: som-99-never-held-anywhere'));
+  edit(join(projects, 'P04.yaml'), (t) => t.replace(/^id: P04$/m, 'id: P05'));
+  edit(join(projects, 'P06.yaml'), (t) => `${t.replace(/^illustrative: true\n/m, '')}schedule:\n  start: '2025'\n  end: '2022-03'\ncarried_from:\n  plan: accsm-plus-3-2021-2025\n  id: P-NOT-THERE-AT-ALL-IN-ANY-PLAN\nillustrative: true\n`);
+  edit(join(projects, 'P07.yaml'), (t) => t.replace(/^status:\n/m, "status:\n  - date: '2030-01-01'\n    status: planned\n  - date: '2029-01-01'\n    status: planned\n"));
+  // the same project id in another plan
+  mkdirSync(other, { recursive: true });
+  writeFileSync(join(other, 'P08.yaml'), readFileSync(join(projects, 'P08.yaml'), 'utf8'));
+
+  it('finds every rule on the changed root at the same places', () => {
+    const whole = validateRoot(made.dir, { cwd: made.dir, today: TODAY });
+    const facts = checkRoot(made.dir, { cwd: made.dir, today: TODAY });
+    const codes = new Set(whole.diagnostics.map((d) => d.code));
+    for (const code of ['area-unknown', 'meeting-unknown', 'id-mismatch', 'id-duplicate', 'schedule-order', 'carried-from-unknown', 'date-order', 'date-future', 'date-outside-period']) expect(codes, code).toContain(code);
+    expect(facts.diagnostics).toEqual(whole.diagnostics);
+    expect(facts.filesChecked).toBe(whole.filesChecked);
+    expect([facts.errors, facts.warnings]).toEqual([whole.errors, whole.warnings]);
+  });
+
+  it('finds the same in every fixture', () => {
+    for (const name of readdirSync(FIXTURES)) {
+      const dir = join(FIXTURES, name);
+      const whole = validateRoot(dir, { cwd: FIXTURES, today: TODAY });
+      expect(checkRoot(dir, { cwd: FIXTURES, today: TODAY }).diagnostics, name).toEqual(whole.diagnostics);
+    }
+  });
+
+  it('keeps no text and no title of a file without problems, and all of one with problems', () => {
+    const loaded = loadForCheck(diskSource(made.dir, {}));
+    const clean = loaded.files.find((f) => f.path.endsWith('P01.yaml'))!;
+    expect(clean.text).toBeUndefined();
+    expect(clean.data).not.toHaveProperty('title');
+    expect(clean.data).toHaveProperty('status');
+    expect(loaded.textOf!(clean)).toBe(readFileSync(clean.path, 'utf8'));
+    const whole = load(diskSource(made.dir, {}));
+    expect(whole.files.find((f) => f.path.endsWith('P01.yaml'))!.data).toHaveProperty('title');
+    // a file the rules find something in is read again for its positions: the same as from the whole load
+    expect(checkLoaded(loaded, { cwd: made.dir, today: TODAY }).diagnostics).toEqual(checkLoaded(whole, { cwd: made.dir, today: TODAY }).diagnostics);
+  });
+});
