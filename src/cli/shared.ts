@@ -112,7 +112,9 @@ export const asDateOrMeeting = (name: string) => (value: string) => (looksLikeDa
 export function checkMeeting(loaded: LoadedRoot, value: string, name: string): void {
   const file = loaded.files.find((f) => f.kind === 'meetings');
   if (file && !file.valid) return;
-  meetingValue(value, name, loaded.data.meetings.map((m) => m.id));
+  // from the meetings file itself: the DataSet would be made for it (every project read whole, after an edit's load on demand)
+  const meetings = file && Array.isArray(file.data) ? (file.data as { id: string }[]) : [];
+  meetingValue(value, name, meetings.map((m) => m.id));
 }
 
 /** The options report and list share. */
@@ -233,10 +235,10 @@ export function stderrFormat(io: CliIO) {
 }
 
 /** Runs one edit on the data root the flags name, prints the outcome and returns the exit code. */
-export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean } & CacheFlags, plan: Parameters<typeof runEdit>[1]): number {
+export function editAndFinish(io: CliIO, flags: { data?: string; dryRun?: boolean } & CacheFlags, plan: Parameters<typeof runEdit>[1], reads: { wholeData?: boolean } = {}): number {
   const root = dataRoot(io, flags.data, { refusesShipped: true });
   const cached = openRootCache(io, flags, root, VERSION);
-  const out = runEdit(root, plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io), cache: cached?.cache });
+  const out = runEdit(root, plan, { cwd: io.cwd, today: today(io), dryRun: flags.dryRun === true, format: stderrFormat(io), lockWaitMs: lockWaitMs(io), cache: cached?.cache, ...reads });
   // the cache holds the files as they were before the change: a changed file is checked again on the next run
   cached?.save();
   return finishEdit(io, out);

@@ -19,6 +19,12 @@ export interface SourceFile {
   text?: string;
   /** parsed data, when the YAML could be read */
   data?: unknown;
+  /**
+   * What the cross-file rules read of the data (see rules.ts): set instead of
+   * keeping the whole data on a file loaded on demand (load.ts), whose text
+   * and data are read again only when something asks for them.
+   */
+  readonly facts?: unknown;
   /** true when the data passed its schema */
   valid: boolean;
   /** what reading, parsing and the schema found (the cross-file rules add theirs in validate) */

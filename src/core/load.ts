@@ -13,7 +13,7 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import type { FileCache } from './cache.js';
-import { factKeeper } from './rules.js';
+import { projectFacts, stringKeeper } from './rules.js';
 
 export type { SourceFile };
 
@@ -23,11 +23,6 @@ export type LoadOptions = DiskOptions;
 export interface LoadedFiles {
   root: string;
   files: SourceFile[];
-  /**
-   * A file's text: the one it was loaded with, or read again when it was not
-   * kept (a file without problems, loaded for its diagnostics only).
-   */
-  textOf?: (file: SourceFile) => string | undefined;
 }
 
 export interface LoadedRoot extends LoadedFiles {
@@ -56,23 +51,38 @@ export interface LoadFrom {
 }
 
 export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
-  const loaded = loadFiles(source, from, false);
-  return { ...loaded, data: assemble(source.root, loaded.files) };
+  const { files } = loadFiles(source, from, false);
+  return { root: source.root, files, data: assemble(source.root, files) };
 }
 
 /**
- * Loads the files of a source for their diagnostics only (validate): a file
- * without problems keeps no text (it is read again if a cross-file rule finds
- * something in it) and, of its data, only what the rules read (ruleFacts). So
- * memory stays small however large the root, and no DataSet is made.
+ * Loads a source with each project file without problems loaded on demand: it
+ * keeps no text and, of its data, only what the cross-file rules read
+ * (projectFacts); both are read again if something asks for them (a rule's
+ * finding to place, the file an edit changes). Memory then stays small however
+ * large the root: for `accsm validate` and the edits. The DataSet is assembled
+ * when first asked for, which reads every project again: a command that needs
+ * all the data loads it whole (load).
  */
-export function loadForCheck(source: DataSource, from: LoadFrom = {}): LoadedFiles {
-  return loadFiles(source, from, true);
+export function loadOnDemand(source: DataSource, from: LoadFrom = {}): LoadedRoot {
+  return withData(loadFiles(source, from, true));
 }
 
-function loadFiles(source: DataSource, from: LoadFrom, factsOnly: boolean): LoadedFiles {
+/** Files with their DataSet, assembled when first asked for. */
+export function withData(loaded: LoadedFiles): LoadedRoot {
+  let data: DataSet | undefined;
+  return {
+    root: loaded.root,
+    files: loaded.files,
+    get data() {
+      return (data ??= assemble(loaded.root, loaded.files));
+    },
+  };
+}
+
+function loadFiles(source: DataSource, from: LoadFrom, onDemand: boolean): LoadedFiles {
   const { reuse, sameAs, cache } = from;
-  const facts = factsOnly ? factKeeper() : undefined;
+  const slim = onDemand ? slimmer(source) : undefined;
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
@@ -99,7 +109,7 @@ function loadFiles(source: DataSource, from: LoadFrom, factsOnly: boolean): Load
           if ('planId' in place) [where.planId, where.expectedId] = [place.planId, place.expectedId];
           // a file the cache (--cache) knows as it is now is not read or parsed
           const known = cache?.known(p.rel, where, () => source.read(p.rel));
-          if (known) files.push(facts ? facts(known) : known);
+          if (known) files.push(slim ? slim(known) : known);
           else {
             pending.push({ at: files.length, rel: p.rel, place: where });
             files.push(undefined as unknown as SourceFile);
@@ -118,16 +128,76 @@ function loadFiles(source: DataSource, from: LoadFrom, factsOnly: boolean): Load
   for (let k = 0; k < pending.length; k++) {
     const file = local(k);
     cache?.record(pending[k]!.rel, file);
-    files[pending[k]!.at] = facts ? facts(file) : file;
+    files[pending[k]!.at] = slim ? slim(file) : file;
   }
   cache?.seal();
-  const relOf = (path: string) => (sep === '/' ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join('/'));
-  const textOf = (file: SourceFile): string | undefined => {
-    if (file.text !== undefined || !file.path.startsWith(prefix)) return file.text;
-    const read = source.read(relOf(file.path));
-    return read.ok ? read.text : undefined;
+  return { root: source.root, files };
+}
+
+/** No problems: the one empty list the files loaded on demand share (frozen, so nothing can add to it). */
+const NONE = Object.freeze([]) as unknown as RawDiagnostic[];
+
+/** Where a file loaded on demand is read again from. */
+interface Origin {
+  source: DataSource;
+  /** the length of the root's path with its separator: a file's relative path follows */
+  prefix: number;
+}
+
+/**
+ * A project file without problems, loaded on demand: it holds the facts the
+ * rules read, and reads and parses its file again (once) when its text or
+ * data is asked for. The lock an edit holds keeps the file as it was; if it
+ * changed in between, the text and data are those of the file as it is now.
+ */
+class OnDemandFile implements SourceFile {
+  readonly path: string;
+  readonly kind = 'project' as const;
+  readonly expectedId: string | undefined;
+  readonly planId: string | undefined;
+  readonly valid = true;
+  readonly diagnostics = NONE;
+  readonly facts: unknown;
+  readonly #origin: Origin;
+  #whole: SourceFile | undefined;
+
+  constructor(file: SourceFile, facts: unknown, origin: Origin) {
+    this.path = file.path;
+    this.expectedId = file.expectedId;
+    this.planId = file.planId;
+    this.facts = facts;
+    this.#origin = origin;
+  }
+
+  get text(): string | undefined {
+    return this.#load().text;
+  }
+
+  get data(): unknown {
+    return this.#load().data;
+  }
+
+  #load(): SourceFile {
+    if (this.#whole) return this.#whole;
+    const { source, prefix } = this.#origin;
+    const rel = sep === '/' ? this.path.slice(prefix) : this.path.slice(prefix).split(sep).join('/');
+    const place: FilePlace = { path: this.path, kind: 'project' };
+    if (this.planId !== undefined) place.planId = this.planId;
+    if (this.expectedId !== undefined) place.expectedId = this.expectedId;
+    return (this.#whole = loadRead(place, source.read(rel)));
+  }
+}
+
+/** What a load on demand keeps of each file: a project without problems becomes an OnDemandFile; the rest are kept whole. */
+function slimmer(source: DataSource): (file: SourceFile) => SourceFile {
+  const once = stringKeeper();
+  const origin: Origin = { source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length };
+  return (file) => {
+    if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file.facts !== undefined) return file;
+    const data = file.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return file;
+    return new OnDemandFile(file, projectFacts(data as Record<string, unknown>, once), origin);
   };
-  return factsOnly ? { root: source.root, files, textOf } : { root: source.root, files };
 }
 
 const planMissing = diag('plan-missing', 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder');

@@ -54,8 +54,10 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<So
   const seenProjects = new Map<string, SourceFile>();
   const scratch: RawDiagnostic[] = [];
   for (const f of files) {
-    if (f.kind !== 'project' || !isRecord(f.data)) continue;
-    const project = sanitizeProject(f.data);
+    if (f.kind !== 'project') continue;
+    const data = ruleData(f);
+    if (!isRecord(data)) continue;
+    const project = sanitizeProject(data);
     const twin = project.id === undefined ? undefined : seenProjects.get(project.id);
     if (twin) {
       const where = twin.planId === f.planId ? `another file of plan ${f.planId} (${basename(twin.path)})` : `plan ${twin.planId} (${basename(twin.path)})`;
@@ -75,8 +77,10 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<So
 /** A carried_from link names a project of another plan that is in the data root. */
 function checkCarriedFrom(files: readonly SourceFile[], byId: ReadonlyMap<string, SourceFile>, into: (f: SourceFile) => RawDiagnostic[]): void {
   for (const f of files) {
-    if (f.kind !== 'project' || !isRecord(f.data) || !isRecord(f.data.carried_from)) continue;
-    const { plan, id } = f.data.carried_from;
+    if (f.kind !== 'project') continue;
+    const data = ruleData(f);
+    if (!isRecord(data) || !isRecord(data.carried_from)) continue;
+    const { plan, id } = data.carried_from;
     if (typeof plan !== 'string' || typeof id !== 'string') continue;
     const origin = byId.get(id);
     if (plan === f.planId) into(f).push(raw('carried-from-unknown', `carried_from names plan ${plan}, this project's own plan; it should name the earlier plan the project came from`, ['carried_from', 'plan']));
@@ -225,40 +229,27 @@ function sanitizeProject(d: Record<string, unknown>): Project {
   };
 }
 
-/** No problems: the one empty list every file without any shares (frozen, so nothing can add to it). */
-const NONE = Object.freeze([]) as unknown as RawDiagnostic[];
-
 /** Short strings are copies already; a longer one may be a slice of its whole file's text: copy it, so the text can go. */
 const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 
-/**
- * What validate keeps of each file it loads for the diagnostics only
- * (loadForCheck). A file with problems is kept as it is: its text places them.
- * A file without keeps no text, and a project keeps only the parts of its data
- * the rules above read: its id, areas, schedule, status dates, words and
- * meetings, and carried_from. The repeated strings (areas, statuses, dates,
- * meetings) are kept once for the whole root. The rules find the same things
- * in these facts as in the whole data (a test runs both).
- */
-export function factKeeper(): (file: SourceFile) => SourceFile {
+/** Keeps each string once (a root's areas, statuses, dates and meetings repeat across its files), as a copy of its own. */
+export function stringKeeper(): (s: unknown) => unknown {
   const strings = new Map<string, string>();
-  const once = (s: unknown): unknown => {
+  return (s) => {
     if (typeof s !== 'string') return s;
     let kept = strings.get(s);
     if (kept === undefined) strings.set((kept = own(s)), kept);
     return kept;
   };
-  return (file) => {
-    if (!file.valid || file.diagnostics.length > 0) return file;
-    const slim: SourceFile = { path: file.path, kind: file.kind, valid: true, diagnostics: NONE };
-    if (file.expectedId !== undefined) slim.expectedId = file.expectedId;
-    if (file.planId !== undefined) slim.planId = file.planId;
-    slim.data = file.kind === 'project' && isRecord(file.data) ? projectFacts(file.data, once) : file.data;
-    return slim;
-  };
 }
 
-function projectFacts(d: Record<string, unknown>, once: (s: unknown) => unknown): Record<string, unknown> {
+/**
+ * The parts of a project's data the rules above read: its id, areas,
+ * schedule, status dates, words and meetings, and carried_from; what a file
+ * loaded on demand keeps (load.ts). The rules find the same things in these
+ * facts as in the whole data (test/core/check-facts.test.ts).
+ */
+export function projectFacts(d: Record<string, unknown>, once: (s: unknown) => unknown): Record<string, unknown> {
   const facts: Record<string, unknown> = { id: typeof d.id === 'string' ? own(d.id) : d.id };
   if (Array.isArray(d.priority_areas)) facts.priority_areas = d.priority_areas.map(once);
   if (isRecord(d.schedule)) facts.schedule = { start: once(d.schedule.start), end: once(d.schedule.end) };
@@ -272,3 +263,6 @@ function projectFacts(d: Record<string, unknown>, once: (s: unknown) => unknown)
   if (isRecord(d.carried_from)) facts.carried_from = { plan: once(d.carried_from.plan), id: typeof d.carried_from.id === 'string' ? own(d.carried_from.id) : d.carried_from.id };
   return facts;
 }
+
+/** What the rules read of a file: its facts when it was loaded on demand (reading `data` would load it again), else its data. */
+const ruleData = (f: SourceFile): unknown => (f.facts !== undefined ? f.facts : f.data);

@@ -6,7 +6,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic.js';
 import type { FileCache } from './cache.js';
-import { load, loadForCheck, type LoadedFiles, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
+import { load, loadOnDemand, type LoadedFiles, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
 import { createLocator } from './parse.js';
 import type { RawDiagnostic } from './raw.js';
 import { severityOf } from './codes.js';
@@ -30,6 +30,8 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
   sameAs?: ReadonlyMap<string, SourceFile>;
   /** per-file results from an earlier run (--cache; see cache.ts); not used with an overlay */
   cache?: FileCache;
+  /** load each file without problems on demand (see loadOnDemand): for a command that reads few files whole, such as an edit */
+  onDemand?: boolean;
 }
 
 /** What validation found, without the data (validate's command needs no more). */
@@ -44,8 +46,9 @@ export interface ValidateResult extends CheckResult {
 }
 
 /** Validates the data of a source. */
-export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache'>): ValidateResult {
-  return checkLoaded(load(source, { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache }), options);
+export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache' | 'onDemand'>): ValidateResult {
+  const from = { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache };
+  return checkLoaded(options.onDemand ? loadOnDemand(source, from) : load(source, from), options);
 }
 
 /** The cross-file rules and positions over files already loaded (each with what reading, parsing and its schema found). */
@@ -60,7 +63,7 @@ export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOpti
     if (file.kind !== 'other') checked.push(file);
     const rules = found.get(file);
     const raw = rules?.length ? [...file.diagnostics, ...rules] : file.diagnostics;
-    if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd, loaded.textOf)) diagnostics.push(d);
+    if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd)) diagnostics.push(d);
   }
   // the names are made only when a format lists every file (junit): 10,000 of them are not free
   let names: string[] | undefined;
@@ -87,7 +90,7 @@ export function validateRoot(rootDir: string, options: ValidateOptions): Validat
  */
 export function checkRoot(rootDir: string, options: ValidateOptions): CheckResult {
   const { source, cache } = diskCheck(rootDir, options);
-  return checkLoaded(loadForCheck(source, { cache }), options);
+  return checkLoaded(loadOnDemand(source, { cache }), options);
 }
 
 function diskCheck(rootDir: string, options: ValidateOptions): { source: DataSource; cache: FileCache | undefined } {
@@ -111,10 +114,10 @@ export function displayPath(path: string, cwd: string): string {
 export const MAX_DIAGNOSTICS_PER_FILE = 200;
 
 /** Gives each raw diagnostic of a file its line and column, parsing the file for positions only now. */
-export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnostic[], cwd: string, textOf?: (file: SourceFile) => string | undefined): Diagnostic[] {
+export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnostic[], cwd: string): Diagnostic[] {
   const name = displayPath(file.path, cwd);
   const raw = all.length > MAX_DIAGNOSTICS_PER_FILE ? all.slice(0, MAX_DIAGNOSTICS_PER_FILE) : all;
-  const text = textOf ? textOf(file) : file.text;
+  const text = file.text;
   const needsLocator = text !== undefined && raw.some((d) => d.line === undefined);
   const locator = needsLocator ? createLocator(text!) : undefined;
   const more = all.length - raw.length;

@@ -1,13 +1,14 @@
 /**
- * `accsm validate` loads a root for its diagnostics only (loadForCheck): of a
- * file without problems it keeps no text and, of a project, only what the
- * cross-file rules read. It must find exactly what a whole load finds, at the
- * same lines and columns, for every rule.
+ * `accsm validate` and the edits load a root on demand (loadOnDemand): a
+ * project file without problems keeps no text and, of its data, only what the
+ * cross-file rules read, and reads itself again when asked. They must find
+ * exactly what a whole load finds, at the same lines and columns, for every
+ * rule, and give the same text and data when asked.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { load, loadForCheck } from '../../src/core/load.js';
+import { load, loadOnDemand } from '../../src/core/load.js';
 import { diskSource } from '../../src/core/source/disk.js';
 import { checkLoaded, checkRoot, validateRoot } from '../../src/core/validate.js';
 import { EMBEDDED, FIXTURES, copyRoot } from '../helpers.js';
@@ -48,15 +49,22 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
     }
   });
 
-  it('keeps no text and no title of a file without problems, and all of one with problems', () => {
-    const loaded = loadForCheck(diskSource(made.dir, {}));
-    const clean = loaded.files.find((f) => f.path.endsWith('P01.yaml'))!;
-    expect(clean.text).toBeUndefined();
-    expect(clean.data).not.toHaveProperty('title');
-    expect(clean.data).toHaveProperty('status');
-    expect(loaded.textOf!(clean)).toBe(readFileSync(clean.path, 'utf8'));
+  it('keeps no text and no title of a file without problems, and reads them again when asked', () => {
+    const loaded = loadOnDemand(diskSource(made.dir, {}));
     const whole = load(diskSource(made.dir, {}));
-    expect(whole.files.find((f) => f.path.endsWith('P01.yaml'))!.data).toHaveProperty('title');
+    const clean = loaded.files.find((f: { path: string }) => f.path.endsWith('P01.yaml'))!;
+    expect(Object.keys(clean)).not.toContain('text');
+    expect(Object.keys(clean)).not.toContain('data');
+    expect(clean.facts).not.toHaveProperty('title');
+    expect(clean.facts).toHaveProperty('status');
+    const wholeP01 = whole.files.find((f: { path: string }) => f.path.endsWith('P01.yaml'))!;
+    expect(clean.text).toBe(readFileSync(clean.path, 'utf8'));
+    expect(clean.data).toEqual(wholeP01.data);
+    expect(loaded.data).toEqual(whole.data);
+    // a file with problems of its own is kept whole
+    const broken = loadOnDemand(diskSource(join(FIXTURES, 'invalid-schema'), {})).files.filter((f) => f.kind === 'project' && !f.valid);
+    expect(broken.length).toBeGreaterThan(0);
+    for (const f of broken) expect([Object.keys(f), f.facts]).toEqual([expect.arrayContaining(['text', 'data']), undefined]);
     // a file the rules find something in is read again for its positions: the same as from the whole load
     expect(checkLoaded(loaded, { cwd: made.dir, today: TODAY }).diagnostics).toEqual(checkLoaded(whole, { cwd: made.dir, today: TODAY }).diagnostics);
   });

@@ -86,7 +86,7 @@ export function registerPlan(program: Command, ctx: CommandContext): Command {
       ctx.exitCode = editAndFinish(io, flags, (loaded) => {
         const asOf = resolveAsOf(loaded.data, flags.asOf ?? today(io));
         return planCarryOver(loaded, { from: flags.from, to: flags.to, asOf: asOf.date, meeting: asOf.meeting?.id, only: list(flags.only), mapArea: list(flags.mapArea) }, io.cwd);
-      });
+      }, { wholeData: true });
     });
   return plan;
 }

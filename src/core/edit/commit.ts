@@ -6,7 +6,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from '../diagnostic.js';
 import { UserError } from '../errors.js';
-import { assemble, type LoadedRoot } from '../load.js';
+import { withData, type LoadedRoot } from '../load.js';
 import { loadRead } from '../load-file.js';
 import type { FileKind } from '../schema.js';
 import { diskSource } from '../source/disk.js';
@@ -111,11 +111,12 @@ export function validateAfter(root: string, changes: readonly FileChange[], befo
       const rel = relative(source.root, path).split(sep).join('/');
       now[i] = loadRead({ path, kind: kind as FileKind, ...(planId !== undefined ? { planId } : {}), ...(expectedId !== undefined ? { expectedId } : {}) }, source.read(rel));
     }
-    return checkLoaded({ root: before.loaded.root, files: now, data: assemble(before.loaded.root, now) }, { cwd: options.cwd, today: options.today });
+    return checkLoaded(withData({ root: before.loaded.root, files: now }), { cwd: options.cwd, today: options.today });
   }
   const written = new Set(changes.map((c) => resolve(c.path)));
   const reuse = new Map(files.filter((f) => f.kind !== 'other' && !written.has(f.path)).map((f) => [f.path, f] as const));
-  return validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse });
+  // the files taken from before stay as they were loaded (on demand or whole): the DataSet is made only if asked for
+  return validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse, onDemand: true });
 }
 
 /**
@@ -154,6 +155,8 @@ export function describeOutcome(outcome: EditOutcome, done: string, format: (sum
 
 export interface RunEditOptions extends EditOptions {
   format: (summary: DiagnosticSummary, filesChecked: number) => string;
+  /** the edit reads the DataSet (every project whole), as carrying a plan over does: load it whole at once */
+  wholeData?: boolean;
 }
 
 /** What an edit means to do: one file's change or several (written all or none), and the words for when it is done. */
@@ -168,7 +171,8 @@ export type PlannedEdit = { done: string } & ({ change: FileChange } | { changes
 export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => PlannedEdit, options: RunEditOptions): OutcomeText {
   assertWritable(root.source, root.dir);
   const edit = (recovery?: Recovery) => {
-    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, cache: options.cache });
+    // most edits read a file or two whole: the others are loaded on demand, unless the edit reads the whole data
+    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, cache: options.cache, onDemand: options.wholeData !== true });
     const planned = plan(before.loaded);
     const changes = 'change' in planned ? [planned.change] : planned.changes;
     if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };

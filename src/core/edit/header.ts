@@ -29,8 +29,10 @@ export function schemaHeader(kind: FileKind, target: string, root: string, files
   const schemaFile = `${kind}.schema.json`;
   const folder = dirname(target);
   for (const f of files) {
+    // the place first: a file loaded on demand reads its text when asked
+    if (f.kind !== kind || dirname(f.path) !== folder) continue;
     const ref = headerRef(f.text);
-    if (ref !== undefined && f.kind === kind && dirname(f.path) === folder) return PREFIX + ref;
+    if (ref !== undefined) return PREFIX + ref;
   }
   for (const f of files) {
     const ref = headerRef(f.text);
