@@ -13,7 +13,7 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import type { FileCache } from './cache.js';
-import { projectFacts, stringKeeper } from './rules.js';
+import { projectFacts } from './rules.js';
 
 export type { SourceFile };
 
@@ -190,13 +190,12 @@ class OnDemandFile implements SourceFile {
 
 /** What a load on demand keeps of each file: a project without problems becomes an OnDemandFile; the rest are kept whole. */
 function slimmer(source: DataSource): (file: SourceFile) => SourceFile {
-  const once = stringKeeper();
   const origin: Origin = { source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length };
   return (file) => {
     if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file.facts !== undefined) return file;
     const data = file.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return file;
-    return new OnDemandFile(file, projectFacts(data as Record<string, unknown>, once), origin);
+    return new OnDemandFile(file, projectFacts(data as Record<string, unknown>), origin);
   };
 }
 

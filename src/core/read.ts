@@ -34,6 +34,7 @@ export function isInside(realRoot: string, target: string): boolean {
  * Checks that a path stays inside the data root: the path itself may be a
  * symbolic link, or a folder on the way to it may be one (plans/ linked to
  * somewhere else). Never reads or reports the link's target.
+ * The C library's realpath (realpathSync.native) resolves it, as it does the root.
  */
 export function checkLink(path: string, realRoot: string): RawDiagnostic | undefined {
   let isLink = false;
@@ -44,7 +45,7 @@ export function checkLink(path: string, realRoot: string): RawDiagnostic | undef
   }
   let real: string;
   try {
-    real = realpathSync(path);
+    real = realpathSync.native(path);
   } catch {
     if (!isLink) return undefined;
     return diag('file-link-broken', 'this is a symbolic link to something that does not exist; remove it or replace it with the file itself');

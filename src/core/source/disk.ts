@@ -30,7 +30,8 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
   let realRoot: string;
   try {
     if (!statSync(root).isDirectory()) throw new UserError(`the data root ${shown} is not a folder`);
-    realRoot = realpathSync(root);
+    // the native realpath, as checkLink uses: one call of the C library instead of a walk in JavaScript
+    realRoot = realpathSync.native(root);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`cannot read the data root ${shown}: it does not exist or is not readable`);
@@ -43,7 +44,9 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
   /** regular files (not links) in folders whose links were checked while listing: reading them needs no link check of their own */
   const regular = new Set<string>();
   const buffer: { bytes?: Buffer } = {};
-  const abs = (rel: string) => join(root, ...rel.split('/'));
+  // a listed path has no empty, . or .. parts: joining is putting the separator between
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  const abs = (rel: string) => prefix + (sep === '/' ? rel : rel.split('/').join(sep));
   return {
     root,
     list(): Listing {
