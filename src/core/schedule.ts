@@ -17,13 +17,21 @@ export function dueBy(project: Pick<Project, 'schedule'>, plan: Pick<Plan, 'peri
   return { end: String(plan.period.end).padStart(4, '0'), from: 'plan' };
 }
 
+/** The last day of a schedule value, worked out once a value: a report asks twice a project, and a plan's projects share a few values. */
+const lastDays = new Map<string, string>();
+function lastDay(value: string): string {
+  let last = lastDays.get(value);
+  if (last === undefined) lastDays.set(value, (last = periodBounds(value).last));
+  return last;
+}
+
 /** Overdue on `asOf`: the schedule's end (own or the plan's) is over and the status is neither completed nor cancelled. */
 export function isOverdue(project: Pick<Project, 'schedule'>, plan: Pick<Plan, 'period'>, status: Status, asOf: string): boolean {
   if (status === 'completed' || status === 'cancelled') return false;
-  return asOf > periodBounds(dueBy(project, plan).end).last;
+  return asOf > lastDay(dueBy(project, plan).end);
 }
 
 /** Late to start on `asOf`: the project's own schedule start is over and it is still planned. */
 export function isLateStart(project: Pick<Project, 'schedule'>, status: Status, asOf: string): boolean {
-  return status === 'planned' && project.schedule !== undefined && asOf > periodBounds(project.schedule.start).last;
+  return status === 'planned' && project.schedule !== undefined && asOf > lastDay(project.schedule.start);
 }

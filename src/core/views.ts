@@ -1,7 +1,7 @@
 /** The list and detail views: the report's rows, by project. */
 import { asOfDate, type AsOf } from './as-of.js';
 import { UserError } from './errors.js';
-import { computeReport, listOf, planReport, type ProjectRow, type Report, type ReportOptions } from './report.js';
+import { listOf, planRows, selectPlans, type ProjectRow, type Report, type ReportOptions } from './report.js';
 import { resolveSinceDay, updatedSince, type SinceDay } from './staleness.js';
 import { entryAsOf } from './status-on-day.js';
 import { nearMatches } from './suggest.js';
@@ -28,9 +28,9 @@ export interface ProjectList {
   plans: PlanProjects[];
 }
 
-/** The projects of the selected plans as of a date, one row each: the rows the report counts, filtered by status. */
+/** The projects of the selected plans as of a date, one row each: the rows the report counts (planRows, without its figures), filtered by status. */
 export function listProjects(data: DataSet, options: ListOptions): ProjectList {
-  const report = computeReport(data, options);
+  const { at, filters, plans } = selectPlans(data, options);
   const statuses = options.statuses?.length ? [...new Set(options.statuses)] : undefined;
   const since = options.notUpdatedSince !== undefined ? resolveSinceDay(data.meetings, options.notUpdatedSince) : undefined;
   // each project by plan and id, looked up once a row (a search of the plan per row made --not-updated-since quadratic)
@@ -39,18 +39,16 @@ export function listProjects(data: DataSet, options: ListOptions): ProjectList {
     if (statuses && !statuses.includes(r.status)) return false;
     if (!since) return true;
     const project = projects!.get(planId)?.get(r.id);
-    return project !== undefined && !updatedSince(project, since.date, report.asOf);
+    return project !== undefined && !updatedSince(project, since.date, at.date);
   };
   return {
-    asOf: report.asOf,
-    filters: { ...report.filters, ...(statuses ? { statuses } : {}), ...(since ? { notUpdatedSince: since } : {}) },
-    plans: report.plans.map((p) => ({
-      id: p.id,
-      title: p.title,
-      asOf: p.asOf,
-      projects: p.projects.filter((r) => kept(p.id, r)),
-    })),
-    ...(report.meeting ? { meeting: report.meeting } : {}),
+    asOf: at.date,
+    filters: { ...filters, ...(statuses ? { statuses } : {}), ...(since ? { notUpdatedSince: since } : {}) },
+    plans: plans.map((p) => {
+      const rows = planRows(p, filters, at.date);
+      return { id: p.plan.id, title: p.plan.title, asOf: at.date, projects: statuses || since ? rows.filter((r) => kept(p.plan.id, r)) : rows };
+    }),
+    ...(at.meeting ? { meeting: at.meeting } : {}),
   };
 }
 
@@ -123,7 +121,7 @@ export function projectDetail(data: DataSet, id: string, given: { asOf: AsOf | s
   }
   const { record, project, file } = found[0]!;
   const single: PlanRecord = { ...record, projects: [{ project, file }] };
-  const row = planReport(single, {}, options.asOf).projects[0];
+  const row = planRows(single, {}, options.asOf)[0];
   const inForce = entryAsOf(project, options.asOf);
   const meetings = new Map(data.meetings.map((m) => [m.id, m.name]));
   const link = (plan: string, id: string): CarryLink => {

@@ -22,6 +22,7 @@ export const table: ListFormatter = inert((list, options) => {
     const widths: Record<string, number> = columnWidths(options.width);
     // below 100 columns the schedule (shown by `accsm show`) makes room for the titles
     const keep = PROJECT_COLUMNS.map((title) => !(title === 'Schedule' && options.width !== undefined && options.width < 100));
+    const all = keep.every(Boolean);
     out.push(
       textTable(
         PROJECT_COLUMNS.filter((_, i) => keep[i]).map((title) => ({ title, ...(widths[title] ? { width: widths[title] } : {}) })),
@@ -29,14 +30,16 @@ export const table: ListFormatter = inert((list, options) => {
           const cells = projectCells(r);
           cells[2] = statusColor(c, r.status)(cells[2]!);
           cells[7] = c.yellow(cells[7]!);
-          return cells.filter((_, i) => keep[i]);
+          return all ? cells : cells.filter((_, i) => keep[i]);
         }),
         { ascii: options.ascii === true, heading: c.bold },
       ),
     );
   }
   if (list.plans.some((p) => p.projects.some((r) => r.illustrative))) out.push('', c.dim(ILLUSTRATIVE_MARK_NOTE));
-  return `${out.join('\n')}\n`;
+  // the final line break from the join itself: one copy of a large list, not two
+  out.push('');
+  return out.join('\n');
 });
 
 /**

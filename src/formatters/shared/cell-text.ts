@@ -20,31 +20,36 @@ export function textWidth(text: string): number {
 
 const PLAIN_LINE = /^[\x20-\x7e]*$/;
 
+const length = (word: string) => word.length;
+
 /** Words kept whole, lines broken at white space, a word longer than `max` alone on its line. */
 export function wordWrap(max: number, text: string): string[] {
   // one line of plain ASCII that fits, the common case: itself, or nothing when it is only spaces (as the loop below gives)
   if (text.length <= max && PLAIN_LINE.test(text)) return text.trim() === '' ? [] : [text];
+  // in plain ASCII a word takes as many columns as it has characters
+  const width = PLAIN.test(text) ? length : textWidth;
   const lines: string[] = [];
   for (const input of text.split('\n')) {
     const split = input.split(/(\s+)/g);
-    let line: string[] = [];
-    let length = 0;
+    let line = '';
+    let taken = 0;
     let space: string | undefined;
     for (let i = 0; i < split.length; i += 2) {
       const word = split[i]!;
-      let next = length + textWidth(word);
-      if (length > 0 && space) next += space.length;
+      const w = width(word);
+      let next = taken + w;
+      if (taken > 0 && space) next += space.length;
       if (next > max) {
-        if (length !== 0) lines.push(line.join(''));
-        line = [word];
-        length = textWidth(word);
+        if (taken !== 0) lines.push(line);
+        line = word;
+        taken = w;
       } else {
-        line.push(space ?? '', word);
-        length = next;
+        line += (space ?? '') + word;
+        taken = next;
       }
       space = split[i + 1];
     }
-    if (length) lines.push(line.join(''));
+    if (taken) lines.push(line);
   }
   return lines;
 }

@@ -36,46 +36,67 @@ const ASCII: Borders = {
   side: ['|', '|', '|'],
 };
 
-/** A cell's lines, with the columns each takes (measured once). */
-interface Cell {
-  lines: string[];
-  widths: number[];
+/** `n` spaces, each length made once a table. */
+function spaces(): (n: number) => string {
+  const made: string[] = [];
+  return (n) => (made[n] ??= ' '.repeat(n));
 }
 
-/** Renders rows under a header, no lines between rows; `ascii` swaps the box-drawing borders for + - |. */
+/**
+ * Renders rows under a header, no lines between rows; `ascii` swaps the
+ * box-drawing borders for + - |. Two passes: the first measures the cells of
+ * the columns without a fixed width, the second lays out each row and forgets
+ * it, so no cell's lines are held for the whole table.
+ */
 export function textTable(columns: readonly TextColumn[], rows: readonly (readonly string[])[], options: { ascii?: boolean; heading?: (s: string) => string } = {}): string {
   const heading = options.heading ?? ((s: string) => s);
   const b = options.ascii ? ASCII : BOX;
+  const n = columns.length;
+  const table = [columns.map((c) => heading(c.title)), ...rows];
   const widths = columns.map((c) => c.width ?? 1);
-  const cell = (text: string, x: number): Cell => {
-    const fixed = columns[x]!.width;
-    // colour codes take no columns, so a line is as wide before colorizeLines as after
-    const lines = colorizeLines(fixed ? wordWrap(fixed - 2, text) : text.includes('\n') ? text.split('\n') : [text]);
-    const lineWidths = lines.map(textWidth);
-    if (!fixed) for (const w of lineWidths) if (w + 2 > widths[x]!) widths[x] = w + 2;
-    return { lines, widths: lineWidths };
-  };
-  const table = [columns.map((c, x) => cell(heading(c.title), x)), ...rows.map((r) => columns.map((_, x) => cell(r[x] ?? '', x)))];
+  // the width of each one-line cell of a column without a fixed width (-1 for a cell of several lines); colour codes take no columns
+  const measured = new Int32Array(table.length * n);
+  for (let x = 0; x < n; x++) {
+    if (columns[x]!.width) continue;
+    let widest = 0;
+    for (let y = 0; y < table.length; y++) {
+      const text = table[y]![x] ?? '';
+      const w = textWidth(text);
+      measured[y * n + x] = text.includes('\n') ? -1 : w;
+      if (w > widest) widest = w;
+    }
+    if (widest + 2 > widths[x]!) widths[x] = widest + 2;
+  }
+  const space = spaces();
   const rule = ([line, left, between, right]: readonly string[]) => left + widths.map((w) => line!.repeat(w)).join(between) + right;
-  const blanks = widths.map((w) => ' '.repeat(w));
   const out: string[] = [rule(b.top)];
+  const cells: string[][] = new Array<string[]>(n);
   for (let y = 0; y < table.length; y++) {
-    const cells = table[y]!;
+    const texts = table[y]!;
     let height = 1;
-    for (const c of cells) if (c.lines.length > height) height = c.lines.length;
-    for (let n = 0; n < height; n++) {
+    for (let x = 0; x < n; x++) {
+      const text = texts[x] ?? '';
+      const fixed = columns[x]!.width;
+      const lines = fixed ? wordWrap(fixed - 2, text) : measured[y * n + x]! < 0 ? text.split('\n') : [text];
+      // each line closes its colours and the next reopens them
+      cells[x] = text.includes('\u001b') ? colorizeLines(lines) : lines;
+      if (lines.length > height) height = lines.length;
+    }
+    for (let k = 0; k < height; k++) {
       let row = b.side[0];
-      for (let x = 0; x < cells.length; x++) {
+      for (let x = 0; x < n; x++) {
         if (x > 0) row += b.side[1];
-        const line = cells[x]!.lines[n];
+        const line = cells[x]![k];
         if (line === undefined) {
-          row += blanks[x]!;
+          row += space(widths[x]!);
           continue;
         }
         const room = widths[x]! - 2;
-        const width = cells[x]!.widths[n]!;
-        // the common case, a line that fits, is padded from the width measured above
-        const shown = width <= room ? (columns[x]!.align === 'right' ? ' '.repeat(room - width) + line : line + ' '.repeat(room - width)) : pad(truncate(line, room), room, columns[x]!.align ?? 'left');
+        const one = measured[y * n + x]!;
+        const width = columns[x]!.width || one < 0 ? textWidth(line) : one;
+        const right = columns[x]!.align === 'right';
+        // the common case, a line that fits, is padded from its width
+        const shown = width <= room ? (right ? space(room - width) + line : line + space(room - width)) : pad(truncate(line, room), room, right ? 'right' : 'left');
         row += ` ${shown} `;
       }
       out.push(row + b.side[2]);

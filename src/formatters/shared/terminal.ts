@@ -18,10 +18,12 @@ const hex = (c: string) => {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 };
 
+/** The same pattern without the `g` flag, for the test: a global pattern's test reads and writes lastIndex, which costs on each of a large report's strings. */
+const HAS_CONTROL = new RegExp(CONTROL.source);
+
 /** The text with control characters shown escaped (`\x1b`); line feeds and tabs kept. */
 export function escapeControls(text: string): string {
-  CONTROL.lastIndex = 0;
-  return CONTROL.test(text) ? text.replace(CONTROL, hex) : text;
+  return HAS_CONTROL.test(text) ? text.replace(CONTROL, hex) : text;
 }
 
 /** What escapeControls keeps, escaped as well for a one-line excerpt: tab, line feed, CR and the bidi marks. */
@@ -51,58 +53,102 @@ export function inertValue<T>(value: T): T {
 
 /** A copy of a value with `fn` applied to every string in it, keys too; what `fn` leaves alone is not copied. */
 export function mapStrings<T>(value: T, fn: (text: string) => string): T {
-  const seen = new Map<object, unknown>();
-  const walk = (v: unknown): unknown => walkValue(v, seen, fn, walk);
-  return walk(value) as T;
+  return new StringMapper(fn).walk(value) as T;
 }
 
-function walkValue(value: unknown, seen: Map<object, unknown>, fn: (text: string) => string, walk: (v: unknown) => unknown): unknown {
-  if (typeof value === 'string') return fn(value);
-  if (value === null || typeof value !== 'object') return value;
-  // a value met before (shared, or a cycle) maps to what it mapped to; one lookup, as every object of a large report passes here
-  const met = seen.get(value);
-  if (met !== undefined) return met;
-  seen.set(value, value);
-  let out: unknown = value;
+/** Objects with at most this many members, none of them an object, are walked again where they are met again rather than remembered: cheaper, and still linear. */
+const SMALL_LEAF = 8;
+
+class StringMapper {
+  /** what each object met so far (shared, or in a cycle) maps to */
+  private readonly seen = new Map<object, unknown>();
+  /** keys are few and repeat in every row: each is mapped once */
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly fn: (text: string) => string) {}
+
+  walk(value: unknown): unknown {
+    if (typeof value === 'string') return this.fn(value);
+    if (value === null || typeof value !== 'object') return value;
+    const small = isSmallLeaf(value);
+    if (!small) {
+      // one lookup, as every object of a large report passes here
+      const met = this.seen.get(value);
+      if (met !== undefined) return met;
+      this.seen.set(value, value);
+    }
+    const out = this.copy(value);
+    if (!small) this.seen.set(value, out);
+    return out;
+  }
+
+  private key(k: string): string {
+    let mapped = this.keys.get(k);
+    if (mapped === undefined) this.keys.set(k, (mapped = this.fn(k)));
+    return mapped;
+  }
+
+  private copy(value: object): unknown {
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        const w = this.walk(v);
+        if (w !== v) (copy ??= value.slice())[i] = w;
+      }
+      return copy ?? value;
+    }
+    if (value instanceof Map) {
+      let changed = false;
+      const entries = [...value].map(([k, v]) => {
+        const [wk, wv] = [this.walk(k), this.walk(v)];
+        changed ||= wk !== k || wv !== v;
+        return [wk, wv] as const;
+      });
+      return changed ? new Map(entries) : value;
+    }
+    if (value instanceof Set) {
+      const original = [...value];
+      const items = original.map((v) => this.walk(v));
+      return items.some((v, i) => v !== original[i]) ? new Set(items) : value;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return value;
+    const record = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const k of Object.keys(record)) {
+      const v = record[k];
+      const wk = this.key(k);
+      const wv = this.walk(v);
+      if (wk !== k || wv !== v) {
+        copy ??= { ...record };
+        if (wk !== k) delete copy[k];
+        copy[wk] = wv;
+      }
+    }
+    return copy ?? value;
+  }
+}
+
+/** An array or plain record of at most SMALL_LEAF members, none of them an object: it cannot hold a cycle, and walking it again costs no more than its size. */
+function isSmallLeaf(value: object): boolean {
   if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
+    if (value.length > SMALL_LEAF) return false;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      const w = walk(v);
-      if (w !== v) (copy ??= value.slice())[i] = w;
+      if (v !== null && typeof v === 'object') return false;
     }
-    out = copy ?? value;
-  } else if (value instanceof Map) {
-    let changed = false;
-    const entries = [...value].map(([k, v]) => {
-      const [wk, wv] = [walk(k), walk(v)];
-      changed ||= wk !== k || wv !== v;
-      return [wk, wv] as const;
-    });
-    out = changed ? new Map(entries) : value;
-  } else if (value instanceof Set) {
-    const original = [...value];
-    const items = original.map((v) => walk(v));
-    out = items.some((v, i) => v !== original[i]) ? new Set(items) : value;
-  } else {
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto === Object.prototype || proto === null) {
-      const record = value as Record<string, unknown>;
-      let copy: Record<string, unknown> | undefined;
-      for (const k of Object.keys(record)) {
-        const v = record[k];
-        const [wk, wv] = [fn(k), walk(v)];
-        if (wk !== k || wv !== v) {
-          copy ??= { ...record };
-          if (wk !== k) delete copy[k];
-          copy[wk] = wv;
-        }
-      }
-      out = copy ?? value;
-    }
+    return true;
   }
-  seen.set(value, out);
-  return out;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  let n = 0;
+  for (const k in value) {
+    if (++n > SMALL_LEAF) return false;
+    const v: unknown = (value as Record<string, unknown>)[k];
+    if (v !== null && typeof v === 'object') return false;
+  }
+  return true;
 }
 
 /** A formatter whose input is made inert first: `export const table = inert(layout)`. */
