@@ -116,12 +116,12 @@ function checkPlan(file: SourceFile, plan: Plan, d: RawDiagnostic[]): void {
   });
 }
 
-/** YYYY or YYYY-MM as a month number; a bare year is its first month (start) or last month (end). */
+/** YYYY or YYYY-MM (MONTH_RE) as a month number; a bare year is its first month (start) or last month (end). */
 function monthIndex(value: string, edge: 'start' | 'end'): number | undefined {
-  const [y, m] = value.split('-');
-  const month = m === undefined ? (edge === 'start' ? 1 : 12) : Number(m);
+  const year = Number(value.slice(0, 4));
+  const month = value.length === 4 ? (edge === 'start' ? 1 : 12) : (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
   if (month < 1 || month > 12) return undefined;
-  return Number(y) * 12 + month - 1;
+  return year * 12 + month - 1;
 }
 
 function checkProject(
@@ -153,8 +153,12 @@ function checkProject(
       d.push(raw('schedule-order', `schedule starts ${project.schedule.start}, after it ends ${project.schedule.end}; the start must not be after the end`, ['schedule', 'end']));
   }
   let previous: string | undefined;
-  project.status.forEach((entry, i) => {
-    if (!entry) return;
+  const status = project.status;
+  /** the plan's period, for a message */
+  const period = () => `${plan!.plan.period.start}-${plan!.plan.period.end}`;
+  for (let i = 0; i < status.length; i++) {
+    const entry = status[i];
+    if (!entry) continue;
     const real = isRealDate(entry.date);
     if (!real && isDateString(entry.date)) d.push(raw('date-invalid', `status date ${entry.date} is not a real calendar date`, ['status', i, 'date']));
     if (real && previous !== undefined && entry.date <= previous)
@@ -163,11 +167,10 @@ function checkProject(
       if (entry.date > ctx.today) d.push(raw('date-future', `status date ${entry.date} is in the future (today is ${ctx.today})`, ['status', i, 'date']));
       const year = Number(entry.date.slice(0, 4));
       // after the period, completing, cancelling or closing out ongoing work is normal; only a project still planned is suspicious
-      const period = plan ? `${plan.plan.period.start}-${plan.plan.period.end}` : '';
       if (plan && year < plan.plan.period.start)
-        d.push(raw('date-outside-period', `status date ${entry.date} is before the plan's period ${period}`, ['status', i, 'date']));
+        d.push(raw('date-outside-period', `status date ${entry.date} is before the plan's period ${period()}`, ['status', i, 'date']));
       else if (plan && year > plan.plan.period.end && entry.status === 'planned')
-        d.push(raw('date-outside-period', `status "planned" dated ${entry.date}, after the plan's period ${period} ended; a project of an ended plan is completed, ongoing, postponed or cancelled (or moves to the next plan)`, ['status', i, 'date']));
+        d.push(raw('date-outside-period', `status "planned" dated ${entry.date}, after the plan's period ${period()} ended; a project of an ended plan is completed, ongoing, postponed or cancelled (or moves to the next plan)`, ['status', i, 'date']));
       previous = previous === undefined || entry.date > previous ? entry.date : previous;
     }
     if (typeof entry.meeting === 'string' && meetingIds !== undefined) {
@@ -179,7 +182,7 @@ function checkProject(
         d.push(raw('meeting-date', `meeting ${meeting.id} ended on ${meeting.end ?? meeting.date}, before this status date ${entry.date}; it cannot have taken note of it`, ['status', i, 'meeting']));
       }
     }
-  });
+  }
 }
 
 const MONTH_RE = /^\d{4}(-\d{2})?$/;
@@ -199,7 +202,6 @@ function isMeetingLike(v: unknown): v is Meeting {
   return isRecord(v) && typeof v.id === 'string' && typeof v.date === 'string';
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : undefined)).filter((x): x is string => x !== undefined) : []);
 
 /** The parts of a plan the rules can use, whatever the schema said about the rest. */
 function sanitizePlan(d: Record<string, unknown>): Plan {
@@ -221,7 +223,8 @@ function sanitizeProject(d: Record<string, unknown>): Project {
     id: typeof d.id === 'string' ? d.id : (undefined as unknown as string),
     title: '',
     priority_areas: Array.isArray(d.priority_areas) ? (d.priority_areas as unknown[]).map((a) => (typeof a === 'string' ? a : '')) : [],
-    lead: strings(d.lead),
+    // no rule reads the lead countries
+    lead: [],
     schedule,
     status: (Array.isArray(d.status) ? d.status : []).map((e) =>
       isRecord(e) && typeof e.date === 'string' ? ({ date: e.date, status: e.status, meeting: e.meeting } as Project['status'][number]) : (undefined as unknown as Project['status'][number]),

@@ -73,3 +73,24 @@ describe('formatDate', () => {
     expect(formatDate(new Date(2024, 0, 5, 0, 0))).toBe('2024-01-05');
   });
 });
+
+describe('isRealDate reads digits as the date pattern does', () => {
+  const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const byPattern = (value: string): boolean => {
+    const m = pattern.exec(value);
+    if (!m) return false;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  };
+  it('gives the same answer for dates, near-dates and noise', () => {
+    const near = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const mangled = fc.tuple(near, fc.nat(9), fc.constantFrom('', ' ', '/', 'x', '٣', '\n', '0')).map(([t, i, c]) => t.slice(0, i) + c + t.slice(i + 1));
+    fc.assert(
+      fc.property(fc.oneof(near, mangled, fc.string({ maxLength: 12 })), (value) => {
+          expect(isRealDate(value), value).toBe(byPattern(value));
+        }),
+      { numRuns: 5000 },
+    );
+    for (const [value, real] of [['2024-02-29', true], ['2023-02-29', false], ['1900-02-29', false], ['2000-02-29', true], ['2024-13-01', false], ['2024-00-10', false], ['2024-04-31', false]] as const) expect(isRealDate(value), value).toBe(real);
+  });
+});
