@@ -177,7 +177,8 @@ export function loadValidData(ctx: CommandContext, data: string | undefined, sco
   const { io } = ctx;
   const root = dataRoot(io, data);
   const cached = openRootCache(io, cacheFlags, root, VERSION);
-  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), cache: cached?.cache }));
+  // the figures need the data, not the texts: a file's text is read again only to place a problem in it
+  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), cache: cached?.cache, dropText: true }));
   cached?.save();
   const planIds = result.loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);
   for (const id of scope.plans ?? []) planValue(id, '--plan', planIds);

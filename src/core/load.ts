@@ -48,10 +48,19 @@ export interface LoadFrom {
   sameAs?: ReadonlyMap<string, SourceFile>;
   /** the --cache of per-file results */
   cache?: FileCache;
+  /**
+   * a project file without problems keeps its data but not its text, which is
+   * read again if something asks for it: for the commands that use only the
+   * data (report, list, show, paper), whose memory is then the data's
+   */
+  dropText?: boolean;
 }
 
+/** What a load keeps of a project file without problems: everything, its data (text read again when asked), or only the rules' facts. */
+type Keep = 'all' | 'data' | 'facts';
+
 export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
-  const { files } = loadFiles(source, from, false);
+  const { files } = loadFiles(source, from, from.dropText ? 'data' : 'all');
   return { root: source.root, files, data: assemble(source.root, files) };
 }
 
@@ -65,7 +74,7 @@ export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
  * all the data loads it whole (load).
  */
 export function loadOnDemand(source: DataSource, from: LoadFrom = {}): LoadedRoot {
-  return withData(loadFiles(source, from, true));
+  return withData(loadFiles(source, from, 'facts'));
 }
 
 /** Files with their DataSet, assembled when first asked for. */
@@ -80,9 +89,9 @@ export function withData(loaded: LoadedFiles): LoadedRoot {
   };
 }
 
-function loadFiles(source: DataSource, from: LoadFrom, onDemand: boolean): LoadedFiles {
+function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles {
   const { reuse, sameAs, cache } = from;
-  const slim = onDemand ? slimmer(source) : undefined;
+  const slim = keep === 'all' ? undefined : slimmer(source, keep);
   const { paths, planFolders } = source.list();
   const listed = new Set(paths.map((p) => p.rel));
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
@@ -146,9 +155,10 @@ interface Origin {
 
 /**
  * A project file without problems, loaded on demand: it holds the facts the
- * rules read, and reads and parses its file again (once) when its text or
- * data is asked for. The lock an edit holds keeps the file as it was; if it
- * changed in between, the text and data are those of the file as it is now.
+ * rules read, or its data, and reads and parses its file again (once) when
+ * what it does not hold (its text, its data) is asked for. The lock an edit
+ * holds keeps the file as it was; if it changed in between, the text and data
+ * are those of the file as it is now.
  */
 class OnDemandFile implements SourceFile {
   readonly path: string;
@@ -158,14 +168,16 @@ class OnDemandFile implements SourceFile {
   readonly valid = true;
   readonly diagnostics = NONE;
   readonly facts: unknown;
+  readonly #data: unknown;
   readonly #origin: Origin;
   #whole: SourceFile | undefined;
 
-  constructor(file: SourceFile, facts: unknown, origin: Origin) {
+  constructor(file: SourceFile, kept: { facts: unknown } | { data: unknown }, origin: Origin) {
     this.path = file.path;
     this.expectedId = file.expectedId;
     this.planId = file.planId;
-    this.facts = facts;
+    if ('facts' in kept) this.facts = kept.facts;
+    else this.#data = kept.data;
     this.#origin = origin;
   }
 
@@ -174,7 +186,7 @@ class OnDemandFile implements SourceFile {
   }
 
   get data(): unknown {
-    return this.#load().data;
+    return this.#data !== undefined ? this.#data : this.#load().data;
   }
 
   #load(): SourceFile {
@@ -188,14 +200,14 @@ class OnDemandFile implements SourceFile {
   }
 }
 
-/** What a load on demand keeps of each file: a project without problems becomes an OnDemandFile; the rest are kept whole. */
-function slimmer(source: DataSource): (file: SourceFile) => SourceFile {
+/** What a load keeps of each file: a project without problems becomes an OnDemandFile with its facts or its data; the rest are kept whole. */
+function slimmer(source: DataSource, keep: Exclude<Keep, 'all'>): (file: SourceFile) => SourceFile {
   const origin: Origin = { source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length };
   return (file) => {
-    if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file.facts !== undefined) return file;
+    if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file instanceof OnDemandFile) return file;
     const data = file.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return file;
-    return new OnDemandFile(file, projectFacts(data as Record<string, unknown>), origin);
+    return new OnDemandFile(file, keep === 'facts' ? { facts: projectFacts(data as Record<string, unknown>) } : { data }, origin);
   };
 }
 

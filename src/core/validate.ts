@@ -32,6 +32,8 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
   cache?: FileCache;
   /** load each file without problems on demand (see loadOnDemand): for a command that reads few files whole, such as an edit */
   onDemand?: boolean;
+  /** keep no text of a file without problems (see LoadFrom): for a command that uses only the data */
+  dropText?: boolean;
 }
 
 /** What validation found, without the data (validate's command needs no more). */
@@ -46,8 +48,8 @@ export interface ValidateResult extends CheckResult {
 }
 
 /** Validates the data of a source. */
-export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache' | 'onDemand'>): ValidateResult {
-  const from = { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache };
+export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache' | 'onDemand' | 'dropText'>): ValidateResult {
+  const from = { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache, dropText: options.dropText === true };
   return checkLoaded(options.onDemand ? loadOnDemand(source, from) : load(source, from), options);
 }
 

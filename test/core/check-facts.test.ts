@@ -68,4 +68,16 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
     // a file the rules find something in is read again for its positions: the same as from the whole load
     expect(checkLoaded(loaded, { cwd: made.dir, today: TODAY }).diagnostics).toEqual(checkLoaded(whole, { cwd: made.dir, today: TODAY }).diagnostics);
   });
+
+  it('report and the other data commands keep the data but not the texts, and read a text again when asked', () => {
+    const whole = load(diskSource(made.dir, {}));
+    const light = load(diskSource(made.dir, {}), { dropText: true });
+    expect(light.data).toEqual(whole.data);
+    const p01 = light.files.find((f) => f.path.endsWith('P01.yaml'))!;
+    expect(Object.keys(p01)).not.toContain('text');
+    // the DataSet holds the very data the file holds
+    expect(light.data.plans.flatMap((p) => p.projects).find((r) => r.file === p01.path)!.project).toBe(p01.data);
+    expect(p01.text).toBe(readFileSync(p01.path, 'utf8'));
+    expect(validateRoot(made.dir, { cwd: made.dir, today: TODAY, dropText: true }).diagnostics).toEqual(validateRoot(made.dir, { cwd: made.dir, today: TODAY }).diagnostics);
+  });
 });
