@@ -21,6 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, type Stats } from 'node:fs';
+import { endianness } from 'node:os';
 import buildId from './generated/build-id.cjs';
 import type { FilePlace, SourceFile } from './load-file.js';
 import type { RawDiagnostic } from './raw.js';
@@ -30,7 +31,7 @@ export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
 export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
 
 /** Bumped when the layout of the cache file changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'accsm-cache';
 /** A file modified this close to the run that records it keeps no stat signature: file systems with coarse time stamps (FAT: 2 s) would hide a change made in the same tick. */
 export const RACY_MS = 2000;
@@ -61,19 +62,41 @@ function canonical(value: unknown): string {
 }
 
 /**
- * One file's entry: rel, size, mtimeMs, ctimeMs, ino (all -1: known by its
- * content only, having been recorded too soon after it changed, or with the
- * content strategy), the SHA-256 of its text (base64; a number: its place in
- * the stored cache's `hashes`), whether it passed, its diagnostics, whether it
- * has data (1) or its YAML could not be read or it is empty (0), and the data.
+ * The stored cache, decoded: a table of numbers per file (its stat, flags and
+ * where its name and data are), the SHA-256 of each file's text, the names,
+ * the diagnostics of the files that have any, and each file's data as its own
+ * JSON text, parsed only when the data is asked for.
  */
-type Row = [string, number, number, number, number, string | number, boolean, RawDiagnostic[], 0 | 1, unknown];
-/** Base64 of a SHA-256 digest. */
-const HASH_CHARS = 44;
+interface Stored {
+  count: number;
+  table: Float64Array;
+  hashes: Buffer;
+  /** every file's path relative to the root, each followed by "\0" */
+  rels: string;
+  diagnostics: Map<number, RawDiagnostic[]>;
+  data: Buffer;
+}
+
+/** The table's columns: the stat (all -1 for a file known by its content only, recorded too soon after it changed or with the content strategy), flags, where the name starts in `rels` (in characters), where the data is in `data` (bytes). */
+const COLUMNS = 8;
+const [SIZE, MTIME, CTIME, INO, FLAGS, REL, DATA_START, DATA_END] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+/** flags: the file passed its checks; it has data (its YAML could be read and is not empty); it has diagnostics */
+const VALID = 1;
+const HAS_DATA = 2;
+const HAS_DIAGNOSTICS = 4;
+const HASH_BYTES = 32;
 
 /** size, mtimeMs, ctimeMs, ino */
-type Stat = [number, number, number, number];
+type Stat = readonly [number, number, number, number];
 const NO_STAT: Stat = [-1, -1, -1, -1];
+
+/** A file of this run: one of the stored cache (by its row there, with its stat now; undefined: the stored one) or one checked afresh. */
+interface Entry {
+  rel: string;
+  stat: Stat | undefined;
+  /** its row in the stored cache, or what was found when it was checked afresh */
+  from: number | { hash: Buffer; flags: number; diagnostics: RawDiagnostic[]; data: unknown };
+}
 
 /** The cache of one data root, used by one load. */
 export interface FileCache {
@@ -105,13 +128,20 @@ export interface OpenCacheOptions {
 
 /** Opens the cache of a root from the bytes of its file (undefined: there is none yet). */
 export function openCache(stored: Uint8Array | undefined, options: OpenCacheOptions): FileCache {
-  const { rows: old, hashes, ignored } = decodeCache(stored, options.key, options.root);
-  const hashOfRow = (row: Row) => (typeof row[5] === 'number' ? hashes.substr(row[5] * HASH_CHARS, HASH_CHARS) : row[5]);
-  // the files come in the order of the last run's rows when the root has the same files: a row is found at its place, else by name
-  let byRel: Map<string, Row> | undefined;
-  const rowOf = (rel: string, at: number) => (old[at]?.[0] === rel ? old[at] : (byRel ??= new Map(old.map((r) => [r[0], r]))).get(rel));
-  /** the rows of this run, in the order the files were looked up */
-  const next: (Row | undefined)[] = [];
+  const decoded = decodeStored(stored, options.key, options.root);
+  const ignored = 'ignored' in decoded ? decoded.ignored : undefined;
+  const old: Stored = 'ignored' in decoded ? EMPTY : decoded;
+  const { table, rels } = old;
+  // the files come in the order of the last run's rows: a file is looked for in the row after the last one found, else by name
+  let byRel: Map<string, number> | undefined;
+  let cursor = 0;
+  const rowOf = (rel: string) => {
+    const row = cursor < old.count && relAt(old, cursor, rel) ? cursor : ((byRel ??= relIndex(old)).get(rel) ?? -1);
+    if (row >= 0) cursor = row + 1;
+    return row;
+  };
+  /** the files of this run, in the order they were looked up */
+  const next: (Entry | undefined)[] = [];
   /** the stat of each file looked up and not found, taken before it was read, and its place in `next` */
   const missed = new Map<string, { st: Stats | undefined; at: number }>();
   let changed = ignored !== undefined;
@@ -122,22 +152,24 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
     known(rel, place, read) {
       const at = next.length;
       next.push(undefined);
-      const before = rowOf(rel, at);
+      const row = rowOf(rel);
       const st = options.strategy === 'metadata' ? statOf(place.path) : undefined;
-      if (before !== undefined) {
-        if (st !== undefined && before[7].length === 0 && sameStat(before, st)) {
-          next[at] = before;
+      if (row >= 0) {
+        const t = row * COLUMNS;
+        const flags = table[t + FLAGS]!;
+        if (st !== undefined && (flags & HAS_DIAGNOSTICS) === 0 && table[t + SIZE] === st.size && table[t + MTIME] === st.mtimeMs && table[t + CTIME] === st.ctimeMs && table[t + INO] === st.ino) {
+          next[at] = { rel, stat: undefined, from: row };
           counts.byStat++;
-          return new CachedFile(place, before, undefined, read);
+          return new CachedFile(place, old, row, undefined, read);
         }
         // by content: with the content strategy; a file with problems (its text places them); a file whose stat changed (touched, checked out again)
         const got = read();
-        if (got.ok && hashOf(got.text) === hashOfRow(before)) {
-          const [size, mtime, ctime, ino] = stable(st);
-          if (before[1] !== size || before[2] !== mtime || before[3] !== ctime || before[4] !== ino) changed = true;
-          next[at] = [rel, size, mtime, ctime, ino, before[5], before[6], before[7], before[8], before[9]];
+        if (got.ok && hashOf(got.text).equals(old.hashes.subarray(row * HASH_BYTES, (row + 1) * HASH_BYTES))) {
+          const stat = stable(st);
+          if (stat.some((v, i) => v !== table[t + i])) changed = true;
+          next[at] = { rel, stat, from: row };
           counts.byContent++;
-          return new CachedFile(place, before, got.text);
+          return new CachedFile(place, old, row, got.text);
         }
       }
       missed.set(rel, { st, at });
@@ -148,15 +180,15 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
       // a file that cannot be read, or whose data JSON does not keep exactly, is not recorded: it is checked again next time
       if (file.text === undefined || !jsonExact(file.data)) return;
       const miss = missed.get(rel);
-      const [size, mtime, ctime, ino] = stable(miss?.st);
       changed = true;
-      const row: Row = [rel, size, mtime, ctime, ino, hashOf(file.text), file.valid, file.diagnostics, file.data === undefined ? 0 : 1, file.data ?? null];
-      if (miss) next[miss.at] = row;
-      else next.push(row);
+      const flags = (file.valid ? VALID : 0) | (file.data === undefined ? 0 : HAS_DATA) | (file.diagnostics.length > 0 ? HAS_DIAGNOSTICS : 0);
+      const entry: Entry = { rel, stat: stable(miss?.st), from: { hash: hashOf(file.text), flags, diagnostics: file.diagnostics, data: file.data } };
+      if (miss) next[miss.at] = entry;
+      else next.push(entry);
     },
     seal() {
-      const rows = next.filter((r): r is Row => r !== undefined);
-      if (changed || rows.length !== old.length) bytes = encodeCache(rows, hashOfRow, options.key, options.root);
+      const entries = next.filter((e): e is Entry => e !== undefined);
+      if (changed || entries.length !== old.count) bytes = encodeCache(entries, old, options.key, options.root);
     },
     get bytes() {
       return bytes;
@@ -166,28 +198,71 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
   };
 }
 
-/** A file as the cache has it; its text is read only when something needs it (a rule's finding to place, an edit). */
+const EMPTY: Stored = { count: 0, table: new Float64Array(0), hashes: Buffer.alloc(0), rels: '', diagnostics: new Map(), data: Buffer.alloc(0) };
+
+/** Whether row `row` of the stored cache is the file `rel`: its name starts at a name's start and ends at a "\0". */
+function relAt(stored: Stored, row: number, rel: string): boolean {
+  const start = stored.table[row * COLUMNS + REL]!;
+  return stored.rels.startsWith(rel, start) && stored.rels.charCodeAt(start + rel.length) === 0 && (start === 0 || stored.rels.charCodeAt(start - 1) === 0);
+}
+
+/** Each stored file's row, by its name (when the files are not where they were in the last run's order). */
+function relIndex(stored: Stored): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let row = 0; row < stored.count; row++) {
+    const start = stored.table[row * COLUMNS + REL]!;
+    if (start !== 0 && stored.rels.charCodeAt(start - 1) !== 0) continue;
+    const end = stored.rels.indexOf('\0', start);
+    if (end >= 0 && !index.has(stored.rels.slice(start, end))) index.set(stored.rels.slice(start, end), row);
+  }
+  return index;
+}
+
+/**
+ * A file as the cache has it. Its data is parsed from its JSON when first
+ * asked for, and its text is read only when something needs it (a rule's
+ * finding to place, an edit).
+ */
 class CachedFile implements SourceFile {
   path: string;
   kind: SourceFile['kind'];
   expectedId?: string;
   planId?: string;
-  data?: unknown;
   valid: boolean;
   diagnostics: RawDiagnostic[];
   #text: string | undefined;
   #read: (() => ReadResult) | undefined;
+  #data: unknown;
+  /** the stored cache and the row whose data is not parsed yet */
+  #stored: Stored | undefined;
+  #row: number;
 
-  constructor(base: FilePlace, row: Row, text: string | undefined, read?: () => ReadResult) {
+  constructor(base: FilePlace, stored: Stored, row: number, text: string | undefined, read?: () => ReadResult) {
     this.path = base.path;
     this.kind = base.kind;
     if (base.expectedId !== undefined) this.expectedId = base.expectedId;
     if (base.planId !== undefined) this.planId = base.planId;
-    if (row[8] === 1) this.data = row[9];
-    this.valid = row[6];
-    this.diagnostics = row[7];
+    const flags = stored.table[row * COLUMNS + FLAGS]!;
+    this.valid = (flags & VALID) !== 0;
+    this.diagnostics = (flags & HAS_DIAGNOSTICS) !== 0 ? stored.diagnostics.get(row)! : [];
+    this.#stored = (flags & HAS_DATA) !== 0 ? stored : undefined;
+    this.#row = row;
     this.#text = text;
     this.#read = read;
+  }
+
+  get data(): unknown {
+    if (this.#stored) {
+      const t = this.#row * COLUMNS;
+      this.#data = JSON.parse(this.#stored.data.toString('utf8', this.#stored.table[t + DATA_START], this.#stored.table[t + DATA_END]));
+      this.#stored = undefined;
+    }
+    return this.#data;
+  }
+
+  set data(value: unknown) {
+    this.#stored = undefined;
+    this.#data = value;
   }
 
   get text(): string | undefined {
@@ -224,25 +299,68 @@ function jsonExact(value: unknown): boolean {
   return true;
 }
 
-/** Whether a row's stat is the file's (a row without one never is: its size is -1). */
-const sameStat = (row: Row, st: Stats) => row[1] === st.size && row[2] === st.mtimeMs && row[3] === st.ctimeMs && row[4] === st.ino;
-
-const hashOf = (text: string) => createHash('sha256').update(text).digest('base64');
+const hashOf = (text: string) => createHash('sha256').update(text).digest();
 
 // ---------------------------------------------------------------- the file
 
 /**
  * The file: a header line `accsm-cache <format> <key> <digest>`, then the
- * payload: JSON of the root, the rows and their hashes in one string
- * (JSON.parse makes the data faster than v8.deserialize, a third less time at
- * 100,000 files; the few files whose data JSON cannot hold exactly, NaN,
- * infinities or -0, are not recorded). The digest is SHA-256 over the key and
- * the payload.
+ * payload: a line of JSON saying the root, the number of files and the sizes
+ * of the parts, padded with spaces so that the table after it starts at a
+ * multiple of 8 bytes; the table (COLUMNS numbers per file, as the machine
+ * stores a Float64Array, named in the line); the SHA-256 of each file's text
+ * (32 bytes each); the files' names, each followed by "\0"; JSON of the
+ * diagnostics of the files that have any, as [row, diagnostics] pairs; and
+ * each file's data as its own JSON text, one after another. A warm run makes
+ * nothing of a file but what it uses: no row arrays or strings per file to
+ * decode, and data only when asked for (validate's rules ask for every
+ * file's; a file whose data JSON cannot hold exactly, NaN, infinities or -0,
+ * is not recorded). The digest is SHA-256 over the key and the payload.
  */
-function encodeCache(rows: readonly Row[], hashOfRow: (row: Row) => string, key: string, root: string): Uint8Array {
-  const hashes = rows.map(hashOfRow).join('');
-  const stored = rows.map((r) => [r[0], r[1], r[2], r[3], r[4], 0, r[6], r[7], r[8], r[9]]);
-  const payload = Buffer.from(JSON.stringify({ root, hashes, rows: stored }), 'utf8');
+function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: string): Uint8Array {
+  const count = entries.length;
+  const table = new Float64Array(count * COLUMNS);
+  const hashes = Buffer.allocUnsafe(count * HASH_BYTES);
+  const names: string[] = [];
+  const diagnostics: [number, RawDiagnostic[]][] = [];
+  const data: Uint8Array[] = [];
+  let relAt = 0;
+  let dataAt = 0;
+  entries.forEach((e, i) => {
+    const t = i * COLUMNS;
+    const { from } = e;
+    if (e.stat) [table[t + SIZE], table[t + MTIME], table[t + CTIME], table[t + INO]] = e.stat;
+    else if (typeof from === 'number') table.set(old.table.subarray(from * COLUMNS, from * COLUMNS + 4), t);
+    table[t + REL] = relAt;
+    relAt += e.rel.length + 1;
+    names.push(e.rel);
+    let json: Uint8Array;
+    if (typeof from === 'number') {
+      // a file of the stored cache: its hash, diagnostics and data JSON are copied as they are
+      const o = from * COLUMNS;
+      table[t + FLAGS] = old.table[o + FLAGS]!;
+      old.hashes.copy(hashes, i * HASH_BYTES, from * HASH_BYTES, (from + 1) * HASH_BYTES);
+      if (old.table[o + FLAGS]! & HAS_DIAGNOSTICS) diagnostics.push([i, old.diagnostics.get(from)!]);
+      json = old.data.subarray(old.table[o + DATA_START], old.table[o + DATA_END]);
+    } else {
+      table[t + FLAGS] = from.flags;
+      from.hash.copy(hashes, i * HASH_BYTES);
+      if (from.diagnostics.length > 0) diagnostics.push([i, from.diagnostics]);
+      json = from.data === undefined ? new Uint8Array(0) : Buffer.from(JSON.stringify(from.data), 'utf8');
+    }
+    table[t + DATA_START] = dataAt;
+    dataAt += json.length;
+    table[t + DATA_END] = dataAt;
+    data.push(json);
+  });
+  const rels = Buffer.from(count > 0 ? `${names.join('\0')}\0` : '', 'utf8');
+  const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
+  const head = JSON.stringify({ root, files: count, endian: endianness(), rels: rels.length, diagnostics: diagnosticsJson.length, data: dataAt });
+  const headerLength = `${MAGIC} ${FORMAT} ${key} ${'0'.repeat(64)}\n`.length;
+  // spaces after the JSON line's text put the table at a multiple of 8 bytes, so it can be read where it lies
+  const line = Buffer.from(head, 'utf8');
+  const padded = Buffer.concat([line, Buffer.from(`${' '.repeat((8 - ((headerLength + line.length + 1) % 8)) % 8)}\n`)]);
+  const payload = Buffer.concat([padded, Buffer.from(table.buffer, table.byteOffset, table.byteLength), hashes, rels, diagnosticsJson, ...data]);
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${digest(key, payload)}\n`, 'latin1');
   return Buffer.concat([header, payload]);
 }
@@ -251,9 +369,47 @@ function digest(key: string, payload: Uint8Array): string {
   return createHash('sha256').update(key).update(payload).digest('hex');
 }
 
-/** The rows of a stored cache, or none and why: missing, of another key or root, or damaged. */
-export function decodeCache(stored: Uint8Array | undefined, key: string, root: string): { rows: Row[]; hashes: string; ignored?: string } {
-  const none = (ignored: string) => ({ rows: [], hashes: '', ignored });
+/** One file of a stored cache, as tests see it. */
+export interface CachedEntry {
+  rel: string;
+  /** size, mtimeMs, ctimeMs, ino (all -1: known by its content only) */
+  stat: [number, number, number, number];
+  /** SHA-256 of its text, base64 */
+  hash: string;
+  valid: boolean;
+  diagnostics: RawDiagnostic[];
+  data: unknown;
+}
+
+/** A stored cache's files, in its order (for tests); or none and why it is not used. */
+export function decodeCache(stored: Uint8Array | undefined, key: string, root: string): { files: CachedEntry[]; ignored?: string } {
+  const decoded = decodeStored(stored, key, root);
+  if ('ignored' in decoded) return { files: [], ignored: decoded.ignored };
+  return {
+    files: [...relIndex(decoded)].map(([rel, row]) => {
+      const file = new CachedFile({ path: rel, kind: 'project' }, decoded, row, undefined);
+      const t = row * COLUMNS;
+      const stat: CachedEntry['stat'] = [decoded.table[t + SIZE]!, decoded.table[t + MTIME]!, decoded.table[t + CTIME]!, decoded.table[t + INO]!];
+      return { rel, stat, hash: decoded.hashes.subarray(row * HASH_BYTES, (row + 1) * HASH_BYTES).toString('base64'), valid: file.valid, diagnostics: file.diagnostics, data: file.data };
+    }),
+  };
+}
+
+/** Encodes files as a cache holds them (for tests that edit a cache by hand, then put the old header back). */
+export function encodeCacheFiles(files: readonly CachedEntry[], key: string, root: string): Uint8Array {
+  const entries: Entry[] = files.map((f) => ({
+    rel: f.rel,
+    stat: f.stat,
+    from: { hash: Buffer.from(f.hash, 'base64'), flags: (f.valid ? VALID : 0) | (f.data === undefined ? 0 : HAS_DATA) | (f.diagnostics.length > 0 ? HAS_DIAGNOSTICS : 0), diagnostics: f.diagnostics, data: f.data },
+  }));
+  return encodeCache(entries, EMPTY, key, root);
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** The stored cache, or why it is not used: missing, of another key or root, or damaged. */
+function decodeStored(stored: Uint8Array | undefined, key: string, root: string): Stored | { ignored: string } {
+  const none = (ignored: string) => ({ ignored });
   if (stored === undefined) return none('no cache yet');
   const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
   const end = bytes.indexOf(10);
@@ -263,33 +419,53 @@ export function decodeCache(stored: Uint8Array | undefined, key: string, root: s
   if (format !== String(FORMAT) || storedKey !== key) return none('made by another version of accsm, or under other settings');
   const payload = bytes.subarray(end + 1);
   if (digest(key, payload) !== storedDigest) return none('damaged or edited (its digest does not match)');
-  let value: unknown;
+  const damaged = none('damaged (not the expected shape)');
+  const lineEnd = payload.indexOf(10);
+  if (lineEnd < 0) return damaged;
+  let head: { root?: unknown; files?: unknown; endian?: unknown; rels?: unknown; diagnostics?: unknown; data?: unknown };
   try {
-    value = JSON.parse(payload.toString('utf8'));
+    head = JSON.parse(payload.toString('utf8', 0, lineEnd)) as typeof head;
   } catch {
-    return none('damaged (it cannot be read)');
+    return damaged;
   }
-  const v = value as { root?: unknown; rows?: unknown; hashes?: unknown };
-  if (!v || typeof v !== 'object' || !Array.isArray(v.rows) || typeof v.hashes !== 'string' || v.hashes.length !== v.rows.length * HASH_CHARS || !v.rows.every(isRow)) return none('damaged (not the expected shape)');
-  if (v.root !== root) return none('made for another data root');
-  const rows = v.rows as Row[];
-  for (let i = 0; i < rows.length; i++) rows[i]![5] = i;
-  return { rows, hashes: v.hashes };
+  if (!head || typeof head !== 'object' || typeof head.root !== 'string' || ![head.files, head.rels, head.diagnostics, head.data].every(isCount)) return damaged;
+  if (head.endian !== endianness()) return none('made on a machine that stores numbers the other way round');
+  if (head.root !== root) return none('made for another data root');
+  const count = head.files as number;
+  const tableAt = payload.byteOffset + lineEnd + 1;
+  const tableBytes = count * COLUMNS * 8;
+  const hashesAt = lineEnd + 1 + tableBytes;
+  const relsAt = hashesAt + count * HASH_BYTES;
+  const diagnosticsAt = relsAt + (head.rels as number);
+  const dataAt = diagnosticsAt + (head.diagnostics as number);
+  if (dataAt + (head.data as number) !== payload.length) return damaged;
+  // the table is read where it lies when it lies at a multiple of 8 bytes in memory, else from a copy
+  const table = tableAt % 8 === 0 ? new Float64Array(payload.buffer, tableAt, count * COLUMNS) : new Float64Array(payload.buffer.slice(tableAt, tableAt + tableBytes));
+  const rels = payload.toString('utf8', relsAt, diagnosticsAt);
+  const dataLength = head.data as number;
+  let withDiagnostics = 0;
+  for (let t = 0; t < table.length; t += COLUMNS) {
+    const flags = table[t + FLAGS]!;
+    const [rel, from, to] = [table[t + REL]!, table[t + DATA_START]!, table[t + DATA_END]!];
+    if (!(flags >= 0 && flags <= 7 && Number.isInteger(flags)) || !isCount(rel) || rel >= rels.length || !isCount(from) || !isCount(to) || from > to || to > dataLength || (flags & HAS_DATA ? from === to : from !== to)) return damaged;
+    if (flags & HAS_DIAGNOSTICS) withDiagnostics++;
+  }
+  let pairs: unknown;
+  try {
+    pairs = JSON.parse(payload.toString('utf8', diagnosticsAt, dataAt));
+  } catch {
+    return damaged;
+  }
+  if (!Array.isArray(pairs) || pairs.length !== withDiagnostics) return damaged;
+  const diagnostics = new Map<number, RawDiagnostic[]>();
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair.length !== 2 || !isCount(pair[0]) || pair[0] >= count || !(table[pair[0] * COLUMNS + FLAGS]! & HAS_DIAGNOSTICS) || !isDiagnostics(pair[1])) return damaged;
+    diagnostics.set(pair[0], pair[1]);
+  }
+  if (diagnostics.size !== withDiagnostics) return damaged;
+  return { count, table, hashes: payload.subarray(hashesAt, relsAt), rels, diagnostics, data: payload.subarray(dataAt) };
 }
 
-function isRow(row: unknown): row is Row {
-  if (!Array.isArray(row) || row.length !== 10) return false;
-  const [rel, size, mtime, ctime, ino, hash, valid, diagnostics, hasData] = row as unknown[];
-  return (
-    typeof rel === 'string' &&
-    typeof size === 'number' &&
-    typeof mtime === 'number' &&
-    typeof ctime === 'number' &&
-    typeof ino === 'number' &&
-    hash === 0 &&
-    typeof valid === 'boolean' &&
-    Array.isArray(diagnostics) &&
-    (diagnostics.length === 0 || diagnostics.every((d) => d !== null && typeof d === 'object' && typeof (d as RawDiagnostic).code === 'string' && typeof (d as RawDiagnostic).message === 'string')) &&
-    (hasData === 0 || hasData === 1)
-  );
+function isDiagnostics(value: unknown): value is RawDiagnostic[] {
+  return Array.isArray(value) && value.length > 0 && value.every((d) => d !== null && typeof d === 'object' && typeof (d as RawDiagnostic).code === 'string' && typeof (d as RawDiagnostic).message === 'string');
 }

@@ -1,7 +1,9 @@
 /** --cache as a user meets it: the same output with and without it, cold and warm, in validate, report and the edits; where the file goes; what it refuses. */
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cacheKey, decodeCache, encodeCacheFiles } from '../../src/core/cache.js';
+import { VERSION } from '../../src/cli/shared.js';
 import { EMBEDDED, FIXTURES, cli, tempDir } from '../helpers.js';
 
 const temps: (() => void)[] = [];
@@ -102,11 +104,14 @@ describe('a hand-edited cache', () => {
     const file = join(cwd, 'c.cache');
     const bytes = readFileSync(file);
     const end = bytes.indexOf(10);
-    // as a person would in an editor: every "valid": false row made true, its problems removed
-    const text = bytes.subarray(end + 1).toString('utf8');
-    const payload = JSON.parse(text) as { rows: unknown[][] };
-    for (const row of payload.rows) (row[6] = true), (row[7] = []);
-    writeFileSync(file, `${bytes.subarray(0, end + 1).toString('utf8')}${JSON.stringify(payload)}`);
+    // every file made valid, its problems removed, and everything else (stats, hashes) kept; the header as it was
+    const [key, root] = [cacheKey({ version: VERSION, config: {} }), realpathSync(join(cwd, 'data'))];
+    const { files, ignored } = decodeCache(bytes, key, root);
+    expect(ignored).toBeUndefined();
+    expect(files.some((f) => !f.valid)).toBe(true);
+    for (const f of files) (f.valid = true), (f.diagnostics = []);
+    const edited = Buffer.from(encodeCacheFiles(files, key, root));
+    writeFileSync(file, Buffer.concat([bytes.subarray(0, end + 1), edited.subarray(edited.indexOf(10) + 1)]));
     expect(await cli(args, { cwd })).toEqual(want);
   });
 

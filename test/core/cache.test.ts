@@ -1,8 +1,10 @@
 /** The cache of per-file results (--cache): what it keeps, when it is used, and that it is never trusted blindly. */
 import { cpSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { endianness } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheKey, decodeCache, openCache, RACY_MS, type CacheStrategy, type FileCache } from '../../src/core/cache.js';
+import { cacheKey, decodeCache, encodeCacheFiles, openCache, RACY_MS, type CachedEntry, type CacheStrategy, type FileCache } from '../../src/core/cache.js';
 import { validateRoot } from '../../src/core/validate.js';
 import { EMBEDDED, FIXTURES, tempDir } from '../helpers.js';
 
@@ -39,13 +41,17 @@ function run(root: string, stored: Uint8Array | undefined, options: { strategy?:
 const plain = (root: string) => validateRoot(root, { cwd: root, today: TODAY });
 const shown = (r: ReturnType<typeof plain>) => ({ diagnostics: r.diagnostics, errors: r.errors, warnings: r.warnings, filesChecked: r.filesChecked, data: r.loaded.data });
 
-/** Rewrites the rows of a stored cache and keeps its header (key and digest) as it was: a hand edit. */
-function editRows(bytes: Uint8Array, change: (rows: unknown[][]) => void): Uint8Array {
+/** A cache file of this format and key whose digest is right for the payload given. */
+const withDigest = (payload: string) => Buffer.from(`accsm-cache 2 ${KEY} ${createHash('sha256').update(KEY).update(payload).digest('hex')}\n${payload}`);
+
+/** Rewrites the files of a stored cache and keeps its header (key and digest) as it was: a hand edit. */
+function editRows(bytes: Uint8Array, root: string, change: (files: CachedEntry[]) => void): Uint8Array {
   const buf = Buffer.from(bytes);
-  const end = buf.indexOf(10);
-  const payload = JSON.parse(buf.subarray(end + 1).toString('utf8')) as { root: string; rows: unknown[][] };
-  change(payload.rows);
-  return Buffer.concat([buf.subarray(0, end + 1), Buffer.from(JSON.stringify(payload))]);
+  const { files, ignored } = decodeCache(buf, KEY, root);
+  expect(ignored).toBeUndefined();
+  change(files);
+  const edited = Buffer.from(encodeCacheFiles(files, KEY, root));
+  return Buffer.concat([buf.subarray(0, buf.indexOf(10) + 1), edited.subarray(edited.indexOf(10) + 1)]);
 }
 
 describe('a warm run', () => {
@@ -160,7 +166,7 @@ describe('a changed file is checked again', () => {
     const warm = run(root, bytes);
     expect(warm.cache.counts.checked).toBe(1);
     expect(shown(warm.result)).toEqual(shown(plain(root)));
-    const rows = decodeCache(warm.cache.bytes, KEY, root).rows.map((r) => r[0]);
+    const rows = decodeCache(warm.cache.bytes, KEY, root).files.map((f) => f.rel);
     expect(rows).toContain('plans/demo-2021-2025/projects/D7.yaml');
   });
 });
@@ -171,10 +177,10 @@ describe('a cache is never trusted blindly', () => {
     const want = shown(plain(root));
     expect(want.errors).toBeGreaterThan(0);
     const { bytes } = run(root, undefined);
-    const forged = editRows(bytes!, (rows) => {
-      for (const row of rows) {
-        row[6] = true;
-        row[7] = [];
+    const forged = editRows(bytes!, root, (files) => {
+      for (const file of files) {
+        file.valid = true;
+        file.diagnostics = [];
       }
     });
     const warm = run(root, forged);
@@ -188,8 +194,8 @@ describe('a cache is never trusted blindly', () => {
     const root = rootFrom(join(FIXTURES, 'invalid-yaml'));
     const want = shown(plain(root));
     const { bytes } = run(root, undefined);
-    const forged = editRows(bytes!, (rows) => {
-      for (const row of rows) if (row[8] === 0) (row[6] = true), (row[7] = []), (row[8] = 1), (row[9] = { id: 'X' });
+    const forged = editRows(bytes!, root, (files) => {
+      for (const file of files) if (file.data === undefined) (file.valid = true), (file.diagnostics = []), (file.data = { id: 'X' });
     });
     expect(shown(run(root, forged).result)).toEqual(want);
   });
@@ -201,7 +207,8 @@ describe('a cache is never trusted blindly', () => {
     ['random bytes', () => Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))],
     ['no header line', (b: Buffer) => b.subarray(b.indexOf(10) + 1)],
     ['JSON', () => Buffer.from('{"rows": []}\n')],
-    ['a header with a right digest over a payload that is not a cache', () => Buffer.from(`accsm-cache 1 ${KEY} ${'0'.repeat(64)}\n`)],
+    ['a header with a right digest over a payload that is not a cache', () => withDigest('{"rows": []}\n')],
+    ['a right digest over a table that claims more files than it holds', () => withDigest(`${JSON.stringify({ root: 'x', files: 1000, endian: endianness(), rels: 0, diagnostics: 2, data: 0 })}\n[]`)],
   ])('a corrupt cache (%s) is ignored and rebuilt, never a crash', (_name, damage) => {
     const root = rootFrom(join(FIXTURES, 'invalid-rules'));
     const want = shown(plain(root));
