@@ -26,6 +26,7 @@ import buildId from './generated/build-id.cjs';
 import type { FilePlace, SourceFile } from './load-file.js';
 import type { RawDiagnostic } from './raw.js';
 import type { ReadResult } from './read.js';
+import { projectFacts } from './rules.js';
 
 export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
 export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
@@ -74,16 +75,22 @@ interface Stored {
   /** every file's path relative to the root, each followed by "\0" */
   rels: string;
   diagnostics: Map<number, RawDiagnostic[]>;
+  /** of each project file without problems, what the cross-file rules read of its data (projectFacts); 0 for the others */
+  facts: unknown[];
+  /** the JSON of `facts`, whose rows the table places */
+  factsJson: Buffer;
   data: Buffer;
 }
 
-/** The table's columns: the stat (all -1 for a file known by its content only, recorded too soon after it changed or with the content strategy), flags, where the name starts in `rels` (in characters), where the data is in `data` (bytes). */
-const COLUMNS = 8;
-const [SIZE, MTIME, CTIME, INO, FLAGS, REL, DATA_START, DATA_END] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
-/** flags: the file passed its checks; it has data (its YAML could be read and is not empty); it has diagnostics */
+/** The table's columns: the stat (all -1 for a file known by its content only, recorded too soon after it changed or with the content strategy), flags, where the name starts in `rels` (in characters), where the data and the facts are in their JSON (bytes). */
+const COLUMNS = 10;
+const [SIZE, MTIME, CTIME, INO, FLAGS, REL, DATA_START, DATA_END, FACTS_START, FACTS_END] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+/** flags: the file passed its checks; it has data (its YAML could be read and is not empty); it has diagnostics; it has facts */
 const VALID = 1;
 const HAS_DATA = 2;
 const HAS_DIAGNOSTICS = 4;
+const HAS_FACTS = 8;
+const ALL_FLAGS = 15;
 const HASH_BYTES = 32;
 
 /** size, mtimeMs, ctimeMs, ino */
@@ -95,7 +102,7 @@ interface Entry {
   rel: string;
   stat: Stat | undefined;
   /** its row in the stored cache, or what was found when it was checked afresh */
-  from: number | { hash: Buffer; flags: number; diagnostics: RawDiagnostic[]; data: unknown };
+  from: number | { hash: Buffer; flags: number; diagnostics: RawDiagnostic[]; data: unknown; facts: unknown };
 }
 
 /** The cache of one data root, used by one load. */
@@ -181,8 +188,9 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
       if (file.text === undefined || !jsonExact(file.data)) return;
       const miss = missed.get(rel);
       changed = true;
-      const flags = (file.valid ? VALID : 0) | (file.data === undefined ? 0 : HAS_DATA) | (file.diagnostics.length > 0 ? HAS_DIAGNOSTICS : 0);
-      const entry: Entry = { rel, stat: stable(miss?.st), from: { hash: hashOf(file.text), flags, diagnostics: file.diagnostics, data: file.data } };
+      const facts = factsOf(file);
+      const flags = (file.valid ? VALID : 0) | (file.data === undefined ? 0 : HAS_DATA) | (file.diagnostics.length > 0 ? HAS_DIAGNOSTICS : 0) | (facts === undefined ? 0 : HAS_FACTS);
+      const entry: Entry = { rel, stat: stable(miss?.st), from: { hash: hashOf(file.text), flags, diagnostics: file.diagnostics, data: file.data, facts } };
       if (miss) next[miss.at] = entry;
       else next.push(entry);
     },
@@ -198,7 +206,18 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
   };
 }
 
-const EMPTY: Stored = { count: 0, table: new Float64Array(0), hashes: Buffer.alloc(0), rels: '', diagnostics: new Map(), data: Buffer.alloc(0) };
+const EMPTY: Stored = { count: 0, table: new Float64Array(0), hashes: Buffer.alloc(0), rels: '', diagnostics: new Map(), facts: [], factsJson: Buffer.from('[]'), data: Buffer.alloc(0) };
+
+/**
+ * What the rules read of a project file without problems (as a load on demand
+ * keeps it, load.ts): kept beside its data, so that a warm run gives the rules
+ * these few values and parses no file's whole data (validate asks for none).
+ */
+function factsOf(file: SourceFile): unknown {
+  const data = file.data;
+  if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  return projectFacts(data as Record<string, unknown>);
+}
 
 /** Whether row `row` of the stored cache is the file `rel`: its name starts at a name's start and ends at a "\0". */
 function relAt(stored: Stored, row: number, rel: string): boolean {
@@ -219,9 +238,10 @@ function relIndex(stored: Stored): Map<string, number> {
 }
 
 /**
- * A file as the cache has it. Its data is parsed from its JSON when first
- * asked for, and its text is read only when something needs it (a rule's
- * finding to place, an edit).
+ * A file as the cache has it: a project file without problems with the facts
+ * the rules read. Its data is parsed from its JSON when first asked for, and
+ * its text is read only when something needs it (a rule's finding to place,
+ * an edit).
  */
 class CachedFile implements SourceFile {
   path: string;
@@ -230,6 +250,7 @@ class CachedFile implements SourceFile {
   planId?: string;
   valid: boolean;
   diagnostics: RawDiagnostic[];
+  facts: unknown;
   #text: string | undefined;
   #read: (() => ReadResult) | undefined;
   #data: unknown;
@@ -245,6 +266,7 @@ class CachedFile implements SourceFile {
     const flags = stored.table[row * COLUMNS + FLAGS]!;
     this.valid = (flags & VALID) !== 0;
     this.diagnostics = (flags & HAS_DIAGNOSTICS) !== 0 ? stored.diagnostics.get(row)! : [];
+    this.facts = (flags & HAS_FACTS) !== 0 ? stored.facts[row] : undefined;
     this.#stored = (flags & HAS_DATA) !== 0 ? stored : undefined;
     this.#row = row;
     this.#text = text;
@@ -263,6 +285,7 @@ class CachedFile implements SourceFile {
   set data(value: unknown) {
     this.#stored = undefined;
     this.#data = value;
+    this.facts = undefined;
   }
 
   get text(): string | undefined {
@@ -310,12 +333,14 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest();
  * multiple of 8 bytes; the table (COLUMNS numbers per file, as the machine
  * stores a Float64Array, named in the line); the SHA-256 of each file's text
  * (32 bytes each); the files' names, each followed by "\0"; JSON of the
- * diagnostics of the files that have any, as [row, diagnostics] pairs; and
- * each file's data as its own JSON text, one after another. A warm run makes
- * nothing of a file but what it uses: no row arrays or strings per file to
- * decode, and data only when asked for (validate's rules ask for every
- * file's; a file whose data JSON cannot hold exactly, NaN, infinities or -0,
- * is not recorded). The digest is SHA-256 over the key and the payload.
+ * diagnostics of the files that have any, as [row, diagnostics] pairs; one
+ * JSON list of each file's facts (what the rules read of a project without
+ * problems, else 0); and each file's data as its own JSON text, one after
+ * another. A warm run makes nothing of a file but what it uses: no row
+ * arrays or strings per file to decode, the facts in one JSON.parse, and a
+ * file's data only when something asks for it (validate never does). A file
+ * whose data JSON cannot hold exactly (NaN, infinities, -0) is not recorded.
+ * The digest is SHA-256 over the key and the payload.
  */
 function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: string): Uint8Array {
   const count = entries.length;
@@ -324,8 +349,10 @@ function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: 
   const names: string[] = [];
   const diagnostics: [number, RawDiagnostic[]][] = [];
   const data: Uint8Array[] = [];
+  const facts: Uint8Array[] = [Buffer.from('[')];
   let relAt = 0;
   let dataAt = 0;
+  let factsAt = 1;
   entries.forEach((e, i) => {
     const t = i * COLUMNS;
     const { from } = e;
@@ -335,35 +362,49 @@ function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: 
     relAt += e.rel.length + 1;
     names.push(e.rel);
     let json: Uint8Array;
+    let factsJson: Uint8Array;
     if (typeof from === 'number') {
-      // a file of the stored cache: its hash, diagnostics and data JSON are copied as they are
+      // a file of the stored cache: its hash, diagnostics, data and facts are copied as they are
       const o = from * COLUMNS;
       table[t + FLAGS] = old.table[o + FLAGS]!;
       old.hashes.copy(hashes, i * HASH_BYTES, from * HASH_BYTES, (from + 1) * HASH_BYTES);
       if (old.table[o + FLAGS]! & HAS_DIAGNOSTICS) diagnostics.push([i, old.diagnostics.get(from)!]);
       json = old.data.subarray(old.table[o + DATA_START], old.table[o + DATA_END]);
+      factsJson = old.factsJson.subarray(old.table[o + FACTS_START], old.table[o + FACTS_END]);
     } else {
       table[t + FLAGS] = from.flags;
       from.hash.copy(hashes, i * HASH_BYTES);
       if (from.diagnostics.length > 0) diagnostics.push([i, from.diagnostics]);
       json = from.data === undefined ? new Uint8Array(0) : Buffer.from(JSON.stringify(from.data), 'utf8');
+      factsJson = Buffer.from(from.facts === undefined ? '0' : JSON.stringify(from.facts), 'utf8');
     }
     table[t + DATA_START] = dataAt;
     dataAt += json.length;
     table[t + DATA_END] = dataAt;
     data.push(json);
+    if (i > 0) {
+      facts.push(COMMA);
+      factsAt++;
+    }
+    table[t + FACTS_START] = factsAt;
+    factsAt += factsJson.length;
+    table[t + FACTS_END] = factsAt;
+    facts.push(factsJson);
   });
   const rels = Buffer.from(count > 0 ? `${names.join('\0')}\0` : '', 'utf8');
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
-  const head = JSON.stringify({ root, files: count, endian: endianness(), rels: rels.length, diagnostics: diagnosticsJson.length, data: dataAt });
+  facts.push(Buffer.from(']'));
+  const head = JSON.stringify({ root, files: count, endian: endianness(), rels: rels.length, diagnostics: diagnosticsJson.length, facts: factsAt + 1, data: dataAt });
   const headerLength = `${MAGIC} ${FORMAT} ${key} ${'0'.repeat(64)}\n`.length;
   // spaces after the JSON line's text put the table at a multiple of 8 bytes, so it can be read where it lies
   const line = Buffer.from(head, 'utf8');
   const padded = Buffer.concat([line, Buffer.from(`${' '.repeat((8 - ((headerLength + line.length + 1) % 8)) % 8)}\n`)]);
-  const payload = Buffer.concat([padded, Buffer.from(table.buffer, table.byteOffset, table.byteLength), hashes, rels, diagnosticsJson, ...data]);
+  const payload = Buffer.concat([padded, Buffer.from(table.buffer, table.byteOffset, table.byteLength), hashes, rels, diagnosticsJson, ...facts, ...data]);
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${digest(key, payload)}\n`, 'latin1');
   return Buffer.concat([header, payload]);
 }
+
+const COMMA = Buffer.from(',');
 
 function digest(key: string, payload: Uint8Array): string {
   return createHash('sha256').update(key).update(payload).digest('hex');
@@ -379,6 +420,7 @@ export interface CachedEntry {
   valid: boolean;
   diagnostics: RawDiagnostic[];
   data: unknown;
+  facts: unknown;
 }
 
 /** A stored cache's files, in its order (for tests); or none and why it is not used. */
@@ -390,7 +432,7 @@ export function decodeCache(stored: Uint8Array | undefined, key: string, root: s
       const file = new CachedFile({ path: rel, kind: 'project' }, decoded, row, undefined);
       const t = row * COLUMNS;
       const stat: CachedEntry['stat'] = [decoded.table[t + SIZE]!, decoded.table[t + MTIME]!, decoded.table[t + CTIME]!, decoded.table[t + INO]!];
-      return { rel, stat, hash: decoded.hashes.subarray(row * HASH_BYTES, (row + 1) * HASH_BYTES).toString('base64'), valid: file.valid, diagnostics: file.diagnostics, data: file.data };
+      return { rel, stat, hash: decoded.hashes.subarray(row * HASH_BYTES, (row + 1) * HASH_BYTES).toString('base64'), valid: file.valid, diagnostics: file.diagnostics, data: file.data, facts: file.facts };
     }),
   };
 }
@@ -400,7 +442,13 @@ export function encodeCacheFiles(files: readonly CachedEntry[], key: string, roo
   const entries: Entry[] = files.map((f) => ({
     rel: f.rel,
     stat: f.stat,
-    from: { hash: Buffer.from(f.hash, 'base64'), flags: (f.valid ? VALID : 0) | (f.data === undefined ? 0 : HAS_DATA) | (f.diagnostics.length > 0 ? HAS_DIAGNOSTICS : 0), diagnostics: f.diagnostics, data: f.data },
+    from: {
+      hash: Buffer.from(f.hash, 'base64'),
+      flags: (f.valid ? VALID : 0) | (f.data === undefined ? 0 : HAS_DATA) | (f.diagnostics.length > 0 ? HAS_DIAGNOSTICS : 0) | (f.facts === undefined ? 0 : HAS_FACTS),
+      diagnostics: f.diagnostics,
+      data: f.data,
+      facts: f.facts,
+    },
   }));
   return encodeCache(entries, EMPTY, key, root);
 }
@@ -422,13 +470,13 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
   const damaged = none('damaged (not the expected shape)');
   const lineEnd = payload.indexOf(10);
   if (lineEnd < 0) return damaged;
-  let head: { root?: unknown; files?: unknown; endian?: unknown; rels?: unknown; diagnostics?: unknown; data?: unknown };
+  let head: { root?: unknown; files?: unknown; endian?: unknown; rels?: unknown; diagnostics?: unknown; facts?: unknown; data?: unknown };
   try {
     head = JSON.parse(payload.toString('utf8', 0, lineEnd)) as typeof head;
   } catch {
     return damaged;
   }
-  if (!head || typeof head !== 'object' || typeof head.root !== 'string' || ![head.files, head.rels, head.diagnostics, head.data].every(isCount)) return damaged;
+  if (!head || typeof head !== 'object' || typeof head.root !== 'string' || ![head.files, head.rels, head.diagnostics, head.facts, head.data].every(isCount)) return damaged;
   if (head.endian !== endianness()) return none('made on a machine that stores numbers the other way round');
   if (head.root !== root) return none('made for another data root');
   const count = head.files as number;
@@ -437,22 +485,38 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
   const hashesAt = lineEnd + 1 + tableBytes;
   const relsAt = hashesAt + count * HASH_BYTES;
   const diagnosticsAt = relsAt + (head.rels as number);
-  const dataAt = diagnosticsAt + (head.diagnostics as number);
+  const factsAt = diagnosticsAt + (head.diagnostics as number);
+  const dataAt = factsAt + (head.facts as number);
   if (dataAt + (head.data as number) !== payload.length) return damaged;
   // the table is read where it lies when it lies at a multiple of 8 bytes in memory, else from a copy
   const table = tableAt % 8 === 0 ? new Float64Array(payload.buffer, tableAt, count * COLUMNS) : new Float64Array(payload.buffer.slice(tableAt, tableAt + tableBytes));
   const rels = payload.toString('utf8', relsAt, diagnosticsAt);
-  const dataLength = head.data as number;
+  const [dataLength, factsLength] = [head.data as number, head.facts as number];
   let withDiagnostics = 0;
+  let factsEnd = 1;
   for (let t = 0; t < table.length; t += COLUMNS) {
     const flags = table[t + FLAGS]!;
-    const [rel, from, to] = [table[t + REL]!, table[t + DATA_START]!, table[t + DATA_END]!];
-    if (!(flags >= 0 && flags <= 7 && Number.isInteger(flags)) || !isCount(rel) || rel >= rels.length || !isCount(from) || !isCount(to) || from > to || to > dataLength || (flags & HAS_DATA ? from === to : from !== to)) return damaged;
+    const [rel, from, to, factsFrom, factsTo] = [table[t + REL]!, table[t + DATA_START]!, table[t + DATA_END]!, table[t + FACTS_START]!, table[t + FACTS_END]!];
+    if (!(flags >= 0 && flags <= ALL_FLAGS && Number.isInteger(flags)) || !isCount(rel) || rel >= rels.length || !isCount(from) || !isCount(to) || from > to || to > dataLength || (flags & HAS_DATA ? from === to : from !== to)) return damaged;
+    // each file's facts follow the last one's (after a comma) and end before the closing bracket
+    if (!isCount(factsFrom) || !isCount(factsTo) || factsFrom !== factsEnd + (t === 0 ? 0 : 1) || factsTo <= factsFrom || factsTo >= factsLength) return damaged;
+    factsEnd = factsTo;
     if (flags & HAS_DIAGNOSTICS) withDiagnostics++;
+  }
+  let facts: unknown;
+  try {
+    facts = JSON.parse(payload.toString('utf8', factsAt, dataAt));
+  } catch {
+    return damaged;
+  }
+  if (!Array.isArray(facts) || facts.length !== count) return damaged;
+  for (let row = 0; row < count; row++) {
+    const f = facts[row] as unknown;
+    if (table[row * COLUMNS + FLAGS]! & HAS_FACTS ? f === null || typeof f !== 'object' || Array.isArray(f) : f !== 0) return damaged;
   }
   let pairs: unknown;
   try {
-    pairs = JSON.parse(payload.toString('utf8', diagnosticsAt, dataAt));
+    pairs = JSON.parse(payload.toString('utf8', diagnosticsAt, factsAt));
   } catch {
     return damaged;
   }
@@ -463,7 +527,7 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
     diagnostics.set(pair[0], pair[1]);
   }
   if (diagnostics.size !== withDiagnostics) return damaged;
-  return { count, table, hashes: payload.subarray(hashesAt, relsAt), rels, diagnostics, data: payload.subarray(dataAt) };
+  return { count, table, hashes: payload.subarray(hashesAt, relsAt), rels, diagnostics, facts, factsJson: payload.subarray(factsAt, dataAt), data: payload.subarray(dataAt) };
 }
 
 function isDiagnostics(value: unknown): value is RawDiagnostic[] {

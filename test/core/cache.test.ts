@@ -3,9 +3,9 @@ import { cpSync, linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSy
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cacheKey, decodeCache, encodeCacheFiles, openCache, RACY_MS, type CachedEntry, type CacheStrategy, type FileCache } from '../../src/core/cache.js';
-import { validateRoot } from '../../src/core/validate.js';
+import { checkRoot, validateRoot } from '../../src/core/validate.js';
 import { EMBEDDED, FIXTURES, tempDir } from '../helpers.js';
 
 const KEY = cacheKey({ version: '0.1.0', config: {} });
@@ -69,6 +69,40 @@ describe('a warm run', () => {
     expect(warm.cache.counts.checked).toBe(unreadable);
     expect(warm.cache.counts.byStat + warm.cache.counts.byContent).toBeGreaterThan(0);
     expect(warm.cache.bytes).toBeUndefined();
+  });
+
+  it('as validate checks (on demand): the same findings for every rule, from the facts it keeps, without parsing any file\'s data', () => {
+    const root = rootFrom(EMBEDDED);
+    const projects = join(root, 'plans', 'accsm-2021-2025', 'projects');
+    const edit = (name: string, change: (text: string) => string) => writeFileSync(join(projects, name), change(readFileSync(join(projects, name), 'utf8')));
+    edit('P02.yaml', (t) => t.replace(/^priority_areas:\n/m, 'priority_areas:\n  - not-an-area\n'));
+    edit('P03.yaml', (t) => t.replace(/meeting: [a-z0-9-]+/, 'meeting: som-99'));
+    edit('P04.yaml', (t) => t.replace(/^id: P04$/m, 'id: P05'));
+    edit('P06.yaml', (t) => `${t}carried_from:\n  plan: accsm-plus-3-2021-2025\n  id: P-NOT-THERE\n`);
+    edit('P07.yaml', (t) => t.replace(/^status:\n/m, "status:\n  - date: '2030-01-01'\n    status: planned\n  - date: '2029-01-01'\n    status: planned\n"));
+    const past = new Date(Date.now() - 3600_000);
+    for (const f of filesIn(root)) utimesSync(f, past, past);
+    const check = (stored: Uint8Array | undefined) => {
+      const cache = openCache(stored, { key: KEY, root, strategy: 'metadata', now: Date.now() });
+      return { result: checkRoot(root, { cwd: root, today: TODAY, cache }), cache };
+    };
+    const want = checkRoot(root, { cwd: root, today: TODAY });
+    expect(new Set(want.diagnostics.map((d) => d.code))).toEqual(new Set(['area-unknown', 'meeting-unknown', 'id-mismatch', 'id-duplicate', 'carried-from-unknown', 'date-order', 'date-future', 'date-outside-period']));
+    const cold = check(undefined);
+    expect(cold.result.diagnostics).toEqual(want.diagnostics);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const warm = check(cold.cache.bytes);
+      expect(warm.cache.ignored).toBeUndefined();
+      expect(warm.result.diagnostics).toEqual(want.diagnostics);
+      expect([warm.result.errors, warm.result.warnings, warm.result.filesChecked]).toEqual([want.errors, want.warnings, want.filesChecked]);
+      // the cache's head, its diagnostics and its facts, one JSON.parse each, and the data of the meetings and plans (which the rules read whole): none per project
+      const others = warm.result.checkedFiles.filter((f) => !f.includes('/projects/')).length;
+      expect(others).toBe(4);
+      expect(parse.mock.calls.length).toBe(3 + others);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('takes a clean file by its stat without reading it, and reads it when something needs its text', () => {
