@@ -204,7 +204,8 @@ class OnDemandFile implements SourceFile {
 function slimmer(source: DataSource, keep: Exclude<Keep, 'all'>): (file: SourceFile) => SourceFile {
   const origin: Origin = { source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length };
   return (file) => {
-    if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file instanceof OnDemandFile) return file;
+    // a file from the --cache (cache.ts) with its facts keeps them, its data and its text unread until asked for: it is left as it is
+    if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file instanceof OnDemandFile || file.facts !== undefined) return file;
     const data = file.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return file;
     return new OnDemandFile(file, keep === 'facts' ? { facts: projectFacts(data as Record<string, unknown>) } : { data }, origin);
