@@ -27,8 +27,14 @@ function listAllowed(ids: readonly string[], max = 12): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
 }
 
-/** The rules' findings, by file; the files themselves are left as they are. */
-export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<SourceFile, RawDiagnostic[]> {
+/**
+ * The rules' findings, by file (only files with findings, and the plan and
+ * meetings files, have an entry); the files themselves are left as they are.
+ * With `only`, project files of which only the ones in `only` are checked: the
+ * others still count for ids and links (an edit's check after it changed a
+ * project file, and not its id; see checkLoaded).
+ */
+export function runRules(files: readonly SourceFile[], ctx: RuleContext, only?: ReadonlySet<SourceFile>): Map<SourceFile, RawDiagnostic[]> {
   const found = new Map<SourceFile, RawDiagnostic[]>();
   const into = (f: SourceFile) => found.get(f) ?? found.set(f, []).get(f)!;
   const meetingsFile = files.find((f) => f.kind === 'meetings' && Array.isArray(f.data));
@@ -57,6 +63,10 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<So
     if (f.kind !== 'project') continue;
     const data = ruleData(f);
     if (!isRecord(data)) continue;
+    if (only && !only.has(f)) {
+      if (typeof data.id === 'string' && !seenProjects.has(data.id)) seenProjects.set(data.id, f);
+      continue;
+    }
     const project = sanitizeProject(data);
     const twin = project.id === undefined ? undefined : seenProjects.get(project.id);
     if (twin) {
@@ -70,7 +80,7 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext): Map<So
       scratch.length = 0;
     }
   }
-  checkCarriedFrom(files, seenProjects, into);
+  checkCarriedFrom(only ? files.filter((f) => only.has(f)) : files, seenProjects, into);
   return found;
 }
 
@@ -259,4 +269,4 @@ export function projectFacts(d: Record<string, unknown>): Record<string, unknown
 }
 
 /** What the rules read of a file: its facts when it was loaded on demand (reading `data` would load it again), else its data. */
-const ruleData = (f: SourceFile): unknown => (f.facts !== undefined ? f.facts : f.data);
+export const ruleData = (f: SourceFile): unknown => (f.facts !== undefined ? f.facts : f.data);

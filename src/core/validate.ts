@@ -38,6 +38,8 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
 
 /** What validation found, without the data (validate's command needs no more). */
 export interface CheckResult extends DiagnosticSummary {
+  /** what the cross-file rules found, by file (see runRules), before positions and the config's severities */
+  findings: ReadonlyMap<SourceFile, RawDiagnostic[]>;
   /** the data files checked (within `only`), named relative to the working directory (made when first asked for) */
   readonly checkedFiles: string[];
   filesChecked: number;
@@ -53,9 +55,23 @@ export function validate(source: DataSource, options: CheckOptions & Pick<Valida
   return checkLoaded(options.onDemand ? loadOnDemand(source, from) : load(source, from), options);
 }
 
+/**
+ * What the rules found before a change to some project files that kept their
+ * ids: only the changed files are checked again (nothing else a rule says can
+ * change; test/core/edit/after-check.test.ts compares with a whole check).
+ */
+export interface FoundBefore {
+  findings: ReadonlyMap<SourceFile, RawDiagnostic[]>;
+  /** the changed files, as loaded now; every other file is the very file checked before */
+  changed: ReadonlySet<SourceFile>;
+}
+
 /** The cross-file rules and positions over files already loaded (each with what reading, parsing and its schema found). */
-export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOptions): CheckResult & { loaded: L } {
-  const found = runRules(loaded.files, { today: options.today });
+export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOptions, before?: FoundBefore): CheckResult & { loaded: L } {
+  const found = runRules(loaded.files, { today: options.today }, before?.changed);
+  if (before) {
+    for (const [file, d] of before.findings) if (!found.has(file)) found.set(file, d);
+  }
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));
   const diagnostics: Diagnostic[] = [];
@@ -71,6 +87,7 @@ export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOpti
   let names: string[] | undefined;
   return {
     ...summarize(diagnostics),
+    findings: found,
     loaded,
     get checkedFiles() {
       return (names ??= checked.map((f) => displayPath(f.path, options.cwd)));

@@ -6,7 +6,8 @@
 import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from '../diagnostic.js';
 import { UserError } from '../errors.js';
-import { withData, type LoadedRoot } from '../load.js';
+import { withData, type LoadedRoot, type SourceFile } from '../load.js';
+import { ruleData } from '../rules.js';
 import { loadRead } from '../load-file.js';
 import type { FileKind } from '../schema.js';
 import { diskSource } from '../source/disk.js';
@@ -101,22 +102,37 @@ export function applyChanges(root: string, changes: readonly FileChange[], befor
 export function validateAfter(root: string, changes: readonly FileChange[], before: ValidateResult, options: Pick<EditOptions, 'cwd' | 'today'>): ValidateResult {
   const overlay = new Map(changes.map((c) => [c.path, c.after] as const));
   const files = before.loaded.files;
-  const at = new Map(files.map((f, i) => [f.path, i] as const));
-  const rewrites = changes.map((c) => at.get(resolve(c.path)));
+  // a change or two: each found by a look through the files, not a map of all of them
+  const rewrites = changes.map((c) => {
+    const path = resolve(c.path);
+    const i = files.findIndex((f) => f.path === path);
+    return i === -1 ? undefined : i;
+  });
   if (rewrites.every((i) => i !== undefined && files[i]!.kind !== 'other' && files[i]!.text !== undefined)) {
     const source = diskSource(root, { overlay });
     const now = files.slice();
+    const changed = new Set<SourceFile>();
+    let sameIds = true;
     for (const i of rewrites as number[]) {
       const { path, kind, planId, expectedId } = files[i]!;
       const rel = relative(source.root, path).split(sep).join('/');
       now[i] = loadRead({ path, kind: kind as FileKind, ...(planId !== undefined ? { planId } : {}), ...(expectedId !== undefined ? { expectedId } : {}) }, source.read(rel));
+      changed.add(now[i]!);
+      sameIds &&= kind === 'project' && idOf(files[i]!) !== undefined && idOf(files[i]!) === idOf(now[i]!);
     }
-    return checkLoaded(withData({ root: before.loaded.root, files: now }), { cwd: options.cwd, today: options.today });
+    // project files that kept their ids: the rules check those files again, and what they found in the others stands
+    return checkLoaded(withData({ root: before.loaded.root, files: now }), { cwd: options.cwd, today: options.today }, sameIds ? { findings: before.findings, changed } : undefined);
   }
   const written = new Set(changes.map((c) => resolve(c.path)));
   const reuse = new Map(files.filter((f) => f.kind !== 'other' && !written.has(f.path)).map((f) => [f.path, f] as const));
   // the files taken from before stay as they were loaded (on demand or whole): the DataSet is made only if asked for
   return validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse, onDemand: true });
+}
+
+/** A file's id as the rules read it, if it has one. */
+function idOf(file: SourceFile): string | undefined {
+  const data = ruleData(file) as { id?: unknown } | null | undefined;
+  return data !== null && typeof data === 'object' && typeof data.id === 'string' ? data.id : undefined;
 }
 
 /**
