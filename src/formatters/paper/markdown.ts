@@ -51,5 +51,7 @@ export function paperMarkdown(input: PaperDoc): string {
   const doc = flatValue(input);
   const parts = [mdFrontMatter({ pagetitle: doc.title }).trimEnd(), ...doc.blocks.map(block)];
   for (const f of doc.footnotes) parts.push(`[^${f.id}]: ${mdText(f.text)}`);
-  return `${parts.join('\n\n')}\n`;
+  // the final line break on the last part, not on the whole: one copy of a large paper, not two
+  parts[parts.length - 1] += '\n';
+  return parts.join('\n\n');
 }

@@ -147,7 +147,13 @@ export function buildPaper(input: PaperInput, options: PaperOptions = {}): Paper
   for (const a of annexes) blocks.push(...a);
   // footnotes in the order they are referenced
   const order = blocks.flatMap((b) => (b.kind === 'caption' || b.kind === 'paragraph' ? b.runs : b.kind === 'bullets' ? b.items.flat() : [])).flatMap((r) => (typeof r === 'object' && 'footnote' in r ? [r.footnote] : []));
-  footnotes.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  // each id's place looked up in a Map: a search of the list per comparison was quadratic with a footnote or two per plan
+  const place = new Map<string, number>();
+  order.forEach((id, i) => {
+    if (!place.has(id)) place.set(id, i);
+  });
+  const at = (id: string) => place.get(id) ?? -1;
+  footnotes.sort((a, b) => at(a.id) - at(b.id));
   return { title, running: running(report, options), blocks, footnotes };
 }
 

@@ -4,9 +4,11 @@
  * start a heading, a list item or a paragraph of its own, so it becomes one
  * space; control characters are shown escaped (terminal.ts).
  */
-import { escapeControls, mapStrings } from './terminal.js';
+import { CONTROL_SOURCE, escapeControls, mapStrings } from './terminal.js';
 
 const BREAK = /[\r\n\u2028\u2029]/;
+/** What flatText changes: a control character or a line break. */
+const CONTROL_OR_BREAK = new RegExp(`${CONTROL_SOURCE}|${BREAK.source}`);
 
 /** The text on one line: line breaks at either end dropped, the others one space each. */
 export function flattenLines(text: string): string {
@@ -15,7 +17,12 @@ export function flattenLines(text: string): string {
   return text.replace(/^[\r\n\u2028\u2029]+|[\r\n\u2028\u2029]+$/g, '').replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
 
+/** The text on one line with its control characters escaped; one test finds that most texts need neither. */
+export function flatText(text: string): string {
+  return CONTROL_OR_BREAK.test(text) ? flattenLines(escapeControls(text)) : text;
+}
+
 /** A copy of a document model with every string flattened and its control characters escaped. */
 export function flatValue<T>(value: T): T {
-  return mapStrings(value, (s) => flattenLines(escapeControls(s)));
+  return mapStrings(value, flatText);
 }

@@ -6,8 +6,12 @@
  */
 import { columnWidths, proportional } from './widths.js';
 
-import { flattenLines } from './lines.js';
-import { escapeControls } from './terminal.js';
+import { flatText } from './lines.js';
+
+/** The characters that start markup. */
+const MARKUP = /[\\`*_[\]<>|$~^]/g;
+/** The same characters, without the `g` flag (whose test reads and writes lastIndex): most texts have none, and a large paper's every cell passes here. */
+const HAS_MARKUP = new RegExp(MARKUP.source);
 
 /**
  * Escapes text so that markdown (GFM or pandoc) reads it as text: the
@@ -18,7 +22,8 @@ import { escapeControls } from './terminal.js';
  * list there is escaped as well.
  */
 export function mdText(text: string, lineStart = false): string {
-  const escaped = flattenLines(escapeControls(text)).replace(/[\\`*_[\]<>|$~^]/g, (c) => `\\${c}`);
+  const flat = flatText(text);
+  const escaped = HAS_MARKUP.test(flat) ? flat.replace(MARKUP, (c) => `\\${c}`) : flat;
   if (!lineStart) return escaped;
   return escaped.replace(/^[#+\-=]/, (m) => `\\${m}`).replace(/^(\d+)([.)])/, '$1\\$2');
 }

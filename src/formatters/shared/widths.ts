@@ -17,6 +17,27 @@ function unbreakable(cell: string, keepBrackets: boolean): string[] {
   return runs.flatMap((r) => (r.length <= UNBREAKABLE + 4 ? [r] : r.split(/\s+/)));
 }
 
+const SPACE = /\s/;
+
+/** White space as `\s` has it, ASCII tested by its code. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(String.fromCharCode(code));
+}
+
+/** The length of the longest word (as unbreakable splits a cell without keepBrackets), found without making the words. */
+function longestWord(cell: string): number {
+  if (cell.length <= UNBREAKABLE) return cell.length;
+  let longest = 0;
+  let start = 0;
+  for (let i = 0; i <= cell.length; i++) {
+    if (i < cell.length && !isSpace(cell.charCodeAt(i))) continue;
+    if (i - start > longest) longest = i - start;
+    start = i + 1;
+  }
+  return longest;
+}
+
 export interface ColumnWidthsOptions {
   /** room for the whole table, in characters */
   budget: number;
@@ -31,16 +52,23 @@ export interface ColumnWidthsOptions {
  * to `budget` (or more, when the longest words alone need more room).
  */
 export function columnWidths(rows: readonly (readonly string[])[], options: ColumnWidthsOptions): number[] {
-  const n = Math.max(0, ...rows.map((r) => r.length));
+  // a loop, not Math.max(...): a table of 100,000 rows would be as many arguments
+  let n = 0;
+  for (const r of rows) if (r.length > n) n = r.length;
   const min = Array.from({ length: n }, () => 0);
   const max = Array.from({ length: n }, () => 0);
-  const measure = options.measure ?? ((text: string) => text.length);
-  rows.forEach((r, i) => {
-    r.forEach((cell, j) => {
-      for (const run of unbreakable(cell, options.keepBrackets !== false)) min[j] = Math.max(min[j]!, measure(run, i));
-      max[j] = Math.max(max[j]!, measure(cell, i));
-    });
-  });
+  const { measure } = options;
+  const keepBrackets = options.keepBrackets !== false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (let j = 0; j < r.length; j++) {
+      const cell = r[j]!;
+      // a word's width is its length unless `measure` says otherwise: then the words need not be made
+      if (measure === undefined && !keepBrackets) min[j] = Math.max(min[j]!, longestWord(cell));
+      else for (const run of unbreakable(cell, keepBrackets)) min[j] = Math.max(min[j]!, measure ? measure(run, i) : run.length);
+      max[j] = Math.max(max[j]!, measure ? measure(cell, i) : cell.length);
+    }
+  }
   const sumMin = min.reduce((a, b) => a + b, 0);
   const sumMax = max.reduce((a, b) => a + b, 0);
   const { budget } = options;

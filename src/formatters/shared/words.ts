@@ -7,16 +7,34 @@ export { STATUS_ORDER } from '../../core/types.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2022-08-03" → "3 August 2022" */
-export function dateWords(date: string): string {
+/** `words` of each value made once: a large list or paper names the same few thousand days again and again. */
+function remembered(words: (value: string) => string): (value: string) => string {
+  const said = new Map<string, string>();
+  return (value) => {
+    let text = said.get(value);
+    if (text === undefined) said.set(value, (text = words(value)));
+    return text;
+  };
+}
+
+const dateText = remembered((date) => {
   const [y, m, d] = date.split('-');
   return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+});
+
+const monthText = remembered((month) => {
+  const [y, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1]} ${y}`;
+});
+
+/** "2022-08-03" → "3 August 2022" */
+export function dateWords(date: string): string {
+  return dateText(date);
 }
 
 /** "2028-01" → "January 2028" */
 export function monthWords(month: string): string {
-  const [y, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1]} ${y}`;
+  return monthText(month);
 }
 
 /** A schedule value: "2023" or "2023-06" → "June 2023". */

@@ -33,6 +33,15 @@ describe('columnWidths', () => {
     expect(columnWidths([['ab', 'abcd']], { budget: 12 })).toEqual([4, 8]);
   });
 
+  it('without keepBrackets, finds the longest words as splitting at white space does (every kind of \\s, at either end too)', () => {
+    const pieces = ['a', 'competencies', 'Đổi mới', ' ', '  ', '\t', '\u00a0', '\u3000', '\u2028', '\ufeff', 'x'.repeat(20), '(15 June 2021)', '公务员制度'];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rows = Array.from({ length: 200 }, () => Array.from({ length: 3 }, () => Array.from({ length: Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]).join('')));
+    // a measure given makes columnWidths split the words itself; one row at a time, so that no long word hides another
+    for (const row of rows) expect(columnWidths([row], { budget: 3, keepBrackets: false }), JSON.stringify(row)).toEqual(columnWidths([row], { budget: 3, keepBrackets: false, measure: (t) => t.length }));
+  });
+
   it('when the longest words alone overflow the budget, returns them (wider than the budget)', () => {
     expect(columnWidths([['abcdefghij', 'abcdefghij']], { budget: 12 })).toEqual([10, 10]);
   });
