@@ -278,6 +278,11 @@ describe('the duplicate-key check', () => {
     expect(growth((n) => void parseYaml(keys(n)), 5_000)).toBeLessThan(LINEAR_BOUND);
   });
 
+  it('finds every duplicate at any depth: in list entries, flow mappings, nested mappings and a mapping used as a key', () => {
+    expect(fails('a:\n  - b: 1\n    b: 2\n  - {c: 1, c: 2}\nd:\n  e:\n    f: 1\n    f: 2\nd: 3\n').map(at)).toEqual(['3:5 yaml-duplicate-key', '4:12 yaml-duplicate-key', '8:5 yaml-duplicate-key', '9:1 yaml-duplicate-key']);
+    expect(fails('? {a: 1, a: 2}\n: x\n').map(at)).toEqual(['1:10 yaml-duplicate-key']);
+  });
+
   it('still names the duplicate, at its line, among 100,000 keys', () => {
     expect(fails(keys(100_000)).map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual(['100001:1 yaml-duplicate-key the key "k0" appears twice in the same mapping; keep one of them']);
   });
