@@ -13,7 +13,7 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import type { FileCache } from './cache.js';
-import { projectFacts } from './rules.js';
+import { projectFacts, stringKeeper } from './rules.js';
 
 export type { SourceFile };
 
@@ -93,14 +93,17 @@ function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles 
   const { reuse, sameAs, cache } = from;
   const slim = keep === 'all' ? undefined : slimmer(source, keep);
   const { paths, planFolders } = source.list();
-  const listed = new Set(paths.map((p) => p.rel));
-  const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !listed.has(rel));
-  const all = inLayoutOrder([...paths, ...missing.map((rel) => ({ rel, problem: undefined, missing: true }))]);
+  const plansListed = new Set<string>();
+  for (const p of paths) if (p.rel.endsWith('/plan.yaml')) plansListed.add(p.rel);
+  const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !plansListed.has(rel));
+  const all = missing.length ? inLayoutOrder([...paths, ...missing.map((rel) => ({ rel, problem: undefined, missing: true }))]) : inLayoutOrder(paths);
   const prefix = source.root.endsWith(sep) ? source.root : source.root + sep;
   const absolute = (rel: string) => prefix + (sep === '/' ? rel : rel.split('/').join(sep));
+  /** each plan folder's name once, for all its files (a root of 100,000 files has a few hundred) */
+  const planNames = new Map<string, string>();
+  const planName = (id: string) => planNames.get(id) ?? (planNames.set(id, id), id);
   const files: SourceFile[] = [];
-  /** files to read and parse, by their index in `files` */
-  const pending: { at: number; rel: string; place: FilePlace }[] = [];
+  // one file at a time, read, parsed and checked where it is met: what is not kept of it is gone before the next
   for (const p of all) {
     const path = absolute(p.rel);
     if (p.problem) files.push({ path, kind: 'other', valid: false, diagnostics: [p.problem] });
@@ -112,32 +115,26 @@ function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles 
       if (place?.kind === 'stray') files.push({ path, kind: 'other', valid: false, diagnostics: [place.diagnostic] });
       else if (place) {
         const reused = reuse?.get(path);
-        if (reused) files.push(reused);
-        else {
-          const where: FilePlace = { path, kind: place.kind };
-          if ('planId' in place) [where.planId, where.expectedId] = [place.planId, place.expectedId];
-          // a file the cache (--cache) knows as it is now is not read or parsed
-          const known = cache?.known(p.rel, where, () => source.read(p.rel));
-          if (known) files.push(slim ? slim(known) : known);
-          else {
-            pending.push({ at: files.length, rel: p.rel, place: where });
-            files.push(undefined as unknown as SourceFile);
-          }
+        if (reused) {
+          files.push(reused);
+          continue;
         }
+        const where: FilePlace = { path, kind: place.kind };
+        if ('planId' in place) [where.planId, where.expectedId] = [planName(place.planId), place.expectedId];
+        // a file the cache (--cache) knows as it is now is not read or parsed
+        const known = cache?.known(p.rel, where, () => source.read(p.rel));
+        if (known) {
+          files.push(slim ? slim(known) : known);
+          continue;
+        }
+        const read = source.read(p.rel);
+        // same place, same text: the same parse and schema verdict (a SourceFile's diagnostics hold no file name)
+        const twin = sameAs?.get(p.rel);
+        const file = twin !== undefined && read.ok && twin.text === read.text && twin.kind === where.kind ? { ...twin, path } : loadRead(where, read);
+        cache?.record(p.rel, file);
+        files.push(slim ? slim(file) : file);
       }
     }
-  }
-  const local = (k: number) => {
-    const read = source.read(pending[k]!.rel);
-    // same place, same text: the same parse and schema verdict (a SourceFile's diagnostics hold no file name)
-    const twin = sameAs?.get(pending[k]!.rel);
-    if (twin !== undefined && read.ok && twin.text === read.text && twin.kind === pending[k]!.place.kind) return { ...twin, path: pending[k]!.place.path };
-    return loadRead(pending[k]!.place, read);
-  };
-  for (let k = 0; k < pending.length; k++) {
-    const file = local(k);
-    cache?.record(pending[k]!.rel, file);
-    files[pending[k]!.at] = slim ? slim(file) : file;
   }
   cache?.seal();
   return { root: source.root, files };
@@ -203,12 +200,13 @@ class OnDemandFile implements SourceFile {
 /** What a load keeps of each file: a project without problems becomes an OnDemandFile with its facts or its data; the rest are kept whole. */
 function slimmer(source: DataSource, keep: Exclude<Keep, 'all'>): (file: SourceFile) => SourceFile {
   const origin: Origin = { source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length };
+  const once = stringKeeper();
   return (file) => {
     // a file from the --cache (cache.ts) with its facts keeps them, its data and its text unread until asked for: it is left as it is
     if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file instanceof OnDemandFile || file.facts !== undefined) return file;
     const data = file.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return file;
-    return new OnDemandFile(file, keep === 'facts' ? { facts: projectFacts(data as Record<string, unknown>) } : { data }, origin);
+    return new OnDemandFile(file, keep === 'facts' ? { facts: projectFacts(data as Record<string, unknown>, once, file.expectedId) } : { data }, origin);
   };
 }
 

@@ -244,8 +244,23 @@ function sanitizeProject(d: Record<string, unknown>): Project {
 
 /** Short strings are copies already; a longer one may be a slice of its whole file's text: copy it, so the text can go. */
 const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
-/** A string of the data, as a copy of its own (see own); anything else as it is. */
-const once = (s: unknown): unknown => (typeof s === 'string' ? own(s) : s);
+/** A string as a copy of its own (see own); anything else as it is. */
+const ownValue = (s: unknown): unknown => (typeof s === 'string' ? own(s) : s);
+
+/**
+ * Keeps each string once, as a copy of its own: a root's areas, status words,
+ * dates and meetings repeat across its files, and what the facts of 100,000
+ * files hold is copied by every young-generation collection until it is old.
+ */
+export function stringKeeper(): (s: unknown) => unknown {
+  const strings = new Map<string, string>();
+  return (s) => {
+    if (typeof s !== 'string') return s;
+    let kept = strings.get(s);
+    if (kept === undefined) strings.set((kept = own(s)), kept);
+    return kept;
+  };
+}
 
 /**
  * The parts of a project's data the rules above read: its id, areas,
@@ -253,8 +268,9 @@ const once = (s: unknown): unknown => (typeof s === 'string' ? own(s) : s);
  * loaded on demand keeps (load.ts). The rules find the same things in these
  * facts as in the whole data (test/core/check-facts.test.ts).
  */
-export function projectFacts(d: Record<string, unknown>): Record<string, unknown> {
-  const facts: Record<string, unknown> = { id: typeof d.id === 'string' ? own(d.id) : d.id };
+export function projectFacts(d: Record<string, unknown>, once: (s: unknown) => unknown = ownValue, expectedId?: string): Record<string, unknown> {
+  // the id is the file's name, as a rule wants: one string for both
+  const facts: Record<string, unknown> = { id: typeof d.id === 'string' ? (d.id === expectedId ? expectedId : own(d.id)) : d.id };
   if (Array.isArray(d.priority_areas)) facts.priority_areas = d.priority_areas.map(once);
   if (isRecord(d.schedule)) facts.schedule = { start: once(d.schedule.start), end: once(d.schedule.end) };
   if (Array.isArray(d.status))
