@@ -159,11 +159,8 @@ interface Origin {
  */
 class OnDemandFile implements SourceFile {
   readonly path: string;
-  readonly kind = 'project' as const;
   readonly expectedId: string | undefined;
   readonly planId: string | undefined;
-  readonly valid = true;
-  readonly diagnostics = NONE;
   readonly facts: unknown;
   readonly #data: unknown;
   readonly #origin: Origin;
@@ -176,6 +173,19 @@ class OnDemandFile implements SourceFile {
     if ('facts' in kept) this.facts = kept.facts;
     else this.#data = kept.data;
     this.#origin = origin;
+  }
+
+  // what every such file is, from the prototype: 100,000 files need not hold it each
+  get kind(): 'project' {
+    return 'project';
+  }
+
+  get valid(): boolean {
+    return true;
+  }
+
+  get diagnostics(): RawDiagnostic[] {
+    return NONE;
   }
 
   get text(): string | undefined {

@@ -269,19 +269,17 @@ export function stringKeeper(): (s: unknown) => unknown {
  * facts as in the whole data (test/core/check-facts.test.ts).
  */
 export function projectFacts(d: Record<string, unknown>, once: (s: unknown) => unknown = ownValue, expectedId?: string): Record<string, unknown> {
-  // the id is the file's name, as a rule wants: one string for both
-  const facts: Record<string, unknown> = { id: typeof d.id === 'string' ? (d.id === expectedId ? expectedId : own(d.id)) : d.id };
-  if (Array.isArray(d.priority_areas)) facts.priority_areas = d.priority_areas.map(once);
-  if (isRecord(d.schedule)) facts.schedule = { start: once(d.schedule.start), end: once(d.schedule.end) };
-  if (Array.isArray(d.status))
-    facts.status = d.status.map((e: unknown) => {
-      if (!isRecord(e)) return e;
-      const entry: Record<string, unknown> = { date: once(e.date), status: once(e.status) };
-      if (e.meeting !== undefined) entry.meeting = once(e.meeting);
-      return entry;
-    });
-  if (isRecord(d.carried_from)) facts.carried_from = { plan: once(d.carried_from.plan), id: typeof d.carried_from.id === 'string' ? own(d.carried_from.id) : d.carried_from.id };
-  return facts;
+  const schedule = d.schedule;
+  const from = d.carried_from;
+  // every key in one literal, absent ones undefined (as the rules read them): one shape for all the facts of a root
+  return {
+    // the id is the file's name, as a rule wants: one string for both
+    id: typeof d.id === 'string' ? (d.id === expectedId ? expectedId : own(d.id)) : d.id,
+    priority_areas: Array.isArray(d.priority_areas) ? d.priority_areas.map(once) : undefined,
+    schedule: isRecord(schedule) ? { start: once(schedule.start), end: once(schedule.end) } : undefined,
+    status: Array.isArray(d.status) ? d.status.map((e: unknown) => (isRecord(e) ? { date: once(e.date), status: once(e.status), meeting: once(e.meeting) } : e)) : undefined,
+    carried_from: isRecord(from) ? { plan: once(from.plan), id: typeof from.id === 'string' ? own(from.id) : from.id } : undefined,
+  };
 }
 
 /** What the rules read of a file: its facts when it was loaded on demand (reading `data` would load it again), else its data. */
