@@ -348,11 +348,10 @@ function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: 
   const hashes = Buffer.allocUnsafe(count * HASH_BYTES);
   const names: string[] = [];
   const diagnostics: [number, RawDiagnostic[]][] = [];
-  const data: Uint8Array[] = [];
-  const facts: Uint8Array[] = [Buffer.from('[')];
+  const data = new Section();
+  const facts = new Section();
+  facts.add('[');
   let relAt = 0;
-  let dataAt = 0;
-  let factsAt = 1;
   entries.forEach((e, i) => {
     const t = i * COLUMNS;
     const { from } = e;
@@ -361,8 +360,8 @@ function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: 
     table[t + REL] = relAt;
     relAt += e.rel.length + 1;
     names.push(e.rel);
-    let json: Uint8Array;
-    let factsJson: Uint8Array;
+    let json: string | Uint8Array;
+    let factsJson: string | Uint8Array;
     if (typeof from === 'number') {
       // a file of the stored cache: its hash, diagnostics, data and facts are copied as they are
       const o = from * COLUMNS;
@@ -375,36 +374,59 @@ function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: 
       table[t + FLAGS] = from.flags;
       from.hash.copy(hashes, i * HASH_BYTES);
       if (from.diagnostics.length > 0) diagnostics.push([i, from.diagnostics]);
-      json = from.data === undefined ? new Uint8Array(0) : Buffer.from(JSON.stringify(from.data), 'utf8');
-      factsJson = Buffer.from(from.facts === undefined ? '0' : JSON.stringify(from.facts), 'utf8');
+      json = from.data === undefined ? '' : JSON.stringify(from.data);
+      factsJson = from.facts === undefined ? '0' : JSON.stringify(from.facts);
     }
-    table[t + DATA_START] = dataAt;
-    dataAt += json.length;
-    table[t + DATA_END] = dataAt;
-    data.push(json);
-    if (i > 0) {
-      facts.push(COMMA);
-      factsAt++;
-    }
-    table[t + FACTS_START] = factsAt;
-    factsAt += factsJson.length;
-    table[t + FACTS_END] = factsAt;
-    facts.push(factsJson);
+    table[t + DATA_START] = data.length;
+    data.add(json);
+    table[t + DATA_END] = data.length;
+    if (i > 0) facts.add(',');
+    table[t + FACTS_START] = facts.length;
+    facts.add(factsJson);
+    table[t + FACTS_END] = facts.length;
   });
   const rels = Buffer.from(count > 0 ? `${names.join('\0')}\0` : '', 'utf8');
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
-  facts.push(Buffer.from(']'));
-  const head = JSON.stringify({ root, files: count, endian: endianness(), rels: rels.length, diagnostics: diagnosticsJson.length, facts: factsAt + 1, data: dataAt });
+  facts.add(']');
+  const head = JSON.stringify({ root, files: count, endian: endianness(), rels: rels.length, diagnostics: diagnosticsJson.length, facts: facts.length, data: data.length });
   const headerLength = `${MAGIC} ${FORMAT} ${key} ${'0'.repeat(64)}\n`.length;
   // spaces after the JSON line's text put the table at a multiple of 8 bytes, so it can be read where it lies
   const line = Buffer.from(head, 'utf8');
   const padded = Buffer.concat([line, Buffer.from(`${' '.repeat((8 - ((headerLength + line.length + 1) % 8)) % 8)}\n`)]);
-  const payload = Buffer.concat([padded, Buffer.from(table.buffer, table.byteOffset, table.byteLength), hashes, rels, diagnosticsJson, ...facts, ...data]);
+  const payload = Buffer.concat([padded, Buffer.from(table.buffer, table.byteOffset, table.byteLength), hashes, rels, diagnosticsJson, ...facts.parts(), ...data.parts()]);
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${digest(key, payload)}\n`, 'latin1');
   return Buffer.concat([header, payload]);
 }
 
-const COMMA = Buffer.from(',');
+/** Bytes made of texts and of bytes copied from the stored cache: texts next to each other become one Buffer (a Buffer for each file's JSON cost more than making the JSON). */
+class Section {
+  /** the length in bytes so far */
+  length = 0;
+  #parts: Uint8Array[] = [];
+  #texts: string[] = [];
+
+  add(piece: string | Uint8Array): void {
+    if (typeof piece === 'string') {
+      this.#texts.push(piece);
+      this.length += Buffer.byteLength(piece, 'utf8');
+    } else {
+      this.#flush();
+      this.#parts.push(piece);
+      this.length += piece.length;
+    }
+  }
+
+  parts(): Uint8Array[] {
+    this.#flush();
+    return this.#parts;
+  }
+
+  #flush(): void {
+    if (this.#texts.length === 0) return;
+    this.#parts.push(Buffer.from(this.#texts.join(''), 'utf8'));
+    this.#texts = [];
+  }
+}
 
 function digest(key: string, payload: Uint8Array): string {
   return createHash('sha256').update(key).update(payload).digest('hex');

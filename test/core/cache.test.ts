@@ -140,6 +140,14 @@ describe('a changed file is checked again', () => {
     expect(warm.cache.counts.checked).toBe(1);
     expect(shown(warm.result)).toEqual(shown(plain(root)));
     expect(warm.result.errors).toBeGreaterThan(0);
+    // the cache written then holds the other files as they were (copied, not made again) and the changed one as it is now
+    const again = run(root, warm.bytes);
+    expect(again.cache.ignored).toBeUndefined();
+    expect(again.cache.counts.checked).toBe(0);
+    expect(shown(again.result)).toEqual(shown(plain(root)));
+    const fresh = decodeCache(run(root, undefined).bytes, KEY, root).files;
+    expect(fresh.length).toBeGreaterThan(3);
+    expect(decodeCache(warm.bytes, KEY, root).files).toEqual(fresh);
   });
 
   it('also when the modification time is put back (the change time and hash still tell)', () => {
