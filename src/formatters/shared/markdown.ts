@@ -22,7 +22,11 @@ const HAS_MARKUP = new RegExp(MARKUP.source);
  * list there is escaped as well.
  */
 export function mdText(text: string, lineStart = false): string {
-  const flat = flatText(text);
+  return mdFlat(flatText(text), lineStart);
+}
+
+/** mdText for text already on one line with its control characters escaped (flatText; a document through flatValue): only the markup is left to escape. */
+export function mdFlat(flat: string, lineStart = false): string {
   const escaped = HAS_MARKUP.test(flat) ? flat.replace(MARKUP, (c) => `\\${c}`) : flat;
   if (!lineStart) return escaped;
   return escaped.replace(/^[#+\-=]/, (m) => `\\${m}`).replace(/^(\d+)([.)])/, '$1\\$2');
@@ -73,16 +77,26 @@ const CELL_MARGIN = 3;
  * GitHub ignores the counts.
  */
 export function mdTable(columns: readonly MdColumn[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
-  const body = rows.map((r) => {
-    if (r.length !== columns.length) throw new RangeError(`markdown table row has ${r.length} cells, expected ${columns.length}`);
-    return line(r);
-  });
+  // "| a | b |", an empty cell as one space; made with += rather than map and join: a paper's annex has a line per project
+  const line = (cells: readonly string[]) => {
+    let text = '|';
+    for (const c of cells) text += ` ${c === '' ? ' ' : c} |`;
+    return text;
+  };
   const titles = columns.map((c) => mdText(c.title));
-  const widths = columnWidths([titles.map(shown), ...rows.map((r) => r.map(shown))], { budget: TABLE_LINE - CELL_MARGIN * columns.length, keepBrackets: false });
+  const seen: string[][] = [titles.map(shown)];
+  for (const r of rows) {
+    if (r.length !== columns.length) throw new RangeError(`markdown table row has ${r.length} cells, expected ${columns.length}`);
+    seen.push(r.map(shown));
+  }
+  const widths = columnWidths(seen, { budget: TABLE_LINE - CELL_MARGIN * columns.length, keepBrackets: false });
   const dashes = proportional(widths.map((w) => w + CELL_MARGIN), TABLE_DASHES, 3);
   const rule = `|${columns.map((c, j) => (c.align === 'right' ? `${'-'.repeat(dashes[j]! - 1)}:` : '-'.repeat(dashes[j]!))).join('|')}|`;
-  return [line(titles), rule, ...body].join('\n') + '\n';
+  const out = [line(titles), rule];
+  for (const r of rows) out.push(line(r));
+  // the final line break from the join
+  out.push('');
+  return out.join('\n');
 }
 
 /**

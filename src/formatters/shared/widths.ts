@@ -17,25 +17,24 @@ function unbreakable(cell: string, keepBrackets: boolean): string[] {
   return runs.flatMap((r) => (r.length <= UNBREAKABLE + 4 ? [r] : r.split(/\s+/)));
 }
 
-const SPACE = /\s/;
+/** Printable ASCII, where the only white space is the space itself. */
+const PRINTABLE = /^[\x20-\x7e]*$/;
 
-/** White space as `\s` has it, ASCII tested by its code. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(String.fromCharCode(code));
-}
-
-/** The length of the longest word (as unbreakable splits a cell without keepBrackets), found without making the words. */
+/** The length of the longest word (as unbreakable splits a cell without keepBrackets); in printable ASCII found from space to space, without making the words. */
 function longestWord(cell: string): number {
   if (cell.length <= UNBREAKABLE) return cell.length;
   let longest = 0;
-  let start = 0;
-  for (let i = 0; i <= cell.length; i++) {
-    if (i < cell.length && !isSpace(cell.charCodeAt(i))) continue;
-    if (i - start > longest) longest = i - start;
-    start = i + 1;
+  if (!PRINTABLE.test(cell)) {
+    for (const word of cell.split(/\s+/)) if (word.length > longest) longest = word.length;
+    return longest;
   }
-  return longest;
+  for (let start = 0; ; ) {
+    const space = cell.indexOf(' ', start);
+    const end = space < 0 ? cell.length : space;
+    if (end - start > longest) longest = end - start;
+    if (space < 0) return longest;
+    start = space + 1;
+  }
 }
 
 export interface ColumnWidthsOptions {
