@@ -28,8 +28,10 @@ export const table: ListFormatter = inert((list, options) => {
         PROJECT_COLUMNS.filter((_, i) => keep[i]).map((title) => ({ title, ...(widths[title] ? { width: widths[title] } : {}) })),
         p.projects.map((r) => {
           const cells = projectCells(r);
-          cells[2] = statusColor(c, r.status)(cells[2]!);
-          cells[7] = c.yellow(cells[7]!);
+          if (options.color) {
+            cells[2] = statusColor(c, r.status)(cells[2]!);
+            cells[7] = c.yellow(cells[7]!);
+          }
           return all ? cells : cells.filter((_, i) => keep[i]);
         }),
         { ascii: options.ascii === true, heading: c.bold },

@@ -6,7 +6,8 @@ export const PROJECT_COLUMNS = ['ID', 'Title', 'Status', 'Updated', 'Priority ar
 
 /** "overdue, late start", or ''. */
 export function flagWords(r: Pick<ProjectRow, 'overdue' | 'lateStart'>): string {
-  return [r.overdue ? 'overdue' : '', r.lateStart ? 'late start' : ''].filter(Boolean).join(', ');
+  if (r.overdue) return r.lateStart ? 'overdue, late start' : 'overdue';
+  return r.lateStart ? 'late start' : '';
 }
 
 /** Plain-text cells, in PROJECT_COLUMNS order; an illustrative project's id is marked with *. */
