@@ -102,6 +102,26 @@ export function locateInRepo(dir: string): RepoLocation | undefined {
   return { top: realTop, rel: rel.split(sep).join('/') };
 }
 
+/**
+ * Which of these names a commit (a branch, a tag, a commit id, HEAD~1) in the
+ * repository at `top`, all asked in one `git cat-file --batch-check`: a diff
+ * checks both of its sides for a folder that is also a revision with one run of git.
+ */
+export function commitsAmong(top: string, names: readonly string[]): Set<string> {
+  // eslint-disable-next-line no-control-regex
+  const asked = names.filter((name) => name !== '' && !name.startsWith('-') && !/[\u0000-\u001f\u007f]/.test(name));
+  if (asked.length === 0) return new Set();
+  let lines: string[];
+  try {
+    lines = git(top, ['cat-file', '--batch-check=%(objecttype)'], asked.map((name) => `${name}^{commit}\n`).join('')).toString('utf8').split('\n');
+  } catch (error) {
+    if (error instanceof GitFailure) return new Set();
+    throw error;
+  }
+  // one line per name: the type of what it names ("commit"), else the name and "missing" or "ambiguous"
+  return new Set(asked.filter((_, i) => lines[i] === 'commit'));
+}
+
 /** Resolves a revision name to a commit; unknown names are a UserError. */
 export function resolveRevision(top: string, name: string): GitRevision {
   checkRevisionName(name);

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedSince, checkRevisionName, loadRevisionRoot, locateInRepo, readRevisionFiles, resolveRevision } from '../../src/core/git.js';
+import { changedSince, checkRevisionName, commitsAmong, loadRevisionRoot, locateInRepo, readRevisionFiles, resolveRevision } from '../../src/core/git.js';
 import { MAX_FILE_BYTES } from '../../src/core/read.js';
 import { loadRoot, loadRootFromFiles } from '../../src/core/load.js';
 import { FIXTURES, tempDir, gitIn, putData } from '../helpers.js';
@@ -111,6 +111,25 @@ describe('revision names', () => {
     expect(() => resolveRevision(repo, 'no-such-branch')).toThrow('unknown revision "no-such-branch"');
     // a blob is not a commit
     expect(() => resolveRevision(repo, 'HEAD:README.md')).toThrow('unknown revision');
+  });
+
+  it('tells which of several names are commits with one run of git, as resolveRevision would', () => {
+    const parent = gitIn(repo, 'rev-parse', 'HEAD~1').trim();
+    const names = ['main', 'HEAD~1', parent.slice(0, 12), 'no-such-branch', 'HEAD:README.md', 'data', 'data/plans', 'HEAD~9', '-HEAD', 'two words', `${hostile[0]}`];
+    const found = commitsAmong(repo, names);
+    expect([...found].sort()).toEqual(['HEAD~1', 'main', parent.slice(0, 12)].sort());
+    for (const name of names) {
+      let resolves = false;
+      try {
+        resolveRevision(repo, name);
+        resolves = true;
+      } catch {
+        // not a commit, or refused
+      }
+      expect(found.has(name), name).toBe(resolves);
+    }
+    expect(commitsAmong(repo, [])).toEqual(new Set());
+    expect(existsSync(marker)).toBe(false);
   });
 });
 

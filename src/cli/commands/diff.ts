@@ -78,8 +78,9 @@ async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideS
   // a revision is read at the place of the working tree's data root; the data shipped inside the package has none
   const root = resolved.source === 'embedded' ? undefined : resolved.dir;
   const asOf = today(io);
-  const base = await loadSide(io, spec.base, root, asOf);
-  const head = spec.head === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)', base) : await loadSide(io, spec.head, root, asOf, base);
+  const both = await alsoRevisions([spec.base, ...(spec.head ? [spec.head] : [])], root, io.cwd);
+  const base = await loadSide(io, spec.base, root, asOf, both);
+  const head = spec.head === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)', base) : await loadSide(io, spec.head, root, asOf, both, base);
   const { computeDiff } = await import('../../core/diff.js');
   const diff = computeDiff(base.data, head.data, { asOf, base: base.side, head: head.side });
   const { diffFormatters } = await import('../../formatters/diff/index.js');
@@ -95,7 +96,7 @@ async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideS
  * name is a folder when the path exists, else a revision; a name that is both
  * is refused rather than guessed.
  */
-async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asOf: string, other?: LoadedSide): Promise<LoadedSide> {
+async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asOf: string, alsoRevision: ReadonlySet<string>, other?: LoadedSide): Promise<LoadedSide> {
   const needRepo = (what: string) =>
     new UserError(`${what}; to read it as a git revision accsm needs a data root in a git working tree: run it where ./data is, or give --data DIR (or ACCSM_DATA)`);
   if (spec.revision) {
@@ -109,7 +110,7 @@ async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asO
   } catch {
     isDir = undefined;
   }
-  if (isDir !== undefined && root !== undefined && (await isRevision(spec.name, root))) {
+  if (isDir !== undefined && alsoRevision.has(spec.name)) {
     throw new UserError(
       `"${spec.name}" is both ${isDir ? 'a folder' : 'a file'} here and a git revision, so accsm will not guess which is meant: use --base-rev ${spec.name} (or --head-rev) for the revision, or ./${spec.name} for the folder`,
     );
@@ -120,18 +121,27 @@ async function loadSide(io: CliIO, spec: SideSpec, root: string | undefined, asO
   return loadRevision(io, spec.name, root, asOf, other);
 }
 
-/** Whether a name, as given, also names a commit of the repository that holds the data root. */
-async function isRevision(name: string, root: string): Promise<boolean> {
-  if (name.startsWith('.') || name.startsWith('/') || name.startsWith('-')) return false;
-  const { locateInRepo, resolveRevision } = await import('../../core/git.js');
+/**
+ * The names given as sides that are a folder or file here and also name a
+ * commit of the repository that holds the data root (one run of git for all).
+ */
+async function alsoRevisions(specs: readonly SideSpec[], root: string | undefined, cwd: string): Promise<Set<string>> {
+  if (root === undefined) return new Set();
+  const names = specs
+    .filter((s) => !s.revision && !s.name.startsWith('.') && !s.name.startsWith('/') && !s.name.startsWith('-'))
+    .map((s) => s.name)
+    .filter((name) => {
+      try {
+        statSync(resolve(cwd, name));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  if (names.length === 0) return new Set();
+  const { commitsAmong, locateInRepo } = await import('../../core/git.js');
   const location = locateInRepo(root);
-  if (!location) return false;
-  try {
-    resolveRevision(location.top, name);
-    return true;
-  } catch {
-    return false;
-  }
+  return location ? commitsAmong(location.top, names) : new Set();
 }
 
 /** `other` is the side loaded first: files with the same text are taken from it instead of being parsed and checked again. */
