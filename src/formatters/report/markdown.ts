@@ -1,9 +1,10 @@
 /** The report as GitHub-flavoured Markdown for a meeting paper: headings, pipe tables, short lists. */
-import { headline, type PlanReport, type Report } from '../../core/report.js';
+import { headline } from '../../core/report.js';
 import { groupCells, groupColumnTitles, statusRows } from '../shared/groups.js';
 import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
 import {
-  STATUS_ORDER, asOfWords, capital, carriedOverWords, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords,
+  STATUS_ORDER, asOfWords, capital, carriedOverWords, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, printedReport, projectTitles, projectionWords,
+  type PrintedPlan, type PrintedReport,
 } from '../shared/words.js';
 import { notUpdatedSentence, staleSentence, verdictBasis, verdictSentence } from '../shared/time-words.js';
 import type { ReportFormatter } from './types.js';
@@ -13,7 +14,7 @@ import { inert } from '../shared/terminal.js';
 const PROSE = { meetingId: false } as const;
 
 
-function plan(p: PlanReport, report: Report): string {
+function plan(p: PrintedPlan, report: PrintedReport): string {
   const out: string[] = [];
   out.push(`## ${mdText(p.title)}`, '');
   const filters = filterWords(report.filters);
@@ -59,9 +60,11 @@ function plan(p: PlanReport, report: Report): string {
   return out.join('\n');
 }
 
-export const markdown: ReportFormatter = inert((report) => {
+const layout = inert((report: PrintedReport) => {
   if (report.plans.length === 0) return `No plan to report ${mdText(asOfWords(report, PROSE))}.\n`;
   // the front matter gives pandoc's HTML its page title
   const title = `Work plan report: ${report.plans.map((p) => p.title).join('; ')}, ${asOfWords(report, PROSE)}`;
   return `${mdFrontMatter({ pagetitle: title })}\n# Work plan report\n\n${report.plans.map((p) => plan(p, report)).join('\n')}`;
 });
+
+export const markdown: ReportFormatter = (report) => layout(printedReport(report));

@@ -6,21 +6,23 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { statusColor } from '../shared/color.js';
-import { headline, type PlanReport, type Report } from '../../core/report.js';
+import { headline } from '../../core/report.js';
 import { progressBar } from '../shared/bar.js';
 import { groupCells, groupColumnTitles, statusRows } from '../shared/groups.js';
 import { textTable, type TextColumn } from '../shared/table.js';
 import {
-  asOfWords, capital, carriedOverWords, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, projectTitles, projectionWords, STATUS_ORDER, wrap,
+  asOfWords, capital, carriedOverWords, elapsedWords, emptyPlanWords, filterWords, illustrativeWords, lastUpdatedWords, printedReport, projectTitles, projectionWords, STATUS_ORDER, wrap,
+  type PrintedPlan, type PrintedReport,
 } from '../shared/words.js';
 import { notUpdatedSentence, staleSentence, verdictBasis, verdictSentence } from '../shared/time-words.js';
+import type { FormatOptions } from '../shared/options.js';
 import type { ReportFormatter } from './types.js';
 import { inert } from '../shared/terminal.js';
 
 /** Below this width the group tables leave out their bars and split the long header over two lines. */
 export const NARROW = 100;
 
-function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean, width: number | undefined): string {
+function plan(p: PrintedPlan, report: PrintedReport, c: ChalkInstance, ascii: boolean, width: number | undefined): string {
   const narrow = width !== undefined && width < NARROW;
   const fit = (text: string) => (width === undefined ? text : wrap(text, width));
   const out: string[] = [];
@@ -72,8 +74,10 @@ function plan(p: PlanReport, report: Report, c: ChalkInstance, ascii: boolean, w
   return out.join('\n');
 }
 
-export const table: ReportFormatter = inert((report, options) => {
+const layout = inert((report: PrintedReport, options: FormatOptions) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   if (report.plans.length === 0) return `No plan to report ${asOfWords(report)}.\n`;
   return `${report.plans.map((p) => plan(p, report, c, options.ascii === true, options.width)).join('\n\n\n')}\n`;
 });
+
+export const table: ReportFormatter = (report, options) => layout(printedReport(report), options);

@@ -1,6 +1,6 @@
 /** Dates and sentences the human formats share, so table and markdown say the same thing. */
 import type { Status } from '../../core/types.js';
-import type { PlanReport, Report } from '../../core/report.js';
+import type { PlanReport, ProjectRow, Report } from '../../core/report.js';
 
 /** The order statuses are shown in: core's, the one list. */
 export { STATUS_ORDER } from '../../core/types.js';
@@ -144,15 +144,30 @@ export function carriedOverWords(plan: Pick<PlanReport, 'carriedOver' | 'total'>
 }
 
 /** "P07 Title; P09 Title" style items for the overdue and late-start lists. */
-export function projectTitles(plan: Pick<PlanReport, 'projects'>, ids: readonly string[]): { id: string; title: string }[] {
+export function projectTitles(plan: { projects: readonly Pick<ProjectRow, 'id' | 'title'>[] }, ids: readonly string[]): { id: string; title: string }[] {
   return rowsOf(plan, ids).map((r, i) => ({ id: ids[i]!, title: r?.title ?? '' }));
 }
 
 /** The row of each id (the first with it; undefined when there is none), from one index of the plan's rows (a search per id is quadratic in a large plan). */
-export function rowsOf(plan: Pick<PlanReport, 'projects'>, ids: readonly string[]): (PlanReport['projects'][number] | undefined)[] {
-  const byId = new Map<string, PlanReport['projects'][number]>();
+export function rowsOf<R extends { id: string }>(plan: { projects: readonly R[] }, ids: readonly string[]): (R | undefined)[] {
+  const byId = new Map<string, R>();
   for (const r of plan.projects) if (!byId.has(r.id)) byId.set(r.id, r);
   return ids.map((id) => byId.get(id));
+}
+
+/** A plan's report with its rows cut to what the report's table and markdown print of them: the id and title of each project its overdue and late-start lists name. */
+export type PrintedPlan = Omit<PlanReport, 'projects'> & { projects: Pick<ProjectRow, 'id' | 'title'>[] };
+export type PrintedReport = Omit<Report, 'plans'> & { plans: PrintedPlan[] };
+
+/** The report as the table and markdown formats print it (PrintedPlan): inert() then walks a few strings a project, not every field of every row. */
+export function printedReport(report: Report): PrintedReport {
+  return {
+    ...report,
+    plans: report.plans.map((p) => {
+      const named = new Set([...p.overdue, ...p.lateStart]);
+      return { ...p, projects: p.projects.filter((r) => named.has(r.id)).map((r) => ({ id: r.id, title: r.title })) };
+    }),
+  };
 }
 
 /** Capitalised first letter, for labels and sentences. */
