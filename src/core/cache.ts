@@ -492,12 +492,7 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
   const damaged = none('damaged (not the expected shape)');
   const lineEnd = payload.indexOf(10);
   if (lineEnd < 0) return damaged;
-  let head: { root?: unknown; files?: unknown; endian?: unknown; rels?: unknown; diagnostics?: unknown; facts?: unknown; data?: unknown };
-  try {
-    head = JSON.parse(payload.toString('utf8', 0, lineEnd)) as typeof head;
-  } catch {
-    return damaged;
-  }
+  const head = jsonAt(payload, 0, lineEnd) as { root?: unknown; files?: unknown; endian?: unknown; rels?: unknown; diagnostics?: unknown; facts?: unknown; data?: unknown } | null | undefined;
   if (!head || typeof head !== 'object' || typeof head.root !== 'string' || ![head.files, head.rels, head.diagnostics, head.facts, head.data].every(isCount)) return damaged;
   if (head.endian !== endianness()) return none('made on a machine that stores numbers the other way round');
   if (head.root !== root) return none('made for another data root');
@@ -525,23 +520,13 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
     factsEnd = factsTo;
     if (flags & HAS_DIAGNOSTICS) withDiagnostics++;
   }
-  let facts: unknown;
-  try {
-    facts = JSON.parse(payload.toString('utf8', factsAt, dataAt));
-  } catch {
-    return damaged;
-  }
+  const facts = jsonAt(payload, factsAt, dataAt);
   if (!Array.isArray(facts) || facts.length !== count) return damaged;
   for (let row = 0; row < count; row++) {
     const f = facts[row] as unknown;
     if (table[row * COLUMNS + FLAGS]! & HAS_FACTS ? f === null || typeof f !== 'object' || Array.isArray(f) : f !== 0) return damaged;
   }
-  let pairs: unknown;
-  try {
-    pairs = JSON.parse(payload.toString('utf8', diagnosticsAt, factsAt));
-  } catch {
-    return damaged;
-  }
+  const pairs = jsonAt(payload, diagnosticsAt, factsAt);
   if (!Array.isArray(pairs) || pairs.length !== withDiagnostics) return damaged;
   const diagnostics = new Map<number, RawDiagnostic[]>();
   for (const pair of pairs) {
@@ -550,6 +535,15 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
   }
   if (diagnostics.size !== withDiagnostics) return damaged;
   return { count, table, hashes: payload.subarray(hashesAt, relsAt), rels, diagnostics, facts, factsJson: payload.subarray(factsAt, dataAt), data: payload.subarray(dataAt) };
+}
+
+/** The JSON value of part of the payload; undefined when it is not JSON (no part of a cache is undefined). */
+function jsonAt(payload: Buffer, from: number, to: number): unknown {
+  try {
+    return JSON.parse(payload.toString('utf8', from, to)) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function isDiagnostics(value: unknown): value is RawDiagnostic[] {
