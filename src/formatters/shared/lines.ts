@@ -4,11 +4,11 @@
  * start a heading, a list item or a paragraph of its own, so it becomes one
  * space; control characters are shown escaped (terminal.ts).
  */
-import { CONTROL_SOURCE, escapeControls, mapStrings } from './terminal.js';
+import { CONTROL_CLASS, escapeControls, mapStrings } from './terminal.js';
 
 const BREAK = /[\r\n\u2028\u2029]/;
-/** What flatText changes: a control character or a line break. */
-const CONTROL_OR_BREAK = new RegExp(`${CONTROL_SOURCE}|${BREAK.source}`);
+/** What flatText may change, a control character or a line break, in one character class (tested several times faster than an alternation). */
+const CONTROL_OR_BREAK = new RegExp(`[${CONTROL_CLASS}\\r\\n\\u2028\\u2029]`);
 
 /** The text on one line: line breaks at either end dropped, the others one space each. */
 export function flattenLines(text: string): string {

@@ -1,9 +1,23 @@
 /** inertValue: every string of a value escaped, keys too, at any depth; what needs nothing is not copied; shared parts and cycles handled. */
 import { describe, expect, it } from 'vitest';
-import { inertValue } from '../../../src/formatters/shared/terminal.js';
+import { flatText } from '../../../src/formatters/shared/lines.js';
+import { escapeControls, inertValue } from '../../../src/formatters/shared/terminal.js';
 
 const ESC = '\u001b[2J';
 const SHOWN = '\\x1b[2J';
+
+describe('the tests before the escapes', () => {
+  it('escapeControls: a CR alone is escaped, CR LF and LF kept, each control of the class escaped', () => {
+    expect(escapeControls('a\r\nb\nc')).toBe('a\r\nb\nc');
+    expect(escapeControls('a\rb')).toBe('a\\x0db');
+    for (const c of ['\u0000', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f', '\u007f', '\u0085', '\u009f', '\u202a', '\u202e', '\u2066', '\u2069']) expect(escapeControls(`x${c}y`), JSON.stringify(c)).not.toContain(c);
+    for (const c of ['\t', '\n', ' ', '\u00a0', '\u2028', '\u2065', '\u206a', '\u202f']) expect(escapeControls(`x${c}y`), JSON.stringify(c)).toBe(`x${c}y`);
+  });
+  it('flatText: line breaks become spaces and controls are escaped; other text is returned as it is', () => {
+    expect(flatText('a\u2028b\r\nc\u001b')).toBe('a b c\\x1b');
+    expect(flatText('plain text, 5 (23%)')).toBe('plain text, 5 (23%)');
+  });
+});
 
 describe('inertValue', () => {
   it('escapes strings and keys in records, arrays, Maps and Sets, small and large', () => {
