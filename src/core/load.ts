@@ -92,11 +92,11 @@ export function withData(loaded: LoadedFiles): LoadedRoot {
 function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles {
   const { reuse, sameAs, cache } = from;
   const slim = keep === 'all' ? undefined : slimmer(source, keep);
-  const { paths, planFolders } = source.list();
+  const { paths, planFolders, ordered } = source.list();
   const plansListed = new Set<string>();
   for (const p of paths) if (p.rel.endsWith('/plan.yaml')) plansListed.add(p.rel);
   const missing = planFolders.map((planId) => `plans/${planId}/plan.yaml`).filter((rel) => !plansListed.has(rel));
-  const all = missing.length ? inLayoutOrder([...paths, ...missing.map((rel) => ({ rel, problem: undefined, missing: true }))]) : inLayoutOrder(paths);
+  const all = missing.length ? inLayoutOrder([...paths, ...missing.map((rel) => ({ rel, problem: undefined, missing: true }))]) : ordered ? paths : inLayoutOrder(paths);
   const prefix = source.root.endsWith(sep) ? source.root : source.root + sep;
   const absolute = (rel: string) => prefix + (sep === '/' ? rel : rel.split('/').join(sep));
   /** each plan folder's name once, for all its files (a root of 100,000 files has a few hundred) */

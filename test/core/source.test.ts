@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { load, type LoadedRoot } from '../../src/core/load.js';
-import { classify, layoutOrder } from '../../src/core/source/layout.js';
+import { classify, inLayoutOrder, layoutOrder } from '../../src/core/source/layout.js';
 import { diskSource } from '../../src/core/source/disk.js';
 import { memorySource, type MemoryFile } from '../../src/core/source/memory.js';
 import { validate } from '../../src/core/validate.js';
@@ -59,6 +59,30 @@ function inMemory(dir: string): MemoryFile[] {
 }
 
 const summary = (loaded: LoadedRoot) => loaded.files.map((f) => [f.kind, relative(loaded.root, f.path).split(sep).join('/'), f.valid, f.diagnostics.map((d) => d.code)]);
+
+describe('the disk listing', () => {
+  it('comes in the layout order, which the load then does not sort again', () => {
+    const t = copyRoot(join(FIXTURES, 'valid-minimal'));
+    cleanups.push(t.cleanup);
+    const plan = join(t.dir, 'plans', 'demo-2021-2025');
+    // names that sort before and after plan.yaml and projects/, a stray file in plans/, folders and case twins
+    for (const name of ['a.yaml', 'notes.yaml', 'plan.yml', 'plana.yaml', 'projects.yaml', 'z.md']) writeFileSync(join(plan, name), 'a: 1\n');
+    for (const name of ['0.yaml', 'D10.yaml', 'D1.yml', 'd1.YAML', 'Z.yaml', 'sub.yaml']) writeFileSync(join(plan, 'projects', name), 'id: x\n');
+    mkdirSync(join(plan, 'projects', 'folder'));
+    writeFileSync(join(t.dir, 'plans', 'loose.yaml'), 'id: x\n');
+    writeFileSync(join(t.dir, 'plans', 'a-loose.yaml'), 'id: x\n');
+    for (const id of ['a-plan', 'z-plan', 'demo-2021-2025-b']) mkdirSync(join(t.dir, 'plans', id, 'projects'), { recursive: true });
+    writeFileSync(join(t.dir, 'plans', 'a-plan', 'plan.yaml'), 'id: a-plan\n');
+    writeFileSync(join(t.dir, 'plans', 'a-plan', 'notes.yaml'), 'a: 1\n');
+    writeFileSync(join(t.dir, 'plans', 'z-plan', 'projects', 'P1.yaml'), 'id: P1\n');
+    const listing = diskSource(t.dir).list();
+    expect(listing.ordered).toBe(true);
+    expect(listing.paths.length).toBeGreaterThan(20);
+    expect(listing.paths.map((p) => p.rel)).toEqual(inLayoutOrder(listing.paths).map((p) => p.rel));
+    // an overlay's added files come last: that listing says it is not in order
+    expect(diskSource(t.dir, { overlay: new Map([[join(plan, 'projects', 'D5.yaml'), 'id: D5\n']]) }).list().ordered).not.toBe(true);
+  });
+});
 
 describe('the sources agree', () => {
   it('disk and memory load a root with strays, a missing plan.yaml and bad files the same way', () => {

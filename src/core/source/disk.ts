@@ -52,6 +52,7 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
     list(): Listing {
       const listing = listDisk(root, realRoot, regular);
       if (overlay.size === 0) return listing;
+      // files the overlay adds come last: the listing is no longer in the layout's order
       const paths = listing.paths.filter((p) => overlay.get(p.rel) !== null);
       const listed = new Set(paths.map((p) => p.rel));
       for (const [rel, text] of overlay) {
@@ -99,8 +100,10 @@ function listDisk(root: string, realRoot: string, regular: Set<string>): Listing
     planFolders.push(entry.name);
     const planList = listDir(planDir);
     if (planList.problem) paths.push({ rel, problem: planList.problem });
+    // plan.yaml first, then the folder's other files, then projects/: the layout's order
+    if (planList.entries.some((inner) => inner.name === 'plan.yaml')) paths.push({ rel: `${rel}/plan.yaml` });
     for (const inner of planList.entries) {
-      if (inner.name.startsWith('.') || inner.name === 'projects') continue;
+      if (inner.name.startsWith('.') || inner.name === 'projects' || inner.name === 'plan.yaml') continue;
       paths.push({ rel: `${rel}/${inner.name}` });
     }
     const projectsDir = join(planDir, 'projects');
@@ -131,7 +134,7 @@ function listDisk(root: string, realRoot: string, regular: Set<string>): Listing
       if (p.isFile()) regular.add(file);
     }
   }
-  return { paths, planFolders };
+  return { paths, planFolders, ordered: true };
 }
 
 function exists(path: string, type: 'dir' | 'file'): boolean {

@@ -13,6 +13,8 @@ export interface Listing {
   paths: ListedPath[];
   /** the plan folders under plans/, by name (one without plan.yaml is reported as plan-missing) */
   planFolders: string[];
+  /** the paths are in the layout's order already (inLayoutOrder would leave them as they are), so the load need not sort them */
+  ordered?: boolean;
 }
 
 export interface DataSource {
