@@ -1,6 +1,7 @@
 /** One data source: the layout rules in classify, and disk, overlay and in-memory (git) sources that load the same root the same way. */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { load, type LoadedRoot } from '../../src/core/load.js';
 import { classify, inLayoutOrder, layoutOrder } from '../../src/core/source/layout.js';
@@ -36,6 +37,35 @@ describe('classify', () => {
   it('names the ids a file is expected to carry', () => {
     expect(classify('plans/p/projects/a.b.yaml')).toEqual({ kind: 'project', planId: 'p', expectedId: 'a.b' });
     expect(classify('plans/p/plan.yaml')).toEqual({ kind: 'plan', planId: 'p', expectedId: 'p' });
+  });
+
+  it('says what the path split at each "/" says, for any path', () => {
+    // the rules as they read with the path split into its segments
+    const bySegments = (rel: string) => {
+      const seg = rel.split('/');
+      if (seg.some((x) => x === '' || x.startsWith('.'))) return undefined;
+      const name = seg[seg.length - 1]!;
+      const yaml = (n: string) => n.endsWith('.yaml') || n.endsWith('.yml');
+      if (seg.length === 1) return name === 'meetings.yaml' ? { kind: 'meetings' } : undefined;
+      if (seg[0] !== 'plans') return undefined;
+      if (seg.length === 2) return yaml(name) ? 'stray' : undefined;
+      if (seg.length === 3) return name === 'plan.yaml' ? { kind: 'plan', planId: seg[1], expectedId: seg[1] } : yaml(name) ? 'stray' : undefined;
+      if (seg.length === 4 && seg[2] === 'projects') {
+        if (yaml(name)) return { kind: 'project', planId: seg[1], expectedId: name.slice(0, name.lastIndexOf('.')) };
+        if (yaml(name.toLowerCase())) return 'stray';
+      }
+      return undefined;
+    };
+    const part = fc.constantFrom('plans', 'projects', 'plan.yaml', 'meetings.yaml', 'P1.yaml', 'P1.YML', 'a.yml', '.x', '', 'p', 'plansx', 'project', 'x.yaml.md', 'PLANS', 'a b.yaml', 'é.yaml');
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), (parts) => {
+        const rel = parts.join('/');
+        const got = classify(rel);
+        const want = bySegments(rel);
+        expect(got?.kind === 'stray' ? 'stray' : got, rel).toEqual(want);
+      }),
+      { numRuns: 4000 },
+    );
   });
 
   it('orders a plan folder as plan.yaml, other files, projects/', () => {

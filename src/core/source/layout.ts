@@ -19,18 +19,28 @@ const stray = (message: string): Place => ({ kind: 'stray', diagnostic: diag('fi
 
 /** What a file at `rel` (relative to the data root, forward slashes) is; undefined when accsm does not look at it. */
 export function classify(rel: string): Place | undefined {
-  const seg = rel.split('/');
-  if (seg.some((s) => s === '' || s.startsWith('.'))) return undefined;
-  const name = seg[seg.length - 1]!;
-  if (seg.length === 1) return name === 'meetings.yaml' ? { kind: 'meetings' } : undefined;
-  if (seg[0] !== 'plans') return undefined;
-  const planId = seg[1]!;
-  if (seg.length === 2) return isYamlName(name) ? stray('plans/ holds one folder per plan; this file is not read. Move it into a plan folder') : undefined;
-  if (seg.length === 3) {
+  // where each of the first five segments starts (every file of a root passes here: the path is not split)
+  let count = 0;
+  const starts = [0, 0, 0, 0, 0];
+  for (let at = 0; ; ) {
+    // an empty segment, or one that starts with ".", is not looked at
+    if (at === rel.length || rel.charCodeAt(at) === 47 || rel.charCodeAt(at) === 46) return undefined;
+    if (count === 5) return undefined;
+    starts[count++] = at;
+    const slash = rel.indexOf('/', at);
+    if (slash === -1) break;
+    at = slash + 1;
+  }
+  const name = rel.slice(starts[count - 1]);
+  if (count === 1) return name === 'meetings.yaml' ? { kind: 'meetings' } : undefined;
+  if (starts[1] !== 6 || !rel.startsWith('plans/')) return undefined;
+  if (count === 2) return isYamlName(name) ? stray('plans/ holds one folder per plan; this file is not read. Move it into a plan folder') : undefined;
+  const planId = rel.slice(6, starts[2]! - 1);
+  if (count === 3) {
     if (name === 'plan.yaml') return { kind: 'plan', planId, expectedId: planId };
     return isYamlName(name) ? stray('a plan folder holds plan.yaml and a projects/ folder; this file is not read. Project files go in projects/') : undefined;
   }
-  if (seg.length === 4 && seg[2] === 'projects') {
+  if (count === 4 && rel.startsWith('projects/', starts[2])) {
     if (isYamlName(name)) return { kind: 'project', planId, expectedId: name.slice(0, name.lastIndexOf('.')) };
     if (isYamlName(name.toLowerCase())) return stray(`project files end in .yaml or .yml in lower case; this file is not read. Rename it to ${name.slice(0, name.lastIndexOf('.'))}.yaml`);
   }
