@@ -173,12 +173,12 @@ export interface UsableData {
  * errors go to stderr and this returns undefined (exit 1). Warnings are
  * summed up in one line on stderr.
  */
-export function loadValidData(ctx: CommandContext, data: string | undefined, scope: DataScope = {}, cacheFlags: CacheFlags = {}): UsableData | undefined {
+export function loadValidData(ctx: CommandContext, data: string | undefined, scope: DataScope = {}, cacheFlags: CacheFlags = {}, reads: { notes?: boolean } = {}): UsableData | undefined {
   const { io } = ctx;
   const root = dataRoot(io, data);
   const cached = openRootCache(io, cacheFlags, root, VERSION);
-  // the figures need the data, not the texts: a file's text is read again only to place a problem in it
-  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), cache: cached?.cache, dropText: true }));
+  // the figures need the data, not the texts (nor, for a command that says so, the notes): a file's text is read again only to place a problem in it
+  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), cache: cached?.cache, dropText: true, dropNotes: reads.notes === false }));
   cached?.save();
   const planIds = result.loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);
   for (const id of scope.plans ?? []) planValue(id, '--plan', planIds);

@@ -13,7 +13,7 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import type { FileCache } from './cache.js';
-import { projectFacts, stringKeeper } from './rules.js';
+import { own, projectFacts, stringKeeper } from './rules.js';
 
 export type { SourceFile };
 
@@ -54,13 +54,19 @@ export interface LoadFrom {
    * data (report, list, show, paper), whose memory is then the data's
    */
   dropText?: boolean;
+  /**
+   * as dropText, and a project keeps what the figures read: all of its data
+   * but the notes and sources (its own and its status entries'), every string
+   * a copy of its own so that the file's text can go (report, list, paper)
+   */
+  dropNotes?: boolean;
 }
 
-/** What a load keeps of a project file without problems: everything, its data (text read again when asked), or only the rules' facts. */
-type Keep = 'all' | 'data' | 'facts';
+/** What a load keeps of a project file without problems: everything, its data or its data without notes (text read again when asked), or only the rules' facts. */
+type Keep = 'all' | 'data' | 'figures' | 'facts';
 
 export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
-  const { files } = loadFiles(source, from, from.dropText ? 'data' : 'all');
+  const { files } = loadFiles(source, from, from.dropNotes ? 'figures' : from.dropText ? 'data' : 'all');
   return { root: source.root, files, data: assemble(source.root, files) };
 }
 
@@ -216,8 +222,34 @@ function slimmer(source: DataSource, keep: Exclude<Keep, 'all'>): (file: SourceF
     if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file instanceof OnDemandFile || file.facts !== undefined) return file;
     const data = file.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return file;
-    return new OnDemandFile(file, keep === 'facts' ? { facts: projectFacts(data as Record<string, unknown>, once, file.expectedId) } : { data }, origin);
+    const d = data as Record<string, unknown>;
+    return new OnDemandFile(file, keep === 'facts' ? { facts: projectFacts(d, once, file.expectedId) } : { data: keep === 'figures' ? figuresOf(d, once, file.expectedId) : data }, origin);
   };
+}
+
+/**
+ * A project's data without its notes and sources, each string kept once or
+ * as a copy of its own (a slice of the file's text would keep the whole text):
+ * what report, list and paper read. The file passed its schema, so the keys
+ * are those of a project.
+ */
+function figuresOf(d: Record<string, unknown>, once: (s: unknown) => unknown, expectedId: string | undefined): Record<string, unknown> {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(once) : v);
+  const out: Record<string, unknown> = { id: typeof d.id === 'string' && d.id === expectedId ? expectedId : once(d.id), title: typeof d.title === 'string' ? own(d.title) : d.title };
+  for (const key of Object.keys(d)) {
+    const v = d[key];
+    if (key === 'id' || key === 'title' || key === 'note' || key === 'source') continue;
+    if (key === 'status' && Array.isArray(v))
+      out.status = v.map((e: unknown) => {
+        if (e === null || typeof e !== 'object') return e;
+        const entry: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(e)) if (k !== 'note' && k !== 'source') entry[k] = once(x);
+        return entry;
+      });
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) out[key] = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, once(x)]));
+    else out[key] = list(v);
+  }
+  return out;
 }
 
 const planMissing = diag('plan-missing', 'this plan folder has no plan.yaml; add one (see docs/data-format.md) or remove the folder');

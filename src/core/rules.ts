@@ -243,7 +243,7 @@ function sanitizeProject(d: Record<string, unknown>): Project {
 }
 
 /** Short strings are copies already; a longer one may be a slice of its whole file's text: copy it, so the text can go. */
-const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+export const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
 /** A string as a copy of its own (see own); anything else as it is. */
 const ownValue = (s: unknown): unknown => (typeof s === 'string' ? own(s) : s);
 

@@ -34,6 +34,8 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
   onDemand?: boolean;
   /** keep no text of a file without problems (see LoadFrom): for a command that uses only the data */
   dropText?: boolean;
+  /** keep no notes or sources either (see LoadFrom): for the commands that print figures */
+  dropNotes?: boolean;
 }
 
 /** What validation found, without the data (validate's command needs no more). */
@@ -50,8 +52,8 @@ export interface ValidateResult extends CheckResult {
 }
 
 /** Validates the data of a source. */
-export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache' | 'onDemand' | 'dropText'>): ValidateResult {
-  const from = { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache, dropText: options.dropText === true };
+export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache' | 'onDemand' | 'dropText' | 'dropNotes'>): ValidateResult {
+  const from = { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache, dropText: options.dropText === true, dropNotes: options.dropNotes === true };
   return checkLoaded(options.onDemand ? loadOnDemand(source, from) : load(source, from), options);
 }
 

@@ -80,4 +80,16 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
     expect(p01.text).toBe(readFileSync(p01.path, 'utf8'));
     expect(validateRoot(made.dir, { cwd: made.dir, today: TODAY, dropText: true }).diagnostics).toEqual(validateRoot(made.dir, { cwd: made.dir, today: TODAY }).diagnostics);
   });
+
+  it('report, list and paper keep the data without notes and sources, every string a copy of its own', () => {
+    const whole = load(diskSource(EMBEDDED, {}));
+    const figures = load(diskSource(EMBEDDED, {}), { dropNotes: true });
+    const withoutNotes = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(withoutNotes) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'note' && k !== 'source').map(([k, x]) => [k, withoutNotes(x)])) : v;
+    const projects = (root: typeof whole) => root.data.plans.flatMap((p) => p.projects.map((r) => r.project));
+    expect(projects(whole).some((p) => p.note !== undefined && p.status.some((e) => e.note !== undefined))).toBe(true);
+    expect(projects(figures)).toEqual(projects(whole).map(withoutNotes));
+    expect(figures.data.plans.map((p) => p.plan)).toEqual(whole.data.plans.map((p) => p.plan));
+    expect(figures.data.meetings).toEqual(whole.data.meetings);
+  });
 });

@@ -23,7 +23,7 @@ export function registerList(program: Command, ctx: CommandContext): Command {
 
 async function runList(ctx: CommandContext, flags: ListFlags): Promise<number> {
   const { io } = ctx;
-  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags);
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags, { notes: false });
   if (!usable) return 1;
   const { data } = usable;
   const { listProjects } = await import('../../core/views.js');

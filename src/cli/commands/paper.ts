@@ -70,7 +70,7 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   const chartPath = flags.chart === undefined ? undefined : resolve(io.cwd, flags.chart);
   if (outPath !== undefined && outPath === chartPath) throw new UserError('--out and --chart name the same file');
 
-  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags);
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags, { notes: false });
   if (!usable) return 1;
   const { data } = usable;
   if (flags.meeting !== undefined) meetingValue(flags.meeting, '--meeting', data.meetings.map((m) => m.id));

@@ -28,7 +28,7 @@ type ReportFlags = ScopeFlags & { over?: string; chart?: string };
 
 async function runReport(ctx: CommandContext, flags: ReportFlags): Promise<number> {
   const { io } = ctx;
-  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags);
+  const usable = loadValidData(ctx, flags.data, { plans: flags.plan }, flags, { notes: false });
   if (!usable) return 1;
   const { data } = usable;
   const render = { color: wantsColor(io, 'stdout'), ascii: wantsAscii(io), width: outputWidth(io) };
