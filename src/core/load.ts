@@ -280,7 +280,10 @@ export function assemble(root: string, files: readonly SourceFile[]): DataSet {
     if (f.kind === 'plan' && f.valid) plans.set(f.planId!, { plan: f.data as Plan, file: f.path, projects: [] });
   }
   for (const f of files) {
-    if (f.kind === 'project' && f.valid) plans.get(f.planId!)?.projects.push({ project: normalizeProject(f.data as Project), file: f.path });
+    if (f.kind !== 'project' || !f.valid) continue;
+    // a file loaded on demand reads itself again here: one changed since into something that is not a project is left out
+    const value = f.data;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) plans.get(f.planId!)?.projects.push({ project: normalizeProject(value as Project), file: f.path });
   }
   data.plans = [...plans.values()].sort((a, b) => cmp(a.plan.id, b.plan.id));
   for (const p of data.plans) p.projects.sort((a, b) => cmp(a.project.id, b.project.id));

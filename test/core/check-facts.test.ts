@@ -92,4 +92,18 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
     expect(figures.data.plans.map((p) => p.plan)).toEqual(whole.data.plans.map((p) => p.plan));
     expect(figures.data.meetings).toEqual(whole.data.meetings);
   });
+
+  it('a file changed since it was loaded on demand is read as it is now, and one that no longer holds a project is left out of the data', () => {
+    const t = copyRoot(EMBEDDED);
+    try {
+      const loaded = loadOnDemand(diskSource(t.dir, {}));
+      const file = loaded.files.find((f) => f.path.endsWith('P01.yaml'))!;
+      writeFileSync(file.path, 'id: [\n');
+      expect(file.text).toBe('id: [\n');
+      expect(loaded.data.plans.flatMap((p) => p.projects).some((r) => r.file === file.path)).toBe(false);
+      expect(loaded.data.plans.flatMap((p) => p.projects).length).toBeGreaterThan(20);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
