@@ -178,7 +178,7 @@ export function loadValidData(ctx: CommandContext, data: string | undefined, sco
   const root = dataRoot(io, data);
   const cached = openRootCache(io, cacheFlags, root, VERSION);
   // the figures need the data, not the texts (nor, for a command that says so, the notes): a file's text is read again only to place a problem in it
-  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), cache: cached?.cache, dropText: true, dropNotes: reads.notes === false }));
+  const result = withRuleSettings(root, validateRoot(root.dir, { cwd: io.cwd, today: today(io), cache: cached?.cache, keep: reads.notes === false ? 'figures' : 'data' }));
   cached?.save();
   const planIds = result.loaded.files.filter((f) => f.kind === 'plan').map((f) => f.planId!);
   for (const id of scope.plans ?? []) planValue(id, '--plan', planIds);

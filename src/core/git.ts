@@ -108,8 +108,14 @@ export function locateInRepo(dir: string): RepoLocation | undefined {
  * checks both of its sides for a folder that is also a revision with one run of git.
  */
 export function commitsAmong(top: string, names: readonly string[]): Set<string> {
-  // eslint-disable-next-line no-control-regex
-  const asked = names.filter((name) => name !== '' && !name.startsWith('-') && !/[\u0000-\u001f\u007f]/.test(name));
+  // the names resolveRevision would refuse are not asked about
+  const asked = names.filter((name) => {
+    try {
+      return checkRevisionName(name) === name;
+    } catch {
+      return false;
+    }
+  });
   if (asked.length === 0) return new Set();
   let lines: string[];
   try {

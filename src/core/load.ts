@@ -13,7 +13,8 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import type { FileCache } from './cache.js';
-import { own, projectFacts, stringKeeper } from './rules.js';
+import { projectFacts } from './rules.js';
+import { own, stringKeeper } from './strings.js';
 
 export type { SourceFile };
 
@@ -48,39 +49,30 @@ export interface LoadFrom {
   sameAs?: ReadonlyMap<string, SourceFile>;
   /** the --cache of per-file results */
   cache?: FileCache;
-  /**
-   * a project file without problems keeps its data but not its text, which is
-   * read again if something asks for it: for the commands that use only the
-   * data (report, list, show, paper), whose memory is then the data's
-   */
-  dropText?: boolean;
-  /**
-   * as dropText, and a project keeps what the figures read: all of its data
-   * but the notes and sources (its own and its status entries'), every string
-   * a copy of its own so that the file's text can go (report, list, paper)
-   */
-  dropNotes?: boolean;
-}
-
-/** What a load keeps of a project file without problems: everything, its data or its data without notes (text read again when asked), or only the rules' facts. */
-type Keep = 'all' | 'data' | 'figures' | 'facts';
-
-export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
-  const { files } = loadFiles(source, from, from.dropNotes ? 'figures' : from.dropText ? 'data' : 'all');
-  return { root: source.root, files, data: assemble(source.root, files) };
+  /** what to keep of a project file without problems (see Keep); default all of it */
+  keep?: Keep;
 }
 
 /**
- * Loads a source with each project file without problems loaded on demand: it
- * keeps no text and, of its data, only what the cross-file rules read
- * (projectFacts); both are read again if something asks for them (a rule's
- * finding to place, the file an edit changes). Memory then stays small however
- * large the root: for `accsm validate` and the edits. The DataSet is assembled
- * when first asked for, which reads every project again: a command that needs
- * all the data loads it whole (load).
+ * What a load keeps of a project file without problems; what it does not keep
+ * is read again if something asks for it (a rule's finding to place, the file
+ * an edit changes). A file with problems is always kept whole.
+ * - `all`: its text and data (diff compares texts);
+ * - `data`: its data, not its text (show, site, sheet out);
+ * - `figures`: its data without the notes and sources (its own and its status
+ *   entries'), every string a copy of its own so that the file's text can go
+ *   (report, list, paper);
+ * - `facts`: only what the cross-file rules read (projectFacts), so memory
+ *   stays small however large the root (validate, the edits). The DataSet is
+ *   then assembled only when first asked for, which reads every project again:
+ *   a command that needs all the data keeps more.
  */
-export function loadOnDemand(source: DataSource, from: LoadFrom = {}): LoadedRoot {
-  return withData(loadFiles(source, from, 'facts'));
+export type Keep = 'all' | 'data' | 'figures' | 'facts';
+
+export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
+  const keep = from.keep ?? 'all';
+  const loaded = loadFiles(source, from, keep);
+  return keep === 'facts' ? withData(loaded) : { ...loaded, data: assemble(source.root, loaded.files) };
 }
 
 /** Files with their DataSet, assembled when first asked for. */

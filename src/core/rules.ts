@@ -11,6 +11,7 @@ import { diag, type RawDiagnostic, type Segment } from './raw.js';
 import type { RuleCode } from './codes.js';
 import { isDateString, isRealDate } from './dates.js';
 import { suggest } from './suggest.js';
+import { own, ownValue } from './strings.js';
 
 export interface RuleContext {
   /** YYYY-MM-DD */
@@ -239,26 +240,6 @@ function sanitizeProject(d: Record<string, unknown>): Project {
     status: (Array.isArray(d.status) ? d.status : []).map((e) =>
       isRecord(e) && typeof e.date === 'string' ? ({ date: e.date, status: e.status, meeting: e.meeting } as Project['status'][number]) : (undefined as unknown as Project['status'][number]),
     ),
-  };
-}
-
-/** Short strings are copies already; a longer one may be a slice of its whole file's text: copy it, so the text can go. */
-export const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
-/** A string as a copy of its own (see own); anything else as it is. */
-const ownValue = (s: unknown): unknown => (typeof s === 'string' ? own(s) : s);
-
-/**
- * Keeps each string once, as a copy of its own: a root's areas, status words,
- * dates and meetings repeat across its files, and what the facts of 100,000
- * files hold is copied by every young-generation collection until it is old.
- */
-export function stringKeeper(): (s: unknown) => unknown {
-  const strings = new Map<string, string>();
-  return (s) => {
-    if (typeof s !== 'string') return s;
-    let kept = strings.get(s);
-    if (kept === undefined) strings.set((kept = own(s)), kept);
-    return kept;
   };
 }
 

@@ -6,7 +6,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic.js';
 import type { FileCache } from './cache.js';
-import { load, loadOnDemand, type LoadedFiles, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
+import { load, type Keep, type LoadedFiles, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
 import { createLocator } from './parse.js';
 import type { RawDiagnostic } from './raw.js';
 import { severityOf } from './codes.js';
@@ -30,12 +30,8 @@ export interface ValidateOptions extends CheckOptions, LoadOptions {
   sameAs?: ReadonlyMap<string, SourceFile>;
   /** per-file results from an earlier run (--cache; see cache.ts); not used with an overlay */
   cache?: FileCache;
-  /** load each file without problems on demand (see loadOnDemand): for a command that reads few files whole, such as an edit */
-  onDemand?: boolean;
-  /** keep no text of a file without problems (see LoadFrom): for a command that uses only the data */
-  dropText?: boolean;
-  /** keep no notes or sources either (see LoadFrom): for the commands that print figures */
-  dropNotes?: boolean;
+  /** what to keep of each file without problems (see Keep in load.ts); default all of it */
+  keep?: Keep;
 }
 
 /** What validation found, without the data (validate's command needs no more). */
@@ -52,9 +48,8 @@ export interface ValidateResult extends CheckResult {
 }
 
 /** Validates the data of a source. */
-export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache' | 'onDemand' | 'dropText' | 'dropNotes'>): ValidateResult {
-  const from = { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache, dropText: options.dropText === true, dropNotes: options.dropNotes === true };
-  return checkLoaded(options.onDemand ? loadOnDemand(source, from) : load(source, from), options);
+export function validate(source: DataSource, options: CheckOptions & Pick<ValidateOptions, 'reuse' | 'sameAs' | 'cache' | 'keep'>): ValidateResult {
+  return checkLoaded(load(source, { reuse: options.reuse, sameAs: options.sameAs, cache: options.cache, keep: options.keep }), options);
 }
 
 /**
@@ -100,26 +95,16 @@ export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOpti
 
 /** Validates a data root on disk (with an overlay when given). */
 export function validateRoot(rootDir: string, options: ValidateOptions): ValidateResult {
-  const { source, cache } = diskCheck(rootDir, options);
-  return validate(source, { ...options, cache });
-}
-
-/**
- * Checks a data root on disk for its diagnostics only, as validateRoot does,
- * keeping of each file without problems only what the rules read
- * (loadForCheck): for `accsm validate`, whose memory then stays small.
- */
-export function checkRoot(rootDir: string, options: ValidateOptions): CheckResult {
-  const { source, cache } = diskCheck(rootDir, options);
-  return checkLoaded(loadOnDemand(source, { cache }), options);
-}
-
-function diskCheck(rootDir: string, options: ValidateOptions): { source: DataSource; cache: FileCache | undefined } {
   const shown = displayPath(resolve(rootDir), options.cwd);
   const label = options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown);
   // the cache knows the files on disk: text given instead of them (a change being checked) is never looked up in it
   const cache = options.overlay?.size ? undefined : options.cache;
-  return { source: diskSource(rootDir, { label, overlay: options.overlay }), cache };
+  return validate(diskSource(rootDir, { label, overlay: options.overlay }), { ...options, cache });
+}
+
+/** Checks a data root on disk for its diagnostics only (accsm validate): validateRoot keeping of each file without problems only what the rules read. */
+export function checkRoot(rootDir: string, options: ValidateOptions): CheckResult {
+  return validateRoot(rootDir, { ...options, keep: 'facts' });
 }
 
 /** Display name of a file: relative to the working directory. */

@@ -1,5 +1,5 @@
 /**
- * `accsm validate` and the edits load a root on demand (loadOnDemand): a
+ * `accsm validate` and the edits load a root on demand (load with keep 'facts'): a
  * project file without problems keeps no text and, of its data, only what the
  * cross-file rules read, and reads itself again when asked. They must find
  * exactly what a whole load finds, at the same lines and columns, for every
@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { load, loadOnDemand } from '../../src/core/load.js';
+import { load } from '../../src/core/load.js';
 import { diskSource } from '../../src/core/source/disk.js';
 import { checkLoaded, checkRoot, validateRoot } from '../../src/core/validate.js';
 import { EMBEDDED, FIXTURES, copyRoot } from '../helpers.js';
@@ -50,7 +50,7 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
   });
 
   it('keeps no text and no title of a file without problems, and reads them again when asked', () => {
-    const loaded = loadOnDemand(diskSource(made.dir, {}));
+    const loaded = load(diskSource(made.dir, {}), { keep: 'facts' });
     const whole = load(diskSource(made.dir, {}));
     const clean = loaded.files.find((f: { path: string }) => f.path.endsWith('P01.yaml'))!;
     expect(Object.keys(clean)).not.toContain('text');
@@ -62,7 +62,7 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
     expect(clean.data).toEqual(wholeP01.data);
     expect(loaded.data).toEqual(whole.data);
     // a file with problems of its own is kept whole
-    const broken = loadOnDemand(diskSource(join(FIXTURES, 'invalid-schema'), {})).files.filter((f) => f.kind === 'project' && !f.valid);
+    const broken = load(diskSource(join(FIXTURES, 'invalid-schema'), {}), { keep: 'facts' }).files.filter((f) => f.kind === 'project' && !f.valid);
     expect(broken.length).toBeGreaterThan(0);
     for (const f of broken) expect([Object.keys(f), f.facts]).toEqual([expect.arrayContaining(['text', 'data']), undefined]);
     // a file the rules find something in is read again for its positions: the same as from the whole load
@@ -71,19 +71,19 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
 
   it('report and the other data commands keep the data but not the texts, and read a text again when asked', () => {
     const whole = load(diskSource(made.dir, {}));
-    const light = load(diskSource(made.dir, {}), { dropText: true });
+    const light = load(diskSource(made.dir, {}), { keep: 'data' });
     expect(light.data).toEqual(whole.data);
     const p01 = light.files.find((f) => f.path.endsWith('P01.yaml'))!;
     expect(Object.keys(p01)).not.toContain('text');
     // the DataSet holds the very data the file holds
     expect(light.data.plans.flatMap((p) => p.projects).find((r) => r.file === p01.path)!.project).toBe(p01.data);
     expect(p01.text).toBe(readFileSync(p01.path, 'utf8'));
-    expect(validateRoot(made.dir, { cwd: made.dir, today: TODAY, dropText: true }).diagnostics).toEqual(validateRoot(made.dir, { cwd: made.dir, today: TODAY }).diagnostics);
+    expect(validateRoot(made.dir, { cwd: made.dir, today: TODAY, keep: 'data' }).diagnostics).toEqual(validateRoot(made.dir, { cwd: made.dir, today: TODAY }).diagnostics);
   });
 
   it('report, list and paper keep the data without notes and sources, every string a copy of its own', () => {
     const whole = load(diskSource(EMBEDDED, {}));
-    const figures = load(diskSource(EMBEDDED, {}), { dropNotes: true });
+    const figures = load(diskSource(EMBEDDED, {}), { keep: 'figures' });
     const withoutNotes = (v: unknown): unknown =>
       Array.isArray(v) ? v.map(withoutNotes) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'note' && k !== 'source').map(([k, x]) => [k, withoutNotes(x)])) : v;
     const projects = (root: typeof whole) => root.data.plans.flatMap((p) => p.projects.map((r) => r.project));
@@ -96,7 +96,7 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
   it('a file changed since it was loaded on demand is read as it is now, and one that no longer holds a project is left out of the data', () => {
     const t = copyRoot(EMBEDDED);
     try {
-      const loaded = loadOnDemand(diskSource(t.dir, {}));
+      const loaded = load(diskSource(t.dir, {}), { keep: 'facts' });
       const file = loaded.files.find((f) => f.path.endsWith('P01.yaml'))!;
       writeFileSync(file.path, 'id: [\n');
       expect(file.text).toBe('id: [\n');

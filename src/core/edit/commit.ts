@@ -126,7 +126,7 @@ export function validateAfter(root: string, changes: readonly FileChange[], befo
   const written = new Set(changes.map((c) => resolve(c.path)));
   const reuse = new Map(files.filter((f) => f.kind !== 'other' && !written.has(f.path)).map((f) => [f.path, f] as const));
   // the files taken from before stay as they were loaded (on demand or whole): the DataSet is made only if asked for
-  return validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse, onDemand: true });
+  return validateRoot(root, { cwd: options.cwd, today: options.today, overlay, reuse, keep: 'facts' });
 }
 
 /** A file's id as the rules read it, if it has one. */
@@ -188,7 +188,7 @@ export function runEdit(root: ResolvedRoot, plan: (loaded: LoadedRoot) => Planne
   assertWritable(root.source, root.dir);
   const edit = (recovery?: Recovery) => {
     // most edits read a file or two whole: the others are loaded on demand, unless the edit reads the whole data
-    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, cache: options.cache, onDemand: options.wholeData !== true });
+    const before = validateRoot(root.dir, { cwd: options.cwd, today: options.today, cache: options.cache, keep: options.wholeData === true ? 'all' : 'facts' });
     const planned = plan(before.loaded);
     const changes = 'change' in planned ? [planned.change] : planned.changes;
     if (changes.length === 0) return { stdout: '', stderr: `accsm: ${planned.done}\n`, exitCode: 0 };
