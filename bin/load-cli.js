@@ -3,13 +3,14 @@
 // (Node 20 has no compile cache of its own). A cache from another Node version
 // is rejected by V8 and the file compiles normally; without dist/cli.cjs the
 // ES module bundle dist/cli.js is used.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import vm from 'node:vm';
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 /** Compiles a CommonJS file with its code cache; returns its exports and a function that saves a fresh cache. */
-export function loadCommonJs(file) {
+function loadCommonJs(file) {
   const source = readFileSync(file, 'utf8');
   let cachedData;
   try {
@@ -23,12 +24,13 @@ export function loadCommonJs(file) {
   return { exports: module.exports, saveCache: () => writeFileSync(`${file}.cache`, script.createCachedData()) };
 }
 
-export async function loadCli() {
-  const file = new URL('../dist/cli.cjs', import.meta.url);
+async function loadCli() {
   try {
-    return loadCommonJs(file.pathname ? decodeURIComponent(file.pathname) : String(file)).exports.run;
+    return loadCommonJs(join(__dirname, '..', 'dist', 'cli.cjs')).exports.run;
   } catch (error) {
     if (error?.code !== 'ENOENT') throw error;
     return (await import('../dist/cli.js')).run;
   }
 }
+
+module.exports = { loadCommonJs, loadCli };

@@ -3,12 +3,12 @@
  * cache file of a data root is, reading it, and writing it back atomically.
  * What is cached and when it is trusted is src/core/cache.ts.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CACHE_STRATEGIES, cacheKey, openCache, type CacheStrategy, type FileCache } from '../core/cache.js';
+import { nodeCrypto } from '../core/builtins.js';
 import { writeFileAtomic } from '../core/edit/atomic.js';
 import { UserError } from '../core/errors.js';
 import type { ResolvedRoot } from '../core/root.js';
@@ -84,7 +84,7 @@ export function openRootCache(io: CliIO, flags: CacheFlags, root: ResolvedRoot, 
  * directory, else the XDG cache folder.
  */
 export function cacheFile(io: Pick<CliIO, 'cwd' | 'env'>, location: string | undefined, realRoot: string): string {
-  const name = `validate-${createHash('sha256').update(realRoot).digest('hex').slice(0, 16)}.cache`;
+  const name = `validate-${nodeCrypto().createHash('sha256').update(realRoot).digest('hex').slice(0, 16)}.cache`;
   if (location !== undefined) {
     const abs = resolve(io.cwd, location);
     return location.endsWith('/') || location.endsWith(sep) || isFolder(abs) ? join(abs, name) : abs;

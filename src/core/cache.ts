@@ -19,7 +19,7 @@
  * Pure apart from the stat of each data file: the cache file is read and
  * written by the caller (src/cli/cache.ts), which gives the bytes.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './builtins.js';
 import { constants, lstatSync, type Stats } from 'node:fs';
 import { endianness } from 'node:os';
 import buildId from './generated/build-id.cjs';
@@ -48,7 +48,7 @@ export interface CacheIdentity {
 /** The key a cache is made under: a cache with another key is never used. */
 export function cacheKey(identity: CacheIdentity): string {
   const parts = [FORMAT, identity.version, buildId.code, buildId.schemas, canonical(identity.config)];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return nodeCrypto().createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 /** JSON with the keys of every mapping sorted, so that the same settings give the same key. */
@@ -325,7 +325,7 @@ function jsonExact(value: unknown): boolean {
   return true;
 }
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest();
+const hashOf = (text: string) => nodeCrypto().createHash('sha256').update(text).digest();
 
 // ---------------------------------------------------------------- the file
 
@@ -432,7 +432,7 @@ class Section {
 }
 
 function digest(key: string, payload: Uint8Array): string {
-  return createHash('sha256').update(key).update(payload).digest('hex');
+  return nodeCrypto().createHash('sha256').update(key).update(payload).digest('hex');
 }
 
 /** One file of a stored cache, as tests see it. */

@@ -5,7 +5,7 @@
  * as (non-existent) revision names and never run. Names that start with "-"
  * are refused outright, so one cannot pass for an option.
  */
-import { spawnSync } from 'node:child_process';
+import { nodeChildProcess } from './builtins.js';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { UserError } from './errors.js';
@@ -46,7 +46,7 @@ const GLOBAL = ['--no-optional-locks', '--literal-pathspecs'];
 const MAX_OUTPUT = 64 * 1024 * 1024;
 
 function git(cwd: string, args: readonly string[], input?: string, maxBuffer = MAX_OUTPUT): Buffer {
-  const result = spawnSync('git', [...GLOBAL, ...args], {
+  const result = nodeChildProcess().spawnSync('git', [...GLOBAL, ...args], {
     cwd,
     input: input ?? '',
     shell: false,

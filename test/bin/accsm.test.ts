@@ -5,7 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { accsm, BIN, REPO } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accsm, BIN, REPO, tempDir } from '../helpers.js';
 
 const F = 'test/fixtures';
 const ESC = '\u001b[';
@@ -43,6 +45,31 @@ describe('bin/accsm.js', () => {
     expect(r.stdout.split('\n').length).toBe(2);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('starts without the ES module loader, node:crypto or node:child_process (they cost start time a validate does not need)', () => {
+    // a preload that reports, at exit, which of Node's own modules the run loaded
+    const { dir, cleanup } = tempDir();
+    const preload = join(dir, 'report-modules.cjs');
+    writeFileSync(preload, "process.on('exit', () => process.stderr.write('\\nLOADED ' + process.moduleLoadList.join(',')));\n");
+    const run = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', preload, BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1', ACCSM_TODAY: '2026-11-23' } });
+      return { status: r.status, loaded: (r.stderr.split('\nLOADED ')[1] ?? '').split(',') };
+    };
+    const validate = run(['validate', '--data', `${F}/valid-minimal`]);
+    expect(validate.status).toBe(0);
+    expect(validate.loaded).toContain('NativeModule vm');
+    expect(validate.loaded).not.toContain('NativeModule crypto');
+    expect(validate.loaded).not.toContain('NativeModule child_process');
+    expect(validate.loaded).not.toContain('NativeModule internal/modules/esm/module_job');
+    // and they are there when needed: --cache hashes the files
+    try {
+      const cached = run(['validate', '--data', `${F}/valid-minimal`, '--cache', '--cache-location', join(dir, 'c')]);
+      expect(cached.status).toBe(0);
+      expect(cached.loaded).toContain('NativeModule crypto');
+    } finally {
+      cleanup();
+    }
   });
 
   // script(1) gives the command a real terminal

@@ -74,11 +74,11 @@ async function runValidate(ctx: CommandContext, paths: string[], flags: Validate
     const changed = (await changedFiles(root, flags.changedSince)).map((rel) => join(root, ...rel.split('/')));
     scope = scope ? changed.filter((c) => scope!.some((p) => c === p || c.startsWith(p + sep))) : changed;
   }
-  const started = performance.now();
+  const started = process.hrtime.bigint();
   const cached = openRootCache(io, flags, resolved, VERSION);
   const result = withRuleSettings(resolved, checkRoot(root, { cwd: io.cwd, today: today(io), only: scope, cache: cached?.cache }));
   cached?.save();
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const summaryFile = io.env.GITHUB_STEP_SUMMARY || undefined;
   const needsRepoRoot = flags.format === 'github' || flags.format === 'sarif' || summaryFile !== undefined;
   const options = { color: wantsColor(io, 'stdout'), filesChecked: result.filesChecked, ...(flags.format === 'junit' ? { files: result.checkedFiles } : {}), cwd: io.cwd, version: VERSION, seconds, summaryWritten: summaryFile !== undefined, ...(needsRepoRoot ? { repoRoot: await repositoryRoot(root) } : {}) };

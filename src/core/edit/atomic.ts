@@ -5,7 +5,7 @@
  * removed and the target is left as it was.
  */
 import * as nodeFs from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../builtins.js';
 import { basename, dirname, join } from 'node:path';
 
 /** The file-system calls the writer uses; tests replace some to inject failures. */
@@ -35,7 +35,7 @@ export type FileWriter = (path: string, text: string) => void;
 
 /** `.<name>.<pid>.<random>.tmp` next to the target; the loader skips names starting with a dot. */
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
 }
 
 const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;

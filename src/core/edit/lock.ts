@@ -10,7 +10,7 @@
  * is the stale lock it judged, so two waiters never both take it.
  */
 import { closeSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../builtins.js';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -63,7 +63,7 @@ export function acquireLock(path: string, options: LockOptions = {}): HeldLock {
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const label = options.label ?? path;
-  const token = randomBytes(8).toString('hex');
+  const token = nodeCrypto().randomBytes(8).toString('hex');
   const deadline = Date.now() + waitMs;
   let delay = 5;
   for (;;) {
@@ -179,7 +179,7 @@ function isStale(seen: SeenLock, staleMs: number): boolean {
 
 /** Removes a stale lock, unless another waiter has already replaced it with a live one. */
 function breakLock(path: string, staleText: string): void {
-  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  const aside = `${path}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.stale`;
   try {
     renameSync(path, aside);
   } catch (error) {
