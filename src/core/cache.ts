@@ -97,12 +97,20 @@ const HASH_BYTES = 32;
 type Stat = readonly [number, number, number, number];
 const NO_STAT: Stat = [-1, -1, -1, -1];
 
-/** A file of this run: one of the stored cache (by its row there, with its stat now; undefined: the stored one) or one checked afresh. */
+/**
+ * A file of this run: one of the stored cache (by its row there, with its stat now; undefined: the stored one) or one checked afresh.
+ * A file found by its stat is only its row number (most files of a warm run): no object per file.
+ */
 interface Entry {
   rel: string;
   stat: Stat | undefined;
   /** its row in the stored cache, or what was found when it was checked afresh */
   from: number | { hash: Buffer; flags: number; diagnostics: RawDiagnostic[]; data: unknown; facts: unknown };
+}
+
+/** Where a file's text is read from when something asks for it (the load's DataSource). */
+export interface FileReader {
+  read(rel: string): ReadResult;
 }
 
 /** The cache of one data root, used by one load. */
@@ -111,7 +119,7 @@ export interface FileCache {
    * Before a file is read: its result from the cache, when the cache holds
    * one for the file as it is now (undefined: read and check it, then record it).
    */
-  known(rel: string, place: FilePlace, read: () => ReadResult): SourceFile | undefined;
+  known(rel: string, place: FilePlace, source: FileReader): SourceFile | undefined;
   /** A file that was read and checked afresh. */
   record(rel: string, file: SourceFile): void;
   /** Called when every file is loaded: makes the bytes to write, when anything changed. */
@@ -147,39 +155,39 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
     if (row >= 0) cursor = row + 1;
     return row;
   };
-  /** the files of this run, in the order they were looked up */
-  const next: (Entry | undefined)[] = [];
+  /** the files of this run, in the order they were looked up: a row of the stored cache found by its stat, or an Entry */
+  const next: (number | Entry | undefined)[] = [];
   /** the stat of each file looked up and not found, taken before it was read, and its place in `next` */
   const missed = new Map<string, { st: Stats | undefined; at: number }>();
   let changed = ignored !== undefined;
   let bytes: Uint8Array | undefined;
   const counts = { byStat: 0, byContent: 0, checked: 0 };
   const stable = (st: Stats | undefined): Stat => (st && st.mtimeMs < options.now - RACY_MS ? [st.size, st.mtimeMs, st.ctimeMs, st.ino] : NO_STAT);
+  const byMetadata = options.strategy === 'metadata';
   return {
-    known(rel, place, read) {
-      const at = next.length;
-      next.push(undefined);
+    known(rel, place, source) {
       const row = rowOf(rel);
-      const st = options.strategy === 'metadata' ? statOf(place.path) : undefined;
+      const st = byMetadata ? statOf(place.path) : undefined;
       if (row >= 0) {
         const t = row * COLUMNS;
         const flags = table[t + FLAGS]!;
         if (st !== undefined && (flags & HAS_DIAGNOSTICS) === 0 && table[t + SIZE] === st.size && table[t + MTIME] === st.mtimeMs && table[t + CTIME] === st.ctimeMs && table[t + INO] === st.ino) {
-          next[at] = { rel, stat: undefined, from: row };
+          next.push(row);
           counts.byStat++;
-          return new CachedFile(place, old, row, undefined, read);
+          return new CachedFile(place, old, row, undefined, rel, source);
         }
         // by content: with the content strategy; a file with problems (its text places them); a file whose stat changed (touched, checked out again)
-        const got = read();
+        const got = source.read(rel);
         if (got.ok && hashOf(got.text).equals(old.hashes.subarray(row * HASH_BYTES, (row + 1) * HASH_BYTES))) {
           const stat = stable(st);
           if (stat.some((v, i) => v !== table[t + i])) changed = true;
-          next[at] = { rel, stat, from: row };
+          next.push({ rel, stat, from: row });
           counts.byContent++;
           return new CachedFile(place, old, row, got.text);
         }
       }
-      missed.set(rel, { st, at });
+      missed.set(rel, { st, at: next.length });
+      next.push(undefined);
       return undefined;
     },
     record(rel, file) {
@@ -195,7 +203,7 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
       else next.push(entry);
     },
     seal() {
-      const entries = next.filter((e): e is Entry => e !== undefined);
+      const entries = next.filter((e): e is number | Entry => e !== undefined);
       if (changed || entries.length !== old.count) bytes = encodeCache(entries, old, options.key, options.root);
     },
     get bytes() {
@@ -225,6 +233,12 @@ function relAt(stored: Stored, row: number, rel: string): boolean {
   return stored.rels.startsWith(rel, start) && stored.rels.charCodeAt(start + rel.length) === 0 && (start === 0 || stored.rels.charCodeAt(start - 1) === 0);
 }
 
+/** The name of row `row` of the stored cache (a row the decoder checked: its name ends with a "\0"). */
+function relOf(stored: Stored, row: number): string {
+  const start = stored.table[row * COLUMNS + REL]!;
+  return stored.rels.slice(start, stored.rels.indexOf('\0', start));
+}
+
 /** Each stored file's row, by its name (when the files are not where they were in the last run's order). */
 function relIndex(stored: Stored): Map<string, number> {
   const index = new Map<string, number>();
@@ -252,13 +266,15 @@ class CachedFile implements SourceFile {
   diagnostics: RawDiagnostic[];
   facts: unknown;
   #text: string | undefined;
-  #read: (() => ReadResult) | undefined;
+  /** where its text is read from when asked for (none: read already, or never to be read) */
+  #source: FileReader | undefined;
+  #rel: string | undefined;
   #data: unknown;
   /** the stored cache and the row whose data is not parsed yet */
   #stored: Stored | undefined;
   #row: number;
 
-  constructor(base: FilePlace, stored: Stored, row: number, text: string | undefined, read?: () => ReadResult) {
+  constructor(base: FilePlace, stored: Stored, row: number, text: string | undefined, rel?: string, source?: FileReader) {
     this.path = base.path;
     this.kind = base.kind;
     if (base.expectedId !== undefined) this.expectedId = base.expectedId;
@@ -270,7 +286,8 @@ class CachedFile implements SourceFile {
     this.#stored = (flags & HAS_DATA) !== 0 ? stored : undefined;
     this.#row = row;
     this.#text = text;
-    this.#read = read;
+    this.#rel = rel;
+    this.#source = source;
   }
 
   get data(): unknown {
@@ -289,16 +306,16 @@ class CachedFile implements SourceFile {
   }
 
   get text(): string | undefined {
-    if (this.#read) {
-      const r = this.#read();
-      this.#read = undefined;
+    if (this.#source) {
+      const r = this.#source.read(this.#rel!);
+      this.#source = undefined;
       if (r.ok) this.#text = r.text;
     }
     return this.#text;
   }
 
   set text(value: string | undefined) {
-    this.#read = undefined;
+    this.#source = undefined;
     this.#text = value;
   }
 }
@@ -345,7 +362,7 @@ const hashOf = (text: string) => nodeCrypto().createHash('sha256').update(text).
  * whose data JSON cannot hold exactly (NaN, infinities, -0) is not recorded.
  * The digest is SHA-256 over the key and the payload.
  */
-function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: string): Uint8Array {
+function encodeCache(entries: readonly (number | Entry)[], old: Stored, key: string, root: string): Uint8Array {
   const count = entries.length;
   const table = new Float64Array(count * COLUMNS);
   const hashes = Buffer.allocUnsafe(count * HASH_BYTES);
@@ -357,12 +374,13 @@ function encodeCache(entries: readonly Entry[], old: Stored, key: string, root: 
   let relAt = 0;
   entries.forEach((e, i) => {
     const t = i * COLUMNS;
-    const { from } = e;
-    if (e.stat) [table[t + SIZE], table[t + MTIME], table[t + CTIME], table[t + INO]] = e.stat;
+    const from = typeof e === 'number' ? e : e.from;
+    const rel = typeof e === 'number' ? relOf(old, e) : e.rel;
+    if (typeof e !== 'number' && e.stat) [table[t + SIZE], table[t + MTIME], table[t + CTIME], table[t + INO]] = e.stat;
     else if (typeof from === 'number') table.set(old.table.subarray(from * COLUMNS, from * COLUMNS + 4), t);
     table[t + REL] = relAt;
-    relAt += e.rel.length + 1;
-    names.push(e.rel);
+    relAt += rel.length + 1;
+    names.push(rel);
     let json: string | Uint8Array;
     let factsJson: string | Uint8Array;
     if (typeof from === 'number') {
@@ -514,12 +532,19 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
   const [dataLength, factsLength] = [head.data as number, head.facts as number];
   let withDiagnostics = 0;
   let factsEnd = 1;
+  // one pass over the table, no call or array per row (a warm run of 100,000 files makes this pass): each value is a whole number in its range
   for (let t = 0; t < table.length; t += COLUMNS) {
     const flags = table[t + FLAGS]!;
-    const [rel, from, to, factsFrom, factsTo] = [table[t + REL]!, table[t + DATA_START]!, table[t + DATA_END]!, table[t + FACTS_START]!, table[t + FACTS_END]!];
-    if (!(flags >= 0 && flags <= ALL_FLAGS && Number.isInteger(flags)) || !isCount(rel) || rel >= rels.length || !isCount(from) || !isCount(to) || from > to || to > dataLength || (flags & HAS_DATA ? from === to : from !== to)) return damaged;
+    const rel = table[t + REL]!;
+    const from = table[t + DATA_START]!;
+    const to = table[t + DATA_END]!;
+    const factsFrom = table[t + FACTS_START]!;
+    const factsTo = table[t + FACTS_END]!;
+    // x >= 0 && x <= max is false for NaN; Math.floor(x) === x tells a whole number
+    if (!(flags >= 0 && flags <= ALL_FLAGS && Math.floor(flags) === flags && rel >= 0 && rel < rels.length && Math.floor(rel) === rel)) return damaged;
+    if (!(from >= 0 && from <= to && to <= dataLength && Math.floor(from) === from && Math.floor(to) === to) || (flags & HAS_DATA ? from === to : from !== to)) return damaged;
     // each file's facts follow the last one's (after a comma) and end before the closing bracket
-    if (!isCount(factsFrom) || !isCount(factsTo) || factsFrom !== factsEnd + (t === 0 ? 0 : 1) || factsTo <= factsFrom || factsTo >= factsLength) return damaged;
+    if (!(factsFrom === factsEnd + (t === 0 ? 0 : 1) && factsTo > factsFrom && factsTo < factsLength && Math.floor(factsTo) === factsTo)) return damaged;
     factsEnd = factsTo;
     if (flags & HAS_DIAGNOSTICS) withDiagnostics++;
   }

@@ -120,7 +120,7 @@ function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles 
         const where: FilePlace = { path, kind: place.kind };
         if ('planId' in place) [where.planId, where.expectedId] = [planName(place.planId), place.expectedId];
         // a file the cache (--cache) knows as it is now is not read or parsed
-        const known = cache?.known(p.rel, where, () => source.read(p.rel));
+        const known = cache?.known(p.rel, where, source);
         if (known) {
           files.push(slim ? slim(known) : known);
           continue;
