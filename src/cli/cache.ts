@@ -3,11 +3,11 @@
  * cache file of a data root is, reading it, and writing it back atomically.
  * What is cached and when it is trusted is src/core/cache.ts.
  */
-import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import { CACHE_STRATEGIES, cacheKey, openCache, type CacheStrategy, type FileCache } from '../core/cache.js';
+import { CACHE_STRATEGIES, cacheKey, openCache, type CacheFile, type CacheStrategy, type FileCache } from '../core/cache.js';
 import { nodeCrypto } from '../core/builtins.js';
 import { writeFileAtomic } from '../core/edit/atomic.js';
 import { UserError } from '../core/errors.js';
@@ -96,22 +96,52 @@ export function cacheFile(io: Pick<CliIO, 'cwd' | 'env'>, location: string | und
 }
 
 /**
- * The stored cache, if any. A file named with --cache-location that holds
- * something else (not empty, not an accsm cache) is refused rather than
- * overwritten: it may be the user's own file.
+ * The stored cache, if any, read in parts (see CacheFile): most of a cache is
+ * the files' data, which validate never reads. A file named with
+ * --cache-location that holds something else (not empty, not an accsm cache)
+ * is refused rather than overwritten: it may be the user's own file.
  */
-function readCache(file: string, location: string | undefined): Uint8Array | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    // none yet, or unreadable: the run checks every file and tries to write it
-    return undefined;
-  }
-  if (bytes.length > 0 && !bytes.subarray(0, MAGIC.length).equals(MAGIC) && location !== undefined && !isOwnName(file)) {
+function readCache(file: string, location: string | undefined): CacheFile | undefined {
+  const size = sizeOf(file);
+  if (size === undefined) return undefined;
+  const cache: CacheFile = { size, read: (offset, length) => readPart(file, offset, length) };
+  const start = cache.read(0, MAGIC.length);
+  // none yet, or unreadable: the run checks every file and tries to write it
+  if (start === undefined) return undefined;
+  if (size > 0 && !MAGIC.equals(start) && location !== undefined && !isOwnName(file)) {
     throw new UserError(`--cache-location ${location} names a file that is not an accsm cache; accsm does not overwrite it. Give a new file name, or a folder`);
   }
-  return bytes;
+  return cache;
+}
+
+/** The size of a regular file; undefined for anything else, or none. */
+function sizeOf(file: string): number | undefined {
+  try {
+    const st = statSync(file);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `length` bytes of a file from `offset` (fewer at its end); undefined when it cannot be read. */
+function readPart(file: string, offset: number, length: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const bytes = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, bytes, got, length - got, offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === length ? bytes : bytes.subarray(0, got);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The names accsm gives cache files in a folder. */

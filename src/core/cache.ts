@@ -9,6 +9,9 @@
  *   data root; a cache made under another is ignored;
  * - its payload carries a SHA-256 digest over the key and the payload: a
  *   truncated, corrupt or hand-edited cache fails it and is ignored (rebuilt);
+ *   the files' data, which validate never reads, has a digest of its own (in
+ *   the payload) and is read only when asked for: when it fails, the data is
+ *   read from the files themselves;
  * - with the `metadata` strategy (the default, as ESLint's) a file whose size,
  *   modification and change times and inode are what they were is taken as
  *   unchanged without reading it, except a file with problems, which is read
@@ -17,13 +20,14 @@
  * - with `content` every file is read and hashed.
  *
  * Pure apart from the stat of each data file: the cache file is read and
- * written by the caller (src/cli/cache.ts), which gives the bytes.
+ * written by the caller (src/cli/cache.ts), which gives a CacheFile to read
+ * it in parts, or its bytes.
  */
 import { nodeCrypto } from './builtins.js';
 import { constants, lstatSync, type Stats } from 'node:fs';
 import { endianness } from 'node:os';
 import buildId from './generated/build-id.cjs';
-import type { FilePlace, SourceFile } from './load-file.js';
+import { loadRead, type FilePlace, type SourceFile } from './load-file.js';
 import type { RawDiagnostic } from './raw.js';
 import type { ReadResult } from './read.js';
 import { projectFacts } from './rules.js';
@@ -32,7 +36,7 @@ export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
 export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
 
 /** Bumped when the layout of the cache file changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 'accsm-cache';
 /** A file modified this close to the run that records it keeps no stat signature: file systems with coarse time stamps (FAT: 2 s) would hide a change made in the same tick. */
 export const RACY_MS = 2000;
@@ -79,8 +83,24 @@ interface Stored {
   facts: unknown[];
   /** the JSON of `facts`, whose rows the table places */
   factsJson: Buffer;
-  data: Buffer;
+  /** each file's data as JSON, read from the cache file (and its digest checked) when first asked for; undefined when it cannot be had (the files' data is then read from the files) */
+  data(): Buffer | undefined;
 }
+
+/**
+ * A stored cache file, read in parts: what every run needs (the table, names,
+ * diagnostics and facts) at once, the files' data (most of the file) only when
+ * something asks for it (validate never does).
+ */
+export interface CacheFile {
+  /** its size in bytes */
+  size: number;
+  /** `length` bytes from `offset` (fewer at the end of the file); undefined when it cannot be read */
+  read(offset: number, length: number): Uint8Array | undefined;
+}
+
+/** A cache file held in memory. */
+export const cacheBytes = (bytes: Uint8Array): CacheFile => ({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) });
 
 /** The table's columns: the stat (all -1 for a file known by its content only, recorded too soon after it changed or with the content strategy), flags, where the name starts in `rels` (in characters), where the data and the facts are in their JSON (bytes). */
 const COLUMNS = 10;
@@ -141,8 +161,8 @@ export interface OpenCacheOptions {
   now: number;
 }
 
-/** Opens the cache of a root from the bytes of its file (undefined: there is none yet). */
-export function openCache(stored: Uint8Array | undefined, options: OpenCacheOptions): FileCache {
+/** Opens the cache of a root from its file, or the file's bytes (undefined: there is none yet). */
+export function openCache(stored: CacheFile | Uint8Array | undefined, options: OpenCacheOptions): FileCache {
   const decoded = decodeStored(stored, options.key, options.root);
   const ignored = 'ignored' in decoded ? decoded.ignored : undefined;
   const old: Stored = 'ignored' in decoded ? EMPTY : decoded;
@@ -214,7 +234,7 @@ export function openCache(stored: Uint8Array | undefined, options: OpenCacheOpti
   };
 }
 
-const EMPTY: Stored = { count: 0, table: new Float64Array(0), hashes: Buffer.alloc(0), rels: '', diagnostics: new Map(), facts: [], factsJson: Buffer.from('[]'), data: Buffer.alloc(0) };
+const EMPTY: Stored = { count: 0, table: new Float64Array(0), hashes: Buffer.alloc(0), rels: '', diagnostics: new Map(), facts: [], factsJson: Buffer.from('[]'), data: () => Buffer.alloc(0) };
 
 /**
  * What the rules read of a project file without problems (as a load on demand
@@ -293,8 +313,20 @@ class CachedFile implements SourceFile {
   get data(): unknown {
     if (this.#stored) {
       const t = this.#row * COLUMNS;
-      this.#data = JSON.parse(this.#stored.data.toString('utf8', this.#stored.table[t + DATA_START], this.#stored.table[t + DATA_END]));
+      const bytes = this.#stored.data();
+      const { table } = this.#stored;
       this.#stored = undefined;
+      if (bytes) this.#data = JSON.parse(bytes.toString('utf8', table[t + DATA_START], table[t + DATA_END]));
+      else {
+        // the cache file's data part is gone or damaged (replaced by another run since): the data of the file as it is now
+        const text = this.text;
+        if (text !== undefined && this.kind !== 'other') {
+          const place: FilePlace = { path: this.path, kind: this.kind };
+          if (this.planId !== undefined) place.planId = this.planId;
+          if (this.expectedId !== undefined) place.expectedId = this.expectedId;
+          this.#data = loadRead(place, { ok: true, text }).data;
+        }
+      }
     }
     return this.#data;
   }
@@ -348,21 +380,28 @@ const hashOf = (text: string) => nodeCrypto().createHash('sha256').update(text).
 
 /**
  * The file: a header line `accsm-cache <format> <key> <digest>`, then the
- * payload: a line of JSON saying the root, the number of files and the sizes
- * of the parts, padded with spaces so that the table after it starts at a
- * multiple of 8 bytes; the table (COLUMNS numbers per file, as the machine
- * stores a Float64Array, named in the line); the SHA-256 of each file's text
- * (32 bytes each); the files' names, each followed by "\0"; JSON of the
- * diagnostics of the files that have any, as [row, diagnostics] pairs; one
- * JSON list of each file's facts (what the rules read of a project without
- * problems, else 0); and each file's data as its own JSON text, one after
+ * payload: a line of JSON saying the root, the number of files, the sizes
+ * of the parts and the SHA-256 of the data part, padded with spaces so that
+ * the table after it starts at a multiple of 8 bytes; the table (COLUMNS
+ * numbers per file, as the machine stores a Float64Array, named in the
+ * line); the SHA-256 of each file's text (32 bytes each); the files' names,
+ * each followed by "\0"; JSON of the diagnostics of the files that have any,
+ * as [row, diagnostics] pairs; and one JSON list of each file's facts (what
+ * the rules read of a project without problems, else 0). After the payload
+ * comes the data part: each file's data as its own JSON text, one after
  * another. A warm run makes nothing of a file but what it uses: no row
  * arrays or strings per file to decode, the facts in one JSON.parse, and a
- * file's data only when something asks for it (validate never does). A file
- * whose data JSON cannot hold exactly (NaN, infinities, -0) is not recorded.
- * The digest is SHA-256 over the key and the payload.
+ * file's data only when something asks for it (validate never does: it
+ * neither reads nor hashes the data part, most of the file). A file whose
+ * data JSON cannot hold exactly (NaN, infinities, -0) is not recorded. The
+ * digest is SHA-256 over the key and the payload.
  */
-function encodeCache(entries: readonly (number | Entry)[], old: Stored, key: string, root: string): Uint8Array {
+function encodeCache(all: readonly (number | Entry)[], old: Stored, key: string, root: string): Uint8Array {
+  // the files of the stored cache that have data are copied from its data part; if that cannot be had (damaged since), they are left out, to be checked afresh next time
+  const fromOld = (e: number | Entry) => (typeof e === 'number' ? e : typeof e.from === 'number' ? e.from : -1);
+  const withOldData = (e: number | Entry) => fromOld(e) >= 0 && (old.table[fromOld(e) * COLUMNS + FLAGS]! & HAS_DATA) !== 0;
+  const oldData = all.some(withOldData) ? old.data() : undefined;
+  const entries = oldData === undefined ? all.filter((e) => !withOldData(e)) : all;
   const count = entries.length;
   const table = new Float64Array(count * COLUMNS);
   const hashes = Buffer.allocUnsafe(count * HASH_BYTES);
@@ -389,7 +428,7 @@ function encodeCache(entries: readonly (number | Entry)[], old: Stored, key: str
       table[t + FLAGS] = old.table[o + FLAGS]!;
       old.hashes.copy(hashes, i * HASH_BYTES, from * HASH_BYTES, (from + 1) * HASH_BYTES);
       if (old.table[o + FLAGS]! & HAS_DIAGNOSTICS) diagnostics.push([i, old.diagnostics.get(from)!]);
-      json = old.data.subarray(old.table[o + DATA_START], old.table[o + DATA_END]);
+      json = oldData ? oldData.subarray(old.table[o + DATA_START], old.table[o + DATA_END]) : '';
       factsJson = old.factsJson.subarray(old.table[o + FACTS_START], old.table[o + FACTS_END]);
     } else {
       table[t + FLAGS] = from.flags;
@@ -409,14 +448,16 @@ function encodeCache(entries: readonly (number | Entry)[], old: Stored, key: str
   const rels = Buffer.from(count > 0 ? `${names.join('\0')}\0` : '', 'utf8');
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
   facts.add(']');
-  const head = JSON.stringify({ root, files: count, endian: endianness(), rels: rels.length, diagnostics: diagnosticsJson.length, facts: facts.length, data: data.length });
+  const dataParts = data.parts();
+  const dataDigest = dataParts.reduce((h, part) => h.update(part), nodeCrypto().createHash('sha256')).digest('hex');
+  const head = JSON.stringify({ root, files: count, endian: endianness(), rels: rels.length, diagnostics: diagnosticsJson.length, facts: facts.length, data: data.length, dataDigest });
   const headerLength = `${MAGIC} ${FORMAT} ${key} ${'0'.repeat(64)}\n`.length;
   // spaces after the JSON line's text put the table at a multiple of 8 bytes, so it can be read where it lies
   const line = Buffer.from(head, 'utf8');
   const padded = Buffer.concat([line, Buffer.from(`${' '.repeat((8 - ((headerLength + line.length + 1) % 8)) % 8)}\n`)]);
-  const payload = Buffer.concat([padded, Buffer.from(table.buffer, table.byteOffset, table.byteLength), hashes, rels, diagnosticsJson, ...facts.parts(), ...data.parts()]);
+  const payload = Buffer.concat([padded, Buffer.from(table.buffer, table.byteOffset, table.byteLength), hashes, rels, diagnosticsJson, ...facts.parts()]);
   const header = Buffer.from(`${MAGIC} ${FORMAT} ${key} ${digest(key, payload)}\n`, 'latin1');
-  return Buffer.concat([header, payload]);
+  return Buffer.concat([header, payload, ...dataParts]);
 }
 
 /** Bytes made of texts and of bytes copied from the stored cache: texts next to each other become one Buffer (a Buffer for each file's JSON cost more than making the JSON). */
@@ -467,7 +508,7 @@ export interface CachedEntry {
 }
 
 /** A stored cache's files, in its order (for tests); or none and why it is not used. */
-export function decodeCache(stored: Uint8Array | undefined, key: string, root: string): { files: CachedEntry[]; ignored?: string } {
+export function decodeCache(stored: CacheFile | Uint8Array | undefined, key: string, root: string): { files: CachedEntry[]; ignored?: string } {
   const decoded = decodeStored(stored, key, root);
   if ('ignored' in decoded) return { files: [], ignored: decoded.ignored };
   return {
@@ -499,33 +540,42 @@ export function encodeCacheFiles(files: readonly CachedEntry[], key: string, roo
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** The stored cache, or why it is not used: missing, of another key or root, or damaged. */
-function decodeStored(stored: Uint8Array | undefined, key: string, root: string): Stored | { ignored: string } {
+function decodeStored(stored: CacheFile | Uint8Array | undefined, key: string, root: string): Stored | { ignored: string } {
   const none = (ignored: string) => ({ ignored });
   if (stored === undefined) return none('no cache yet');
-  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  const end = bytes.indexOf(10);
+  const file = stored instanceof Uint8Array ? cacheBytes(stored) : stored;
+  // the header line and the line that says the sizes of the parts come first
+  const first = file.read(0, Math.min(file.size, 1 << 16));
+  if (first === undefined) return none('no cache yet');
+  const start = Buffer.from(first.buffer, first.byteOffset, first.byteLength);
+  const end = start.indexOf(10);
   if (end < 0 || end > 200) return none('not an accsm cache');
-  const [magic, format, storedKey, storedDigest, ...rest] = bytes.subarray(0, end).toString('latin1').split(' ');
+  const [magic, format, storedKey, storedDigest, ...rest] = start.subarray(0, end).toString('latin1').split(' ');
   if (magic !== MAGIC || rest.length > 0) return none('not an accsm cache');
   if (format !== String(FORMAT) || storedKey !== key) return none('made by another version of accsm, or under other settings');
-  const payload = bytes.subarray(end + 1);
-  if (digest(key, payload) !== storedDigest) return none('damaged or edited (its digest does not match)');
   const damaged = none('damaged (not the expected shape)');
-  const lineEnd = payload.indexOf(10);
+  const edited = none('damaged or edited (its digest does not match)');
+  const lineEnd = start.indexOf(10, end + 1) - (end + 1);
   if (lineEnd < 0) return damaged;
-  const head = jsonAt(payload, 0, lineEnd) as { root?: unknown; files?: unknown; endian?: unknown; rels?: unknown; diagnostics?: unknown; facts?: unknown; data?: unknown } | null | undefined;
-  if (!head || typeof head !== 'object' || typeof head.root !== 'string' || ![head.files, head.rels, head.diagnostics, head.facts, head.data].every(isCount)) return damaged;
-  if (head.endian !== endianness()) return none('made on a machine that stores numbers the other way round');
-  if (head.root !== root) return none('made for another data root');
+  const head = jsonAt(start, end + 1, end + 1 + lineEnd) as { root?: unknown; files?: unknown; endian?: unknown; rels?: unknown; diagnostics?: unknown; facts?: unknown; data?: unknown; dataDigest?: unknown } | null | undefined;
+  if (!head || typeof head !== 'object' || typeof head.root !== 'string' || typeof head.dataDigest !== 'string' || ![head.files, head.rels, head.diagnostics, head.facts, head.data].every(isCount)) return edited;
   const count = head.files as number;
-  const tableAt = payload.byteOffset + lineEnd + 1;
   const tableBytes = count * COLUMNS * 8;
   const hashesAt = lineEnd + 1 + tableBytes;
   const relsAt = hashesAt + count * HASH_BYTES;
   const diagnosticsAt = relsAt + (head.rels as number);
   const factsAt = diagnosticsAt + (head.diagnostics as number);
+  /** the end of the payload the digest covers: the data part follows, with a digest of its own */
   const dataAt = factsAt + (head.facts as number);
-  if (dataAt + (head.data as number) !== payload.length) return damaged;
+  if (end + 1 + dataAt + (head.data as number) !== file.size) return edited;
+  const read = file.read(0, end + 1 + dataAt);
+  if (read === undefined || read.length !== end + 1 + dataAt) return damaged;
+  const payload = Buffer.from(read.buffer, read.byteOffset + end + 1, dataAt);
+  // the line read first is the line the digest covers (the file was not replaced in between)
+  if (digest(key, payload) !== storedDigest || !payload.subarray(0, lineEnd).equals(start.subarray(end + 1, end + 1 + lineEnd))) return edited;
+  if (head.endian !== endianness()) return none('made on a machine that stores numbers the other way round');
+  if (head.root !== root) return none('made for another data root');
+  const tableAt = payload.byteOffset + lineEnd + 1;
   // the table is read where it lies when it lies at a multiple of 8 bytes in memory, else from a copy
   const table = tableAt % 8 === 0 ? new Float64Array(payload.buffer, tableAt, count * COLUMNS) : new Float64Array(payload.buffer.slice(tableAt, tableAt + tableBytes));
   const rels = payload.toString('utf8', relsAt, diagnosticsAt);
@@ -562,7 +612,18 @@ function decodeStored(stored: Uint8Array | undefined, key: string, root: string)
     diagnostics.set(pair[0], pair[1]);
   }
   if (diagnostics.size !== withDiagnostics) return damaged;
-  return { count, table, hashes: payload.subarray(hashesAt, relsAt), rels, diagnostics, facts, factsJson: payload.subarray(factsAt, dataAt), data: payload.subarray(dataAt) };
+  const [dataFrom, dataDigest] = [end + 1 + dataAt, head.dataDigest];
+  let data: Buffer | false | undefined;
+  const dataPart = () => {
+    if (data === undefined) {
+      const got = file.read(dataFrom, dataLength);
+      const bytes = got && Buffer.from(got.buffer, got.byteOffset, got.byteLength);
+      // the data part has its own digest, in the line the payload's digest covers
+      data = bytes !== undefined && bytes.length === dataLength && nodeCrypto().createHash('sha256').update(bytes).digest('hex') === dataDigest ? bytes : false;
+    }
+    return data || undefined;
+  };
+  return { count, table, hashes: payload.subarray(hashesAt, relsAt), rels, diagnostics, facts, factsJson: payload.subarray(factsAt, dataAt), data: dataPart };
 }
 
 /** The JSON value of part of the payload; undefined when it is not JSON (no part of a cache is undefined). */

@@ -42,7 +42,7 @@ const plain = (root: string) => validateRoot(root, { cwd: root, today: TODAY });
 const shown = (r: ReturnType<typeof plain>) => ({ diagnostics: r.diagnostics, errors: r.errors, warnings: r.warnings, filesChecked: r.filesChecked, data: r.loaded.data });
 
 /** A cache file of this format and key whose digest is right for the payload given. */
-const withDigest = (payload: string) => Buffer.from(`accsm-cache 2 ${KEY} ${createHash('sha256').update(KEY).update(payload).digest('hex')}\n${payload}`);
+const withDigest = (payload: string) => Buffer.from(`accsm-cache 3 ${KEY} ${createHash('sha256').update(KEY).update(payload).digest('hex')}\n${payload}`);
 
 /** Rewrites the files of a stored cache and keeps its header (key and digest) as it was: a hand edit. */
 function editRows(bytes: Uint8Array, root: string, change: (files: CachedEntry[]) => void): Uint8Array {
@@ -213,6 +213,20 @@ describe('a changed file is checked again', () => {
   });
 });
 
+/** The bytes with the one at `at` changed. */
+const flipped = (b: Buffer, at: number) => {
+  expect(at).toBeGreaterThan(0);
+  return Buffer.concat([b.subarray(0, at), Buffer.from([b[at]! ^ 1]), b.subarray(at + 1)]);
+};
+
+/** A stored cache with one letter of the last title in its data part (the files' data, read only when asked for) changed. */
+function withDataEdited(bytes: Uint8Array): Buffer {
+  const b = Buffer.from(bytes);
+  const at = b.lastIndexOf('"title":"') + 9;
+  expect(at).toBeGreaterThan(b.indexOf('"title":"') + 8);
+  return flipped(b, at);
+}
+
 describe('a cache is never trusted blindly', () => {
   it('a verdict flipped to clean by hand does not make an invalid file pass: the whole cache is ignored', () => {
     const root = rootFrom(join(FIXTURES, 'invalid-schema'));
@@ -244,7 +258,8 @@ describe('a cache is never trusted blindly', () => {
 
   it.each([
     ['truncated', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
-    ['one byte changed', (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 20), Buffer.from([b[b.length - 20]! ^ 1]), b.subarray(b.length - 19)])],
+    ['one byte of a name changed', (b: Buffer) => flipped(b, b.indexOf('plans/') + 2)],
+    ['one byte of the facts changed', (b: Buffer) => flipped(b, b.indexOf('"status"') + 3)],
     ['empty', () => Buffer.alloc(0)],
     ['random bytes', () => Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))],
     ['no header line', (b: Buffer) => b.subarray(b.indexOf(10) + 1)],
@@ -259,6 +274,42 @@ describe('a cache is never trusted blindly', () => {
     expect(warm.cache.ignored).toBeDefined();
     expect(shown(warm.result)).toEqual(want);
     expect(decodeCache(warm.cache.bytes, KEY, root).ignored).toBeUndefined();
+  });
+
+  it('the files\' data (read only when asked for) has a digest of its own: edited, it is read from the files instead', () => {
+    const root = rootFrom(EMBEDDED);
+    const want = shown(plain(root));
+    const { bytes } = run(root, undefined);
+    const edited = withDataEdited(bytes!);
+    // validate reads no file's data: the cache is used as it is
+    const check = checkRoot(root, { cwd: root, today: TODAY, cache: openCache(edited, { key: KEY, root, strategy: 'metadata', now: Date.now() }) });
+    expect(check.diagnostics).toEqual(want.diagnostics);
+    // a run that needs the data finds the edit and reads the files; its verdicts still come from the cache
+    const warm = run(root, edited);
+    expect(warm.cache.ignored).toBeUndefined();
+    expect(warm.cache.counts.checked).toBe(0);
+    expect(shown(warm.result)).toEqual(want);
+  });
+
+  it('a cache whose data part was edited, rewritten after a change, leaves out what it cannot copy; the next run checks it again', () => {
+    const root = rootFrom(EMBEDDED);
+    const { bytes } = run(root, undefined);
+    const file = join(root, 'plans', 'accsm-2021-2025', 'projects', 'P02.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: /m, 'title: Changed '));
+    const want = shown(plain(root));
+    const warm = run(root, withDataEdited(bytes!));
+    expect(warm.cache.counts.checked).toBe(1);
+    expect(shown(warm.result)).toEqual(want);
+    const written = decodeCache(warm.cache.bytes, KEY, root);
+    expect(written.ignored).toBeUndefined();
+    // the files with data that could not be copied are gone from it (the changed one is in it), and come back when checked again
+    const files = warm.result.loaded.files.filter((f) => f.kind !== 'other').length;
+    expect(written.files.length).toBeLessThan(files);
+    expect(written.files.map((f) => f.rel)).toContain('plans/accsm-2021-2025/projects/P02.yaml');
+    const next = run(root, warm.cache.bytes);
+    expect(next.cache.counts.checked).toBe(files - written.files.length);
+    expect(shown(next.result)).toEqual(want);
+    expect(decodeCache(next.cache.bytes, KEY, root).files.length).toBe(files);
   });
 
   it('a cache made by another version of accsm, or under other settings, is ignored', () => {
