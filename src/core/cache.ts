@@ -602,7 +602,7 @@ function decodeStored(stored: CacheFile | Uint8Array | undefined, key: string, r
   if (!Array.isArray(facts) || facts.length !== count) return damaged;
   for (let row = 0; row < count; row++) {
     const f = facts[row] as unknown;
-    if (table[row * COLUMNS + FLAGS]! & HAS_FACTS ? f === null || typeof f !== 'object' || Array.isArray(f) : f !== 0) return damaged;
+    if (table[row * COLUMNS + FLAGS]! & HAS_FACTS ? !isFacts(f) : f !== 0) return damaged;
   }
   const pairs = jsonAt(payload, diagnosticsAt, factsAt);
   if (!Array.isArray(pairs) || pairs.length !== withDiagnostics) return damaged;
@@ -634,6 +634,21 @@ function jsonAt(payload: Buffer, from: number, to: number): unknown {
     return undefined;
   }
 }
+
+/** Whether a stored value has the shape projectFacts gives a project without problems: the rules take facts as they are. */
+function isFacts(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { id, priority_areas: areas, schedule, status, carried_from: from } = value;
+  if (typeof id !== 'string' || !Array.isArray(areas) || !Array.isArray(status)) return false;
+  for (let i = 0; i < areas.length; i++) if (typeof areas[i] !== 'string') return false;
+  for (let i = 0; i < status.length; i++) {
+    const e: unknown = status[i];
+    if (!isObject(e) || typeof e.date !== 'string') return false;
+  }
+  return (schedule === undefined || (isObject(schedule) && typeof schedule.start === 'string' && typeof schedule.end === 'string')) && (from === undefined || isObject(from));
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function isDiagnostics(value: unknown): value is RawDiagnostic[] {
   return Array.isArray(value) && value.length > 0 && value.every((d) => d !== null && typeof d === 'object' && typeof (d as RawDiagnostic).code === 'string' && typeof (d as RawDiagnostic).message === 'string');

@@ -68,7 +68,8 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext, only?: 
       if (typeof data.id === 'string' && !seenProjects.has(data.id)) seenProjects.set(data.id, f);
       continue;
     }
-    const project = sanitizeProject(data);
+    // a file's facts (projectFacts) are already in the shape sanitizeProject gives: no copy per file
+    const project = f.facts !== undefined ? (data as unknown as Project) : sanitizeProject(data);
     const twin = project.id === undefined ? undefined : seenProjects.get(project.id);
     if (twin) {
       const where = twin.planId === f.planId ? `another file of plan ${f.planId} (${basename(twin.path)})` : `plan ${twin.planId} (${basename(twin.path)})`;
@@ -226,9 +227,11 @@ function sanitizePlan(d: Record<string, unknown>): Plan {
   };
 }
 
+/** A schedule year written as a number (start: 2023) as the text the rules read. */
+const yearOrText = (v: unknown): unknown => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v);
+
 /** The parts of a project the rules can use; entries of the wrong shape become undefined and are skipped. */
 function sanitizeProject(d: Record<string, unknown>): Project {
-  const yearOrText = (v: unknown): unknown => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v);
   const schedule = isRecord(d.schedule) ? ({ start: yearOrText(d.schedule.start), end: yearOrText(d.schedule.end) } as { start: string; end: string }) : undefined;
   return {
     id: typeof d.id === 'string' ? d.id : (undefined as unknown as string),
@@ -257,7 +260,7 @@ export function projectFacts(d: Record<string, unknown>, once: (s: unknown) => u
     // the id is the file's name, as a rule wants: one string for both
     id: typeof d.id === 'string' ? (d.id === expectedId ? expectedId : own(d.id)) : d.id,
     priority_areas: Array.isArray(d.priority_areas) ? d.priority_areas.map(once) : undefined,
-    schedule: isRecord(schedule) ? { start: once(schedule.start), end: once(schedule.end) } : undefined,
+    schedule: isRecord(schedule) ? { start: once(yearOrText(schedule.start)), end: once(yearOrText(schedule.end)) } : undefined,
     status: Array.isArray(d.status) ? d.status.map((e: unknown) => (isRecord(e) ? { date: once(e.date), status: once(e.status), meeting: once(e.meeting) } : e)) : undefined,
     carried_from: isRecord(from) ? { plan: once(from.plan), id: typeof from.id === 'string' ? own(from.id) : from.id } : undefined,
   };

@@ -312,6 +312,19 @@ describe('a cache is never trusted blindly', () => {
     expect(decodeCache(next.cache.bytes, KEY, root).files.length).toBe(files);
   });
 
+  it('facts of another shape than the rules take, under a right digest, make the cache damaged: ignored, never a crash', () => {
+    const root = rootFrom(EMBEDDED);
+    const want = shown(plain(root));
+    const { bytes } = run(root, undefined);
+    for (const facts of [{ id: 'P01', priority_areas: [], status: 5 }, { id: 'P01', priority_areas: [1], status: [] }, { id: 'P01', priority_areas: [], status: [null] }, { id: 'P01', priority_areas: [], status: [], schedule: { start: 2025, end: '2026' } }, { priority_areas: [], status: [] }]) {
+      const { files } = decodeCache(bytes, KEY, root);
+      files.find((f) => f.facts !== undefined)!.facts = facts;
+      const warm = run(root, encodeCacheFiles(files, KEY, root));
+      expect(warm.cache.ignored, JSON.stringify(facts)).toMatch(/not the expected shape/);
+      expect(shown(warm.result)).toEqual(want);
+    }
+  });
+
   it('a cache made by another version of accsm, or under other settings, is ignored', () => {
     const root = rootFrom(join(FIXTURES, 'valid-minimal'));
     const { bytes } = run(root, undefined);

@@ -26,6 +26,8 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
   edit(join(projects, 'P03.yaml'), (t) => t.replace(/meeting: [a-z0-9-]+/, 'meeting: som-99-never-held-anywhere'));
   edit(join(projects, 'P04.yaml'), (t) => t.replace(/^id: P04$/m, 'id: P05'));
   edit(join(projects, 'P06.yaml'), (t) => `${t.replace(/^illustrative: true\n/m, '')}schedule:\n  start: '2025'\n  end: '2022-03'\ncarried_from:\n  plan: accsm-plus-3-2021-2025\n  id: P-NOT-THERE-AT-ALL-IN-ANY-PLAN\nillustrative: true\n`);
+  // a schedule in years written as numbers (start: 2025): the rules read them as the text "2025"
+  edit(join(projects, 'P09.yaml'), (t) => `${t.replace(/^illustrative: true\n/m, '')}schedule:\n  start: 2025\n  end: 2022\nillustrative: true\n`);
   edit(join(projects, 'P07.yaml'), (t) => t.replace(/^status:\n/m, "status:\n  - date: '2030-01-01'\n    status: planned\n  - date: '2029-01-01'\n    status: planned\n"));
   // the same project id in another plan
   mkdirSync(other, { recursive: true });
@@ -36,6 +38,7 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
     const facts = checkRoot(made.dir, { cwd: made.dir, today: TODAY });
     const codes = new Set(whole.diagnostics.map((d) => d.code));
     for (const code of ['area-unknown', 'meeting-unknown', 'id-mismatch', 'id-duplicate', 'schedule-order', 'carried-from-unknown', 'date-order', 'date-future', 'date-outside-period']) expect(codes, code).toContain(code);
+    expect(whole.diagnostics.filter((d) => d.code === 'schedule-order').map((d) => d.file.split('/').pop())).toEqual(['P06.yaml', 'P09.yaml']);
     expect(facts.diagnostics).toEqual(whole.diagnostics);
     expect(facts.filesChecked).toBe(whole.filesChecked);
     expect([facts.errors, facts.warnings]).toEqual([whole.errors, whole.warnings]);
