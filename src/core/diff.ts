@@ -6,9 +6,28 @@
  */
 import { relative, sep } from 'node:path';
 import { figures } from './figures.js';
-import { cmp } from './load.js';
+import { cmp, type DataSetOf } from './load.js';
 import { entryAsOf } from './status-on-day.js';
-import type { DataSet, Meeting, PlanRecord, PriorityArea, Project, Status, StatusEntry } from './types.js';
+import type { Meeting, PriorityArea, Project, Status, StatusEntry } from './types.js';
+
+/**
+ * A project whose file is the same on both sides (the same text at the same
+ * place, see diff-load.ts): one object on both sides, holding only what the
+ * headline reads; `whole` reads the project, should it be compared after all
+ * (with another project of the same id).
+ */
+export interface SameProject {
+  readonly same: true;
+  id: string;
+  status: readonly Pick<StatusEntry, 'date' | 'status'>[];
+  whole(): Project;
+}
+
+/** What computeDiff compares: a DataSet, or one with the projects the same on both sides as one SameProject. */
+export type DiffData = DataSetOf<Project | SameProject>;
+type DiffPlan = DiffData['plans'][number];
+
+const whole = (p: Project | SameProject): Project => ('same' in p ? p.whole() : p);
 
 /** One side of the comparison, as the caller describes it. */
 export interface DiffSide {
@@ -192,7 +211,8 @@ export function statusChanges(before: readonly StatusEntry[], after: readonly St
   return changes;
 }
 
-function summary(project: Project): ProjectSummary {
+function summary(p: Project | SameProject): ProjectSummary {
+  const project = whole(p);
   const last = project.status[project.status.length - 1]!;
   return { id: project.id, title: project.title, status: last.status, since: last.date };
 }
@@ -221,7 +241,7 @@ function itemChanges<T extends { id: string }>(
 }
 
 /** The plan's headline as the report counts it (planReport): the status of each project that has one as of the day, through figures(). */
-function headlineOf(record: PlanRecord, asOf: string): Headline {
+function headlineOf(record: DiffPlan, asOf: string): Headline {
   const statuses: Status[] = [];
   for (const { project } of record.projects) {
     const entry = entryAsOf(project, asOf);
@@ -239,37 +259,43 @@ function rel(root: string, file: string): string {
 }
 
 interface Sides {
-  base: DataSet;
-  head: DataSet;
+  base: DiffData;
+  head: DiffData;
   /** relative paths of the files with errors on each side */
   baseUnreadable: ReadonlySet<string>;
   headUnreadable: ReadonlySet<string>;
 }
 
-function planDiff(id: string, sides: Sides, was: PlanRecord | undefined, is: PlanRecord | undefined, asOf: string): PlanDiff {
+function planDiff(id: string, sides: Sides, was: DiffPlan | undefined, is: DiffPlan | undefined, asOf: string): PlanDiff {
   const { base, head } = sides;
-  // each project's file, named relative to its root only for a project on one side (the one case that needs it)
-  const oldFiles = new Map(was?.projects.map((r) => [r.project.id, r.file]) ?? []);
-  const newFiles = new Map(is?.projects.map((r) => [r.project.id, r.file]) ?? []);
   const projectsUnreadable: ProjectUnreadable[] = [];
-  const oldProjects = byId(was?.projects.map((r) => r.project) ?? [], (p) => p.id);
-  const newProjects = byId(is?.projects.map((r) => r.project) ?? [], (p) => p.id);
+  // each project with its file (named relative to its root only for a project on one side, the one case that needs it)
+  const oldProjects = byId(was?.projects ?? [], (r) => r.project.id);
+  const newProjects = byId(is?.projects ?? [], (r) => r.project.id);
   const projectsAdded: ProjectSummary[] = [];
   const projectsRemoved: ProjectSummary[] = [];
   const projectsChanged: ProjectChange[] = [];
-  for (const pid of unionIds(oldProjects.keys(), newProjects.keys())) {
-    const p0 = oldProjects.get(pid);
-    const p1 = newProjects.get(pid);
-    // one object on both sides: the file's text was the same, so it was loaded once (see load's sameAs)
-    if (p0 && p0 === p1) continue;
+  // a project's file by id (the last of that id, as before), made when a project on one side needs it
+  let oldFiles: Map<string, string> | undefined;
+  let newFiles: Map<string, string> | undefined;
+  const filesOf = (records: DiffPlan['projects'] | undefined) => new Map(records?.map((r) => [r.project.id, r.file]) ?? []);
+  // one object on both sides is the same file (the same text, loaded once: see diff-load.ts), so it did not change;
+  // the others, in id order as unionIds gives them (old ones first, then new ones, before a stable sort)
+  const differ: string[] = [];
+  for (const [pid, r] of oldProjects) if (newProjects.get(pid)?.project !== r.project) differ.push(pid);
+  for (const pid of newProjects.keys()) if (!oldProjects.has(pid)) differ.push(pid);
+  for (const pid of differ.sort(cmp)) {
+    const p0 = oldProjects.get(pid)?.project;
+    const p1 = newProjects.get(pid)?.project;
     if (p0 && p1) {
-      const change = { id: pid, title: p1.title, statusChanges: statusChanges(p0.status, p1.status), fields: fieldChanges(p0, p1, PROJECT_FIELDS, ['id', 'status']) };
+      const [w0, w1] = [whole(p0), whole(p1)];
+      const change = { id: pid, title: w1.title, statusChanges: statusChanges(w0.status, w1.status), fields: fieldChanges(w0, w1, PROJECT_FIELDS, ['id', 'status']) };
       if (change.statusChanges.length || change.fields.length) projectsChanged.push(change);
     } else if (p1) {
       // its file is in the base too, but could not be read there: not an addition
-      if (sides.baseUnreadable.has(rel(head.root, newFiles.get(pid)!))) projectsUnreadable.push({ ...summary(p1), side: 'base' });
+      if (sides.baseUnreadable.has(rel(head.root, (newFiles ??= filesOf(is?.projects)).get(pid)!))) projectsUnreadable.push({ ...summary(p1), side: 'base' });
       else projectsAdded.push(summary(p1));
-    } else if (sides.headUnreadable.has(rel(base.root, oldFiles.get(pid)!))) projectsUnreadable.push({ ...summary(p0!), side: 'head' });
+    } else if (sides.headUnreadable.has(rel(base.root, (oldFiles ??= filesOf(was?.projects)).get(pid)!))) projectsUnreadable.push({ ...summary(p0!), side: 'head' });
     else projectsRemoved.push(summary(p0!));
   }
   const fields = was && is ? fieldChanges(was.plan, is.plan, PLAN_FIELDS, ['id', 'priority_areas']) : [];
@@ -292,7 +318,7 @@ function planDiff(id: string, sides: Sides, was: PlanRecord | undefined, is: Pla
 }
 
 /** Compares two versions of the data. */
-export function computeDiff(base: DataSet, head: DataSet, options: DiffOptions): Diff {
+export function computeDiff(base: DiffData, head: DiffData, options: DiffOptions): Diff {
   const oldPlans = byId(base.plans, (p) => p.plan.id);
   const newPlans = byId(head.plans, (p) => p.plan.id);
   const sides: Sides = { base, head, baseUnreadable: new Set(options.base.unreadable ?? []), headUnreadable: new Set(options.head.unreadable ?? []) };

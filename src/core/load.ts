@@ -24,6 +24,8 @@ export type LoadOptions = DiskOptions;
 export interface LoadedFiles {
   root: string;
   files: SourceFile[];
+  /** with `sameAs`: each file taken from the other version (same text, or in `reuse`), with the file it was taken from there */
+  twins?: ReadonlyMap<SourceFile, SourceFile>;
 }
 
 export interface LoadedRoot extends LoadedFiles {
@@ -57,7 +59,7 @@ export interface LoadFrom {
  * What a load keeps of a project file without problems; what it does not keep
  * is read again if something asks for it (a rule's finding to place, the file
  * an edit changes). A file with problems is always kept whole.
- * - `all`: its text and data (diff compares texts);
+ * - `all`: its text and data;
  * - `data`: its data, not its text (show, site, sheet out);
  * - `figures`: its data without the notes and sources (its own and its status
  *   entries'), every string a copy of its own so that the file's text can go
@@ -66,13 +68,15 @@ export interface LoadFrom {
  *   stays small however large the root (validate, the edits). The DataSet is
  *   then assembled only when first asked for, which reads every project again:
  *   a command that needs all the data keeps more.
+ * - `texts`: the facts and the text: diff compares each file's text with the
+ *   other version's, and reads the data again only of the files that differ.
  */
-export type Keep = 'all' | 'data' | 'figures' | 'facts';
+export type Keep = 'all' | 'data' | 'figures' | 'facts' | 'texts';
 
 export function load(source: DataSource, from: LoadFrom = {}): LoadedRoot {
   const keep = from.keep ?? 'all';
-  const loaded = loadFiles(source, from, keep);
-  return keep === 'facts' ? withData(loaded) : { ...loaded, data: assemble(source.root, loaded.files) };
+  const loaded = loadFiles(source, from);
+  return keep === 'facts' || keep === 'texts' ? withData(loaded) : { ...loaded, data: assemble(source.root, loaded.files) };
 }
 
 /** Files with their DataSet, assembled when first asked for. */
@@ -87,9 +91,13 @@ export function withData(loaded: LoadedFiles): LoadedRoot {
   };
 }
 
-function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles {
+/** The files of a source as load reads them, without the DataSet (diff assembles its own: see diff-load.ts). */
+export function loadFiles(source: DataSource, from: LoadFrom = {}): LoadedFiles {
   const { reuse, sameAs, cache } = from;
-  const slim = keep === 'all' ? undefined : slimmer(source, keep);
+  const keep = from.keep ?? 'all';
+  const origin = originOf(source);
+  const slim = keep === 'all' ? undefined : slimmer(origin, keep);
+  const twins = sameAs ? new Map<SourceFile, SourceFile>() : undefined;
   const { paths, planFolders, ordered } = source.list();
   const plansListed = new Set<string>();
   for (const p of paths) if (p.rel.endsWith('/plan.yaml')) plansListed.add(p.rel);
@@ -115,6 +123,7 @@ function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles 
         const reused = reuse?.get(path);
         if (reused) {
           files.push(reused);
+          twins?.set(reused, reused);
           continue;
         }
         const where: FilePlace = { path, kind: place.kind };
@@ -128,14 +137,22 @@ function loadFiles(source: DataSource, from: LoadFrom, keep: Keep): LoadedFiles 
         const read = source.read(p.rel);
         // same place, same text: the same parse and schema verdict (a SourceFile's diagnostics hold no file name)
         const twin = sameAs?.get(p.rel);
-        const file = twin !== undefined && read.ok && twin.text === read.text && twin.kind === where.kind ? { ...twin, path } : loadRead(where, read);
+        if (twin !== undefined && read.ok && twin.kind === where.kind && twin.text === read.text) {
+          const file = twin instanceof OnDemandFile ? twin.at(path, origin) : { ...twin, path };
+          const kept = slim ? slim(file) : file;
+          twins!.set(kept, twin);
+          cache?.record(p.rel, kept);
+          files.push(kept);
+          continue;
+        }
+        const file = loadRead(where, read);
         cache?.record(p.rel, file);
         files.push(slim ? slim(file) : file);
       }
     }
   }
   cache?.seal();
-  return { root: source.root, files };
+  return twins ? { root: source.root, files, twins } : { root: source.root, files };
 }
 
 /** No problems: the one empty list the files loaded on demand share (frozen, so nothing can add to it). */
@@ -147,6 +164,11 @@ interface Origin {
   /** the length of the root's path with its separator: a file's relative path follows */
   prefix: number;
 }
+
+const originOf = (source: DataSource): Origin => ({ source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length });
+
+/** What a file loaded on demand holds instead of its data: its facts (and its text, with keep `texts`), or its data. */
+type Kept = { facts: unknown; text?: string } | { data: unknown };
 
 /**
  * A project file without problems, loaded on demand: it holds the facts the
@@ -161,16 +183,22 @@ class OnDemandFile implements SourceFile {
   readonly planId: string | undefined;
   readonly facts: unknown;
   readonly #data: unknown;
+  readonly #text: string | undefined;
   readonly #origin: Origin;
   #whole: SourceFile | undefined;
 
-  constructor(file: SourceFile, kept: { facts: unknown } | { data: unknown }, origin: Origin) {
+  constructor(file: Pick<SourceFile, 'path' | 'expectedId' | 'planId'>, kept: Kept, origin: Origin) {
     this.path = file.path;
     this.expectedId = file.expectedId;
     this.planId = file.planId;
-    if ('facts' in kept) this.facts = kept.facts;
+    if ('facts' in kept) [this.facts, this.#text] = [kept.facts, kept.text];
     else this.#data = kept.data;
     this.#origin = origin;
+  }
+
+  /** The same file (the same text) at the same place in another version of the root: diff's second side. */
+  at(path: string, origin: Origin): OnDemandFile {
+    return new OnDemandFile({ path, expectedId: this.expectedId, planId: this.planId }, this.facts !== undefined ? { facts: this.facts, text: this.#text } : { data: this.#data }, origin);
   }
 
   // what every such file is, from the prototype: 100,000 files need not hold it each
@@ -187,7 +215,7 @@ class OnDemandFile implements SourceFile {
   }
 
   get text(): string | undefined {
-    return this.#load().text;
+    return this.#text !== undefined ? this.#text : this.#load().text;
   }
 
   get data(): unknown {
@@ -206,8 +234,7 @@ class OnDemandFile implements SourceFile {
 }
 
 /** What a load keeps of each file: a project without problems becomes an OnDemandFile with its facts or its data; the rest are kept whole. */
-function slimmer(source: DataSource, keep: Exclude<Keep, 'all'>): (file: SourceFile) => SourceFile {
-  const origin: Origin = { source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length };
+function slimmer(origin: Origin, keep: Exclude<Keep, 'all'>): (file: SourceFile) => SourceFile {
   const once = stringKeeper();
   return (file) => {
     // a file from the --cache (cache.ts) with its facts keeps them, its data and its text unread until asked for: it is left as it is
@@ -215,7 +242,11 @@ function slimmer(source: DataSource, keep: Exclude<Keep, 'all'>): (file: SourceF
     const data = file.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return file;
     const d = data as Record<string, unknown>;
-    return new OnDemandFile(file, keep === 'facts' ? { facts: projectFacts(d, once, file.expectedId) } : { data: keep === 'figures' ? figuresOf(d, once, file.expectedId) : data }, origin);
+    const kept: Kept =
+      keep === 'facts' || keep === 'texts'
+        ? { facts: projectFacts(d, once, file.expectedId), ...(keep === 'texts' && file.text !== undefined ? { text: file.text } : {}) }
+        : { data: keep === 'figures' ? figuresOf(d, once, file.expectedId) : data };
+    return new OnDemandFile(file, kept, origin);
   };
 }
 
@@ -262,8 +293,23 @@ export function loadRootFromFiles(rootDir: string, entries: readonly MemoryFile[
 
 /** Builds the DataSet from the files that passed their schema. */
 export function assemble(root: string, files: readonly SourceFile[]): DataSet {
-  const data: DataSet = { root, meetings: [], plans: [] };
-  const plans = new Map<string, PlanRecord>();
+  return assembleWith(root, files, projectOf);
+}
+
+/** The project a project file that passed its schema holds. */
+export function projectOf(f: SourceFile): Project | undefined {
+  // a file loaded on demand reads itself again here: one changed since into something that is not a project is left out
+  const value = f.data;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? normalizeProject(value as Project) : undefined;
+}
+
+/** A DataSet whose projects are what `projectOf` makes of each project file that passed its schema (none: the file is left out). */
+export type DataSetOf<P extends { id: string }> = Omit<DataSet, 'plans'> & { plans: (Omit<PlanRecord, 'projects'> & { projects: { project: P; file: string }[] })[] };
+
+/** assemble, with each project made by `projectOf` (diff makes the projects the same on both sides once: see diff-load.ts). */
+export function assembleWith<P extends { id: string }>(root: string, files: readonly SourceFile[], projectOf: (file: SourceFile) => P | undefined): DataSetOf<P> {
+  const data: DataSetOf<P> = { root, meetings: [], plans: [] };
+  const plans = new Map<string, DataSetOf<P>['plans'][number]>();
   for (const f of files) {
     if (f.kind === 'meetings' && f.valid) {
       data.meetings = f.data as Meeting[];
@@ -273,9 +319,8 @@ export function assemble(root: string, files: readonly SourceFile[]): DataSet {
   }
   for (const f of files) {
     if (f.kind !== 'project' || !f.valid) continue;
-    // a file loaded on demand reads itself again here: one changed since into something that is not a project is left out
-    const value = f.data;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) plans.get(f.planId!)?.projects.push({ project: normalizeProject(value as Project), file: f.path });
+    const project = projectOf(f);
+    if (project !== undefined) plans.get(f.planId!)?.projects.push({ project, file: f.path });
   }
   data.plans = [...plans.values()].sort((a, b) => cmp(a.plan.id, b.plan.id));
   for (const p of data.plans) p.projects.sort((a, b) => cmp(a.project.id, b.project.id));

@@ -3,8 +3,8 @@ import { daysInMonth } from './dates.js';
 import type { Project, Status, StatusEntry } from './types.js';
 
 /** The status entry in force on `date`: the last one dated on or before it; undefined when the project had not entered the plan yet. */
-export function entryAsOf(project: Project, date: string): StatusEntry | undefined {
-  let found: StatusEntry | undefined;
+export function entryAsOf<E extends Pick<StatusEntry, 'date'> = StatusEntry>(project: { readonly status: readonly E[] }, date: string): E | undefined {
+  let found: E | undefined;
   for (const entry of project.status) {
     if (entry.date <= date) found = entry;
     else break;

@@ -95,11 +95,16 @@ export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOpti
 
 /** Validates a data root on disk (with an overlay when given). */
 export function validateRoot(rootDir: string, options: ValidateOptions): ValidateResult {
-  const shown = displayPath(resolve(rootDir), options.cwd);
-  const label = options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown);
   // the cache knows the files on disk: text given instead of them (a change being checked) is never looked up in it
   const cache = options.overlay?.size ? undefined : options.cache;
-  return validate(diskSource(rootDir, { label, overlay: options.overlay }), { ...options, cache });
+  return validate(rootSource(rootDir, options.cwd, options), { ...options, cache });
+}
+
+/** A data root on disk as validateRoot reads it, named in messages as the working directory sees it. */
+export function rootSource(rootDir: string, cwd: string, options: LoadOptions = {}): DataSource {
+  const shown = displayPath(resolve(rootDir), cwd);
+  const label = options.label ?? (shown.startsWith('..') ? resolve(rootDir) : shown);
+  return diskSource(rootDir, { label, overlay: options.overlay });
 }
 
 /** Checks a data root on disk for its diagnostics only (accsm validate): validateRoot keeping of each file without problems only what the rules read. */

@@ -8,9 +8,9 @@ import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import type { DiffSide } from '../../core/diff.js';
+import type { CheckedSide } from '../../core/diff-load.js';
 import type { SourceFile } from '../../core/load.js';
 import { UserError } from '../../core/errors.js';
-import type { DataSet } from '../../core/types.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
 import { today, wantsColor, type CliIO } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, type CommandContext } from '../shared.js';
@@ -23,11 +23,8 @@ interface DiffFlags {
   exitCode?: boolean;
 }
 
-interface LoadedSide {
-  data: DataSet;
+interface LoadedSide extends CheckedSide {
   side: DiffSide;
-  /** the side's files by path relative to its root: the other side takes those with the same text instead of parsing and checking them again */
-  files: ReadonlyMap<string, SourceFile>;
   /** a revision's blob ids by relative path: another revision does not even read the files whose blob is the same */
   objects?: ReadonlyMap<string, string>;
 }
@@ -81,8 +78,9 @@ async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideS
   const both = await alsoRevisions([spec.base, ...(spec.head ? [spec.head] : [])], root, io.cwd);
   const base = await loadSide(io, spec.base, root, asOf, both);
   const head = spec.head === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)', base) : await loadSide(io, spec.head, root, asOf, both, base);
-  const { computeDiff } = await import('../../core/diff.js');
-  const diff = computeDiff(base.data, head.data, { asOf, base: base.side, head: head.side });
+  const [{ computeDiff }, { diffData }] = await Promise.all([import('../../core/diff.js'), import('../../core/diff-load.js')]);
+  const data = diffData(base.loaded, head.loaded);
+  const diff = computeDiff(data.base, data.head, { asOf, base: base.side, head: head.side });
   const { diffFormatters } = await import('../../formatters/diff/index.js');
   io.stdout(diffFormatters[flags.format](diff, { color: wantsColor(io, 'stdout') }));
   for (const [role, s] of [['base', base.side], ['head', head.side]] as const) {
@@ -146,12 +144,14 @@ async function alsoRevisions(specs: readonly SideSpec[], root: string | undefine
 
 /** `other` is the side loaded first: files with the same text are taken from it instead of being parsed and checked again. */
 async function loadFolder(io: CliIO, dir: string, asOf: string, suffix: string, other?: LoadedSide): Promise<LoadedSide> {
-  const { displayPath, validateRoot } = await import('../../core/validate.js');
-  const result = validateRoot(dir, { cwd: io.cwd, today: asOf, ...(other ? { sameAs: other.files } : {}) });
+  const [{ displayPath, rootSource }, { checkSide, filesByPath }] = await Promise.all([import('../../core/validate.js'), import('../../core/diff-load.js')]);
+  const result = checkSide(rootSource(dir, io.cwd), { cwd: io.cwd, today: asOf }, other ? { first: other } : {});
   return {
-    data: result.loaded.data,
+    loaded: result.loaded,
+    findings: result.findings,
     side: { label: `${displayPath(dir, io.cwd)}${suffix}`, errors: result.errors, warnings: result.warnings, unreadable: unreadableFiles(dir, result.loaded.files) },
-    files: byRelativePath(result.loaded),
+    // the first side's, for the second to take the files with the same text from (the second side's would read every file it did not keep the text of)
+    files: other ? new Map() : filesByPath(result.loaded),
   };
 }
 
@@ -165,18 +165,6 @@ function blobsOf(side: LoadedSide): Map<string, { object: string; file: SourceFi
   return blobs;
 }
 
-/** A loaded root's files that were read, by path relative to the root, with "/". */
-function byRelativePath(loaded: { root: string; files: readonly SourceFile[] }): Map<string, SourceFile> {
-  const prefix = loaded.root.endsWith(sep) ? loaded.root : loaded.root + sep;
-  const files = new Map<string, SourceFile>();
-  for (const f of loaded.files) {
-    if (f.text === undefined || !f.path.startsWith(prefix)) continue;
-    const rel = f.path.slice(prefix.length);
-    files.set(sep === '/' ? rel : rel.split(sep).join('/'), f);
-  }
-  return files;
-}
-
 /** The data files that could not be read or failed their schema, relative to the root with "/": the diff calls them not readable rather than removed. */
 function unreadableFiles(root: string, files: readonly { path: string; kind: string; valid: boolean }[]): string[] {
   return files.filter((f) => f.kind !== 'other' && !f.valid).map((f) => relative(root, f.path).split(sep).join('/'));
@@ -184,26 +172,27 @@ function unreadableFiles(root: string, files: readonly { path: string; kind: str
 
 async function loadRevision(io: CliIO, name: string, root: string, asOf: string, other?: LoadedSide): Promise<LoadedSide> {
   const { locateInRepo, resolveRevision, revisionSide } = await import('../../core/git.js');
-  const { displayPath, validate } = await import('../../core/validate.js');
+  const [{ displayPath }, { checkSide, filesByPath }] = await Promise.all([import('../../core/validate.js'), import('../../core/diff-load.js')]);
   const location = locateInRepo(root);
   if (!location) throw new UserError(`"${name}" is not a folder, and the data root ${displayPath(root, io.cwd)} is not in a git repository, so it cannot be read as a revision either`);
   const revision = resolveRevision(location.top, name);
   // beside another revision, a blob it loaded is not read again; beside a folder, a file with the same text is not parsed again
   const { source, objects, reuse } = revisionSide(location, revision, root, other?.objects && blobsOf(other));
-  const result = validate(source, { cwd: io.cwd, today: asOf, reuse, ...(other ? { sameAs: other.files } : {}) });
+  const result = checkSide(source, { cwd: io.cwd, today: asOf }, { whole: true, reuse, ...(other ? { first: other } : {}) });
   const loaded = result.loaded;
   const where = location.rel ? `${location.rel}/` : 'the top level';
   const note = loaded.files.length === 0 ? `there is no data at ${where} in this revision, so everything on the other side counts as added` : undefined;
   return {
-    data: loaded.data,
+    loaded,
+    findings: result.findings,
     side: {
       label: `${name} (${revision.commit.slice(0, 7)})`,
       errors: result.errors,
       warnings: result.warnings,
-      unreadable: unreadableFiles(loaded.data.root, loaded.files),
+      unreadable: unreadableFiles(loaded.root, loaded.files),
       ...(note ? { note } : {}),
     },
-    files: byRelativePath(loaded),
+    files: other ? new Map() : filesByPath(loaded),
     objects,
   };
 }
