@@ -9,7 +9,12 @@ const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
-/** Compiles a CommonJS file with its code cache; returns its exports and a function that saves a fresh cache. */
+/**
+ * Compiles a CommonJS file written as its own wrapper (`(function (exports,
+ * require, module, __filename, __dirname) {...})`, as scripts/build.mjs writes
+ * dist/cli.cjs) with its code cache; returns its exports and a function that
+ * saves a fresh cache.
+ */
 function loadCommonJs(file) {
   const source = readFileSync(file, 'utf8');
   let cachedData;
@@ -18,7 +23,7 @@ function loadCommonJs(file) {
   } catch {
     // no cache yet: compile normally
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, saveCache: () => writeFileSync(`${file}.cache`, script.createCachedData()) };

@@ -59,13 +59,15 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext, only?: 
 
   // project ids are unique across the whole data root, so that `accsm show P01` is never ambiguous
   const seenProjects = new Map<string, SourceFile>();
+  // checking a few files (only): the first file of only the ids they have or link to, not a map of every project
+  const wanted = only ? idsOf(only) : undefined;
   const scratch: RawDiagnostic[] = [];
   for (const f of files) {
     if (f.kind !== 'project') continue;
     const data = ruleData(f);
     if (!isRecord(data)) continue;
     if (only && !only.has(f)) {
-      if (typeof data.id === 'string' && !seenProjects.has(data.id)) seenProjects.set(data.id, f);
+      if (typeof data.id === 'string' && wanted!.has(data.id) && !seenProjects.has(data.id)) seenProjects.set(data.id, f);
       continue;
     }
     // a file's facts (projectFacts) are already in the shape sanitizeProject gives: no copy per file
@@ -84,6 +86,18 @@ export function runRules(files: readonly SourceFile[], ctx: RuleContext, only?: 
   }
   checkCarriedFrom(only ? files.filter((f) => only.has(f)) : files, seenProjects, into);
   return found;
+}
+
+/** The project ids the files have and the ids their carried_from links name. */
+function idsOf(files: ReadonlySet<SourceFile>): Set<string> {
+  const ids = new Set<string>();
+  for (const f of files) {
+    const data = ruleData(f);
+    if (f.kind !== 'project' || !isRecord(data)) continue;
+    if (typeof data.id === 'string') ids.add(data.id);
+    if (isRecord(data.carried_from) && typeof data.carried_from.id === 'string') ids.add(data.carried_from.id);
+  }
+  return ids;
 }
 
 /** A carried_from link names a project of another plan that is in the data root. */

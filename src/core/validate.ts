@@ -72,24 +72,24 @@ export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOpti
   const only = options.only?.map((p) => resolve(p));
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));
   const diagnostics: Diagnostic[] = [];
-  const checked: SourceFile[] = [];
+  let filesChecked = 0;
   for (const file of loaded.files) {
     if (!inScope(file.path)) continue;
-    if (file.kind !== 'other') checked.push(file);
+    if (file.kind !== 'other') filesChecked++;
     const rules = found.get(file);
     const raw = rules?.length ? [...file.diagnostics, ...rules] : file.diagnostics;
     if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd)) diagnostics.push(d);
   }
-  // the names are made only when a format lists every file (junit): 10,000 of them are not free
+  // the names (and the list of the files) are made only when a format lists every file (junit): 10,000 of them are not free
   let names: string[] | undefined;
   return {
     ...summarize(diagnostics),
     findings: found,
     loaded,
     get checkedFiles() {
-      return (names ??= checked.map((f) => displayPath(f.path, options.cwd)));
+      return (names ??= loaded.files.filter((f) => f.kind !== 'other' && inScope(f.path)).map((f) => displayPath(f.path, options.cwd)));
     },
-    filesChecked: checked.length,
+    filesChecked,
   };
 }
 

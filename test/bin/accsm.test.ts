@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accsm, BIN, REPO, tempDir } from '../helpers.js';
 
@@ -67,6 +67,21 @@ describe('bin/accsm.js', () => {
       const cached = run(['validate', '--data', `${F}/valid-minimal`, '--cache', '--cache-location', join(dir, 'c')]);
       expect(cached.status).toBe(0);
       expect(cached.loaded).toContain('NativeModule crypto');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('the CommonJS bundle is ASCII (one character beyond it would make V8 hold it as a two-byte string, twice the memory)', () => {
+    const bundle = readFileSync(join(REPO, 'dist', 'cli.cjs'), 'latin1');
+    expect(bundle.length).toBeGreaterThan(100_000);
+    expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    // the escapes mean what the characters meant: the crumbs of a site page the bundle writes
+    expect(bundle).toContain('Plans</a> \\u203a ');
+    const { dir, cleanup } = tempDir();
+    try {
+      expect(accsm(['site', '--data', 'data', '--out', join(dir, 'site')]).code).toBe(0);
+      expect(readFileSync(join(dir, 'site', 'plans', 'accsm-2021-2025', 'index.html'), 'utf8')).toContain('Plans</a> \u203a ');
     } finally {
       cleanup();
     }

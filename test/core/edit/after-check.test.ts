@@ -25,6 +25,8 @@ const CHANGES: [string, (text: string) => string][] = [
   ['an area no plan defines', (t) => t.replace(/^priority_areas:\n/m, 'priority_areas:\n  - not-an-area-of-any-plan\n')],
   ['a meeting never held', (t) => t.replace(/^status:\n/m, "status:\n  - date: '2024-01-02'\n    status: ongoing\n    meeting: som-never\n")],
   ['a link to a project that is not there', (t) => `${t.trimEnd()}\ncarried_from:\n  plan: some-other-plan\n  id: PX99\n`],
+  // P20 is a project of the embedded plan accsm-2021-2025: the finding names the plan it is in
+  ['a link to a project that is there, in another plan than it says', (t) => `${t.trimEnd()}\ncarried_from:\n  plan: accsm-2026-2030\n  id: P20\n`],
   ['a schedule that ends before it starts', (t) => `${t.trimEnd()}\nschedule:\n  start: '2024-06'\n  end: '2023'\n`],
   ['the areas fixed: none listed any more', (t) => t.replace(/^priority_areas:\n(?:  - .*\n)+/m, 'priority_areas: []\n')],
 ];
