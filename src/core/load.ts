@@ -266,11 +266,14 @@ function figuresOf(d: Record<string, unknown>, once: (s: unknown) => unknown, ex
       out.status = v.map((e: unknown) => {
         if (e === null || typeof e !== 'object') return e;
         const entry: Record<string, unknown> = {};
-        for (const [k, x] of Object.entries(e)) if (k !== 'note' && k !== 'source') entry[k] = once(x);
+        for (const k in e) if (k !== 'note' && k !== 'source') entry[k] = once((e as Record<string, unknown>)[k]);
         return entry;
       });
-    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) out[key] = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, once(x)]));
-    else out[key] = list(v);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const copy: Record<string, unknown> = {};
+      for (const k in v) copy[k] = once((v as Record<string, unknown>)[k]);
+      out[key] = copy;
+    } else out[key] = list(v);
   }
   return out;
 }

@@ -148,6 +148,9 @@ interface Counted {
  * JSON formats print them (a conditional spread per row took a third of a
  * report's time at 100,000 projects).
  */
+/** The partners of a project that has none: one empty list for all of them. */
+const NO_PARTNERS = Object.freeze([]) as unknown as string[];
+
 function countedRows(record: PlanRecord, options: Filters, asOf: string): Counted {
   const { plan } = record;
   const rows: ProjectRow[] = [];
@@ -160,10 +163,11 @@ function countedRows(record: PlanRecord, options: Filters, asOf: string): Counte
     if (!entry) continue;
     const row = { id: project.id, title: project.title, status: entry.status, since: entry.date, statusSince: statusSince(project, entry) } as ProjectRow;
     if (entry.meeting !== undefined) row.meeting = entry.meeting;
-    row.priority_areas = [...project.priority_areas];
-    row.lead = [...project.lead];
-    row.partners = [...(project.partners ?? [])];
-    if (project.schedule) row.schedule = { ...project.schedule };
+    // the project's own lists, not copies: a report is read, never changed (10,000 rows are 40,000 arrays fewer)
+    row.priority_areas = project.priority_areas;
+    row.lead = project.lead;
+    row.partners = project.partners ?? NO_PARTNERS;
+    if (project.schedule) row.schedule = project.schedule;
     row.illustrative = project.illustrative === true;
     row.overdue = isOverdue(project, plan, entry.status, asOf);
     row.lateStart = isLateStart(project, entry.status, asOf);
