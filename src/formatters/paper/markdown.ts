@@ -3,19 +3,21 @@
  * proportion to the widths the content needs) and footnotes, which paste into
  * a meeting paper and convert cleanly with `pandoc paper.md -o paper.docx` or
  * `pandoc -s paper.md -o paper.html` (the front matter gives the page title).
- * The document goes through flatValue first, so each text is on one line with
- * its control characters escaped, and mdFlat escapes its markup.
+ * Each text is put on one line with its control characters escaped, and its
+ * markup escaped, where it is written (mdText; flatText for the footnote ids
+ * and the chart's address): a copy of the whole document first cost a large
+ * paper a fifth of its time.
  */
-import { flatValue } from '../shared/lines.js';
-import { mdFlat, mdFrontMatter, mdTable } from '../shared/markdown.js';
+import { flatText } from '../shared/lines.js';
+import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
 import type { Block, Inline, PaperDoc } from './model.js';
 
 function inline(runs: readonly Inline[], lineStart = false): string {
   return runs
     .map((r, i) => {
-      if (typeof r === 'string') return mdFlat(r, lineStart && i === 0);
-      if ('footnote' in r) return `[^${r.footnote}]`;
-      let t = mdFlat(r.text);
+      if (typeof r === 'string') return mdText(r, lineStart && i === 0);
+      if ('footnote' in r) return `[^${flatText(r.footnote)}]`;
+      let t = mdText(r.text);
       if (r.bold) t = `**${t}**`;
       if (r.italic) t = `*${t}*`;
       return t;
@@ -29,13 +31,13 @@ function destination(src: string): string {
 
 function table(block: Extract<Block, { kind: 'table' }>): string {
   const columns = block.header.map((title, i) => ({ title, align: block.align[i] }));
-  return mdTable(columns, block.rows.map((r) => r.cells.map((c) => (r.bold ? `**${mdFlat(c)}**` : mdFlat(c))))).trimEnd();
+  return mdTable(columns, block.rows.map((r) => r.cells.map((c) => (r.bold ? `**${mdText(c)}**` : mdText(c))))).trimEnd();
 }
 
 function block(b: Block): string {
   switch (b.kind) {
     case 'heading':
-      return `${'#'.repeat(b.level)} ${mdFlat(b.text)}`;
+      return `${'#'.repeat(b.level)} ${mdText(b.text)}`;
     case 'paragraph':
       return inline(b.runs, true);
     case 'caption':
@@ -45,14 +47,13 @@ function block(b: Block): string {
     case 'table':
       return table(b);
     case 'figure':
-      return [`![${mdFlat(b.alt)}](${destination(b.src)})`, ...(b.note ? [`*${mdFlat(b.note)}*`] : [])].join('\n\n');
+      return [`![${mdText(b.alt)}](${destination(flatText(b.src))})`, ...(b.note ? [`*${mdText(b.note)}*`] : [])].join('\n\n');
   }
 }
 
-export function paperMarkdown(input: PaperDoc): string {
-  const doc = flatValue(input);
+export function paperMarkdown(doc: PaperDoc): string {
   const parts = [mdFrontMatter({ pagetitle: doc.title }).trimEnd(), ...doc.blocks.map(block)];
-  for (const f of doc.footnotes) parts.push(`[^${f.id}]: ${mdFlat(f.text)}`);
+  for (const f of doc.footnotes) parts.push(`[^${flatText(f.id)}]: ${mdText(f.text)}`);
   // the final line break on the last part, not on the whole: one copy of a large paper, not two
   parts[parts.length - 1] += '\n';
   return parts.join('\n\n');

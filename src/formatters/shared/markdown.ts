@@ -84,12 +84,9 @@ export function mdTable(columns: readonly MdColumn[], rows: readonly (readonly s
     return text;
   };
   const titles = columns.map((c) => mdText(c.title));
-  const seen: string[][] = [titles.map(shown)];
-  for (const r of rows) {
-    if (r.length !== columns.length) throw new RangeError(`markdown table row has ${r.length} cells, expected ${columns.length}`);
-    seen.push(r.map(shown));
-  }
-  const widths = columnWidths(seen, { budget: TABLE_LINE - CELL_MARGIN * columns.length, keepBrackets: false });
+  for (const r of rows) if (r.length !== columns.length) throw new RangeError(`markdown table row has ${r.length} cells, expected ${columns.length}`);
+  // the widths of what a reader sees, measured cell by cell (no copy of the rows without their markup)
+  const widths = columnWidths([titles, ...rows], { budget: TABLE_LINE - CELL_MARGIN * columns.length, keepBrackets: false, shown });
   const dashes = proportional(widths.map((w) => w + CELL_MARGIN), TABLE_DASHES, 3);
   const rule = `|${columns.map((c, j) => (c.align === 'right' ? `${'-'.repeat(dashes[j]! - 1)}:` : '-'.repeat(dashes[j]!))).join('|')}|`;
   const out = [line(titles), rule];

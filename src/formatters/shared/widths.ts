@@ -44,6 +44,8 @@ export interface ColumnWidthsOptions {
   measure?: (text: string, row: number) => number;
   /** keep a short group in brackets on one line (default true; a narrow page may need the room) */
   keepBrackets?: boolean;
+  /** the text a reader sees of a cell, when it is not the cell itself (markup taken off): measured instead of it */
+  shown?: (cell: string) => string;
 }
 
 /**
@@ -56,12 +58,12 @@ export function columnWidths(rows: readonly (readonly string[])[], options: Colu
   for (const r of rows) if (r.length > n) n = r.length;
   const min = Array.from({ length: n }, () => 0);
   const max = Array.from({ length: n }, () => 0);
-  const { measure } = options;
+  const { measure, shown } = options;
   const keepBrackets = options.keepBrackets !== false;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     for (let j = 0; j < r.length; j++) {
-      const cell = r[j]!;
+      const cell = shown ? shown(r[j]!) : r[j]!;
       // a word's width is its length unless `measure` says otherwise: then the words need not be made
       if (measure === undefined && !keepBrackets) min[j] = Math.max(min[j]!, longestWord(cell));
       else for (const run of unbreakable(cell, keepBrackets)) min[j] = Math.max(min[j]!, measure ? measure(run, i) : run.length);
