@@ -7,13 +7,12 @@
  * loads of their own say (test/core/diff-beside.test.ts).
  */
 import { sep } from 'node:path';
-import { UserError } from './errors.js';
-import { assembleWith, loadFiles, projectOf, type LoadedFiles, type SourceFile } from './load.js';
+import { assemble, assembleWith, loadFiles, projectOf, type LoadedFiles, type SourceFile } from './load.js';
 import type { DiffData, SameProject } from './diff.js';
 import type { RawDiagnostic } from './raw.js';
 import { ruleData } from './rules.js';
 import type { DataSource } from './source/types.js';
-import type { Project, StatusEntry } from './types.js';
+import type { DataSet, PlanRecord } from './types.js';
 import { checkLoaded, type CheckOptions, type CheckResult, type FoundBefore } from './validate.js';
 
 /** The side loaded first, as loaded and checked. */
@@ -77,22 +76,30 @@ function add(context: Map<string, SourceFile[]>, key: string, f: SourceFile): vo
   else context.set(key, [f]);
 }
 
+/** How the second side's files pair with the first side's. */
+interface Pairing {
+  /** the second side's files taken from the first, with the first side's file */
+  twins: ReadonlyMap<SourceFile, SourceFile>;
+  /** ids held by a project file on one side only (added, removed or changed), or by two files on either side */
+  unsure: ReadonlySet<string>;
+  /** each side's plan and meetings files (contextKey) */
+  before: ReadonlyMap<string, SourceFile[]>;
+  after: ReadonlyMap<string, SourceFile[]>;
+}
+
+/** foundBeside and diffData ask about the same second side: its pairing is made once */
+const pairings = new WeakMap<LoadedFiles, Pairing>();
+
 /**
- * What the rules found on the first side that holds for the second side's
- * files taken from it, and the files to check again (FoundBefore for
- * checkLoaded). A project file's findings come from its own data and place,
- * the meetings file, its plan's plan.yaml, and the other files that hold its
- * id or the id its carried_from names. A file taken from the first side is
- * checked again when any of those may differ: the meetings file or its
- * plan.yaml is not the same file on both sides, or its id or its carried_from
- * id is held by a project file that is not the same on both sides, or by two
- * files (the first side's id-duplicate findings name those: two files the
- * same on both sides that hold one id are two such files on the first side).
+ * The second side's files paired with the first side's. Two files the same on
+ * both sides that hold one id are two such files on the first side too, where
+ * the rules found it (id-duplicate): its findings name those ids.
  */
-export function foundBeside(second: LoadedFiles, first: CheckedSide): FoundBefore | undefined {
+function pairingOf(second: LoadedFiles, first: CheckedSide): Pairing | undefined {
   const twins = second.twins;
   if (!twins) return undefined;
-  /** ids held by a project file on one side only (added, removed or changed), or by two files */
+  const known = pairings.get(second);
+  if (known) return known;
   const unsure = new Set<string>();
   const hold = (f: SourceFile) => {
     const { id } = idsOf(f);
@@ -120,6 +127,25 @@ export function foundBeside(second: LoadedFiles, first: CheckedSide): FoundBefor
     }
   }
   for (const [f, found] of first.findings) if (f.kind === 'project' && found.some((d) => d.code === 'id-duplicate')) hold(f);
+  const pairing = { twins, unsure, before, after };
+  pairings.set(second, pairing);
+  return pairing;
+}
+
+/**
+ * What the rules found on the first side that holds for the second side's
+ * files taken from it, and the files to check again (FoundBefore for
+ * checkLoaded). A project file's findings come from its own data and place,
+ * the meetings file, its plan's plan.yaml, and the other files that hold its
+ * id or the id its carried_from names. A file taken from the first side is
+ * checked again when any of those may differ: the meetings file or its
+ * plan.yaml is not the same file on both sides, or its id or its carried_from
+ * id is unsure (pairingOf).
+ */
+export function foundBeside(second: LoadedFiles, first: CheckedSide): FoundBefore | undefined {
+  const pairing = pairingOf(second, first);
+  if (!pairing) return undefined;
+  const { twins, unsure, before, after } = pairing;
   const sameContext = (key: string) => {
     const a = before.get(key) ?? [];
     const b = after.get(key) ?? [];
@@ -150,40 +176,55 @@ export function foundBeside(second: LoadedFiles, first: CheckedSide): FoundBefor
   return { findings, changed };
 }
 
-/** One project the same on both sides: what the headline reads (from the rules' facts), and the whole project read when asked for. */
-class Same implements SameProject {
-  readonly same = true;
-  #whole: Project | undefined;
-  constructor(
-    readonly id: string,
-    readonly status: readonly Pick<StatusEntry, 'date' | 'status'>[],
-    readonly file: SourceFile,
-  ) {}
-
-  whole(): Project {
-    const project = (this.#whole ??= projectOf(this.file));
-    if (!project) throw new UserError(`${this.file.path} changed while accsm was reading it and no longer holds a project; run accsm diff again`);
-    return project;
-  }
-}
-
 /**
- * The DataSets the diff compares: assembled as load assembles them, except
- * that a project file taken from the first side (same text, same place) is on
- * both sides one Same, made from what the rules read of it, not its data.
+ * The DataSets the diff compares, assembled as load assembles them, except
+ * that in a plan on both sides a project file taken from the first side
+ * (same text, same place) whose id is held by no other file on either side is
+ * held apart on both as what the rules read of it (its facts: its id and
+ * status entries are what the headline counts), never read whole and never
+ * compared.
  */
-export function diffData(first: LoadedFiles, second: LoadedFiles): { base: DiffData; head: DiffData } {
-  const twins = second.twins ?? new Map<SourceFile, SourceFile>();
-  /** by the first side's file */
-  const same = new Map<SourceFile, Same>();
-  for (const [f2, f1] of twins) {
-    if (f1.kind !== 'project' || !f1.valid || !f2.valid) continue;
-    const d = ruleData(f1);
-    if (isRecord(d) && typeof d.id === 'string' && Array.isArray(d.status)) same.set(f1, new Same(d.id, d.status as StatusEntry[], f1));
-  }
-  const head = assembleWith(second.root, second.files, (f) => {
+export function diffData(first: CheckedSide, second: LoadedFiles): { base: DiffData; head: DiffData } {
+  const pairing = pairingOf(second, first);
+  if (!pairing) return { base: assemble(first.loaded.root, first.loaded.files), head: assemble(second.root, second.files) };
+  const { twins, unsure } = pairing;
+  const plansOf = (files: readonly SourceFile[]) => new Set(files.filter((f) => f.kind === 'plan' && f.valid).map((f) => f.planId));
+  const before = plansOf(first.loaded.files);
+  const both = new Set([...plansOf(second.files)].filter((id) => before.has(id)));
+  /** what is held apart of a first side's file taken by the second, the same on both sides */
+  const apartOf = (f: SourceFile): SameProject | undefined => {
+    if (!f.valid || !both.has(f.planId)) return undefined;
+    const d = ruleData(f);
+    return isRecord(d) && typeof d.id === 'string' && !unsure.has(d.id) && Array.isArray(d.status) ? (d as unknown as SameProject) : undefined;
+  };
+  const lists = new Map<PlanRecord, SameProject[]>();
+  /** the last plan's list: a plan's files come one after another */
+  let last: { record: PlanRecord; list: SameProject[] } | undefined;
+  const putApart = (record: PlanRecord, project: SameProject) => {
+    if (last?.record !== record) {
+      const list = lists.get(record) ?? [];
+      lists.set(record, list);
+      last = { record, list };
+    }
+    last.list.push(project);
+  };
+  const whole = (f: SourceFile, record: PlanRecord) => {
+    const project = projectOf(f);
+    if (project !== undefined) record.projects.push({ project, file: f.path });
+  };
+  const head = assembleWith(second.root, second.files, (f, record) => {
     const twin = twins.get(f);
-    return (twin && same.get(twin)) ?? projectOf(f);
+    const project = twin && apartOf(twin);
+    if (project) putApart(record, project);
+    else whole(f, record);
   });
-  return { base: assembleWith(first.root, first.files, (f) => same.get(f) ?? projectOf(f)), head };
+  last = undefined;
+  const base = assembleWith(first.loaded.root, first.loaded.files, (f, record) => {
+    // a file the second side did not take holds an unsure id (pairingOf): it is not held apart
+    const project = apartOf(f);
+    if (project) putApart(record, project);
+    else whole(f, record);
+  });
+  const withApart = (data: DataSet): DiffData => ({ ...data, plans: data.plans.map((p) => (lists.has(p) ? { ...p, same: lists.get(p)! } : p)) });
+  return { base: withApart(base), head: withApart(head) };
 }

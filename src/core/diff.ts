@@ -6,28 +6,27 @@
  */
 import { relative, sep } from 'node:path';
 import { figures } from './figures.js';
-import { cmp, type DataSetOf } from './load.js';
+import { cmp } from './load.js';
 import { entryAsOf } from './status-on-day.js';
-import type { Meeting, PriorityArea, Project, Status, StatusEntry } from './types.js';
+import type { DataSet, Meeting, PlanRecord, PriorityArea, Project, ProjectRecord, Status, StatusEntry } from './types.js';
 
 /**
  * A project whose file is the same on both sides (the same text at the same
- * place, see diff-load.ts): one object on both sides, holding only what the
- * headline reads; `whole` reads the project, should it be compared after all
- * (with another project of the same id).
+ * place, and no other file of its id on either side: see diff-load.ts), as
+ * the headline reads it.
  */
 export interface SameProject {
-  readonly same: true;
   id: string;
   status: readonly Pick<StatusEntry, 'date' | 'status'>[];
-  whole(): Project;
 }
 
-/** What computeDiff compares: a DataSet, or one with the projects the same on both sides as one SameProject. */
-export type DiffData = DataSetOf<Project | SameProject>;
-type DiffPlan = DiffData['plans'][number];
-
-const whole = (p: Project | SameProject): Project => ('same' in p ? p.whole() : p);
+/**
+ * What computeDiff compares: a DataSet, where a plan on both sides may hold
+ * apart (`same`) the projects the same on both sides (on both): they count
+ * in the headline and are not compared.
+ */
+export type DiffData = Omit<DataSet, 'plans'> & { plans: DiffPlan[] };
+export type DiffPlan = PlanRecord & { same?: SameProject[] };
 
 /** One side of the comparison, as the caller describes it. */
 export interface DiffSide {
@@ -211,8 +210,7 @@ export function statusChanges(before: readonly StatusEntry[], after: readonly St
   return changes;
 }
 
-function summary(p: Project | SameProject): ProjectSummary {
-  const project = whole(p);
+function summary(project: Project): ProjectSummary {
   const last = project.status[project.status.length - 1]!;
   return { id: project.id, title: project.title, status: last.status, since: last.date };
 }
@@ -247,6 +245,10 @@ function headlineOf(record: DiffPlan, asOf: string): Headline {
     const entry = entryAsOf(project, asOf);
     if (entry) statuses.push(entry.status);
   }
+  for (const project of record.same ?? []) {
+    const entry = entryAsOf(project, asOf);
+    if (entry) statuses.push(entry.status);
+  }
   const { implemented, total, implementedPercent } = figures(statuses);
   return { implemented, total, implementedPercent };
 }
@@ -270,6 +272,8 @@ function planDiff(id: string, sides: Sides, was: DiffPlan | undefined, is: DiffP
   const { base, head } = sides;
   const projectsUnreadable: ProjectUnreadable[] = [];
   // each project with its file (named relative to its root only for a project on one side, the one case that needs it)
+  // projects held apart are the same on both sides: only a plan on both sides holds them
+  if ((!was || !is) && (was ?? is)!.same?.length) throw new Error(`plan ${id} is on one side only and holds projects apart as the same on both sides`);
   const oldProjects = byId(was?.projects ?? [], (r) => r.project.id);
   const newProjects = byId(is?.projects ?? [], (r) => r.project.id);
   const projectsAdded: ProjectSummary[] = [];
@@ -278,7 +282,7 @@ function planDiff(id: string, sides: Sides, was: DiffPlan | undefined, is: DiffP
   // a project's file by id (the last of that id, as before), made when a project on one side needs it
   let oldFiles: Map<string, string> | undefined;
   let newFiles: Map<string, string> | undefined;
-  const filesOf = (records: DiffPlan['projects'] | undefined) => new Map(records?.map((r) => [r.project.id, r.file]) ?? []);
+  const filesOf = (records: readonly ProjectRecord[]) => new Map(records.map((r) => [r.project.id, r.file]));
   // one object on both sides is the same file (the same text, loaded once: see diff-load.ts), so it did not change;
   // the others, in id order as unionIds gives them (old ones first, then new ones, before a stable sort)
   const differ: string[] = [];
@@ -288,14 +292,13 @@ function planDiff(id: string, sides: Sides, was: DiffPlan | undefined, is: DiffP
     const p0 = oldProjects.get(pid)?.project;
     const p1 = newProjects.get(pid)?.project;
     if (p0 && p1) {
-      const [w0, w1] = [whole(p0), whole(p1)];
-      const change = { id: pid, title: w1.title, statusChanges: statusChanges(w0.status, w1.status), fields: fieldChanges(w0, w1, PROJECT_FIELDS, ['id', 'status']) };
+      const change = { id: pid, title: p1.title, statusChanges: statusChanges(p0.status, p1.status), fields: fieldChanges(p0, p1, PROJECT_FIELDS, ['id', 'status']) };
       if (change.statusChanges.length || change.fields.length) projectsChanged.push(change);
     } else if (p1) {
       // its file is in the base too, but could not be read there: not an addition
-      if (sides.baseUnreadable.has(rel(head.root, (newFiles ??= filesOf(is?.projects)).get(pid)!))) projectsUnreadable.push({ ...summary(p1), side: 'base' });
+      if (sides.baseUnreadable.has(rel(head.root, (newFiles ??= filesOf(is!.projects)).get(pid)!))) projectsUnreadable.push({ ...summary(p1), side: 'base' });
       else projectsAdded.push(summary(p1));
-    } else if (sides.headUnreadable.has(rel(base.root, (oldFiles ??= filesOf(was?.projects)).get(pid)!))) projectsUnreadable.push({ ...summary(p0!), side: 'head' });
+    } else if (sides.headUnreadable.has(rel(base.root, (oldFiles ??= filesOf(was!.projects)).get(pid)!))) projectsUnreadable.push({ ...summary(p0!), side: 'head' });
     else projectsRemoved.push(summary(p0!));
   }
   const fields = was && is ? fieldChanges(was.plan, is.plan, PLAN_FIELDS, ['id', 'priority_areas']) : [];

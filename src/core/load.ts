@@ -296,7 +296,10 @@ export function loadRootFromFiles(rootDir: string, entries: readonly MemoryFile[
 
 /** Builds the DataSet from the files that passed their schema. */
 export function assemble(root: string, files: readonly SourceFile[]): DataSet {
-  return assembleWith(root, files, projectOf);
+  return assembleWith(root, files, (f, record) => {
+    const project = projectOf(f);
+    if (project !== undefined) record.projects.push({ project, file: f.path });
+  });
 }
 
 /** The project a project file that passed its schema holds. */
@@ -306,13 +309,15 @@ export function projectOf(f: SourceFile): Project | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? normalizeProject(value as Project) : undefined;
 }
 
-/** A DataSet whose projects are what `projectOf` makes of each project file that passed its schema (none: the file is left out). */
-export type DataSetOf<P extends { id: string }> = Omit<DataSet, 'plans'> & { plans: (Omit<PlanRecord, 'projects'> & { projects: { project: P; file: string }[] })[] };
-
-/** assemble, with each project made by `projectOf` (diff makes the projects the same on both sides once: see diff-load.ts). */
-export function assembleWith<P extends { id: string }>(root: string, files: readonly SourceFile[], projectOf: (file: SourceFile) => P | undefined): DataSetOf<P> {
-  const data: DataSetOf<P> = { root, meetings: [], plans: [] };
-  const plans = new Map<string, DataSetOf<P>['plans'][number]>();
+/**
+ * assemble, with `add` putting each project file that passed its schema into
+ * the record of its plan (when the plan's file passed too); the projects are
+ * sorted by id after. diff keeps the projects the same on both sides apart
+ * (diff-load.ts).
+ */
+export function assembleWith(root: string, files: readonly SourceFile[], add: (file: SourceFile, record: PlanRecord) => void): DataSet {
+  const data: DataSet = { root, meetings: [], plans: [] };
+  const plans = new Map<string, PlanRecord>();
   for (const f of files) {
     if (f.kind === 'meetings' && f.valid) {
       data.meetings = f.data as Meeting[];
@@ -322,8 +327,8 @@ export function assembleWith<P extends { id: string }>(root: string, files: read
   }
   for (const f of files) {
     if (f.kind !== 'project' || !f.valid) continue;
-    const project = projectOf(f);
-    if (project !== undefined) plans.get(f.planId!)?.projects.push({ project, file: f.path });
+    const record = plans.get(f.planId!);
+    if (record) add(f, record);
   }
   data.plans = [...plans.values()].sort((a, b) => cmp(a.plan.id, b.plan.id));
   for (const p of data.plans) p.projects.sort((a, b) => cmp(a.project.id, b.project.id));

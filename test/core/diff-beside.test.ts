@@ -92,15 +92,15 @@ function beside(a: string, b: string) {
   const first = checkSide(rootSource(a, a), opts(a));
   const side: CheckedSide = { loaded: first.loaded, findings: first.findings, files: filesByPath(first.loaded) };
   const second = checkSide(rootSource(b, a), opts(a), { first: side });
-  const data = diffData(first.loaded, second.loaded);
+  const data = diffData(side, second.loaded);
   const diff = computeDiff(data.base, data.head, { asOf: TODAY, base: sideOf('a', a, first), head: sideOf('b', b, second) });
   return { first, second, side, data, diff };
 }
 
-/** The projects the two sides share as one object. */
+/** The projects the two sides hold apart as one object (the same on both sides). */
 function shared(data: { base: DiffData; head: DiffData }): number {
-  const before = new Set(data.base.plans.flatMap((p) => p.projects.map((r) => r.project)));
-  return data.head.plans.flatMap((p) => p.projects).filter((r) => before.has(r.project)).length;
+  const before = new Set(data.base.plans.flatMap((p) => p.same ?? []));
+  return data.head.plans.flatMap((p) => p.same ?? []).filter((r) => before.has(r)).length;
 }
 
 let tmp: { dir: string; cleanup: () => void };
@@ -163,15 +163,19 @@ describe('diff beside the first side: the same as two loads of their own', () =>
     expect(foundBeside(beside(base, moved).second.loaded, side)).toBeUndefined();
   });
 
-  it('a project the same on both sides is never read whole, unless the diff compares it', () => {
+  it('a project the same on both sides is held apart as its facts, never read whole, unless its id is held twice', () => {
     const head = join(tmp.dir, 'same-unread');
     cpSync(base, head, { recursive: true });
     const { data } = beside(base, head);
-    expect(shared(data)).toBe(25);
+    // all but the two files of one id (B2 and B13), which are compared
+    expect(shared(data)).toBe(23);
     const plan = data.base.plans.find((p) => p.plan.id === 'plan-a')!;
-    const same = plan.projects[0]!.project;
-    expect('same' in same && same.same).toBe(true);
-    if ('same' in same) expect(same.whole().title).toBe('Project P1');
+    // nothing of plan-a is compared: all its projects are held apart, in the headline only
+    expect(plan.projects).toEqual([]);
+    expect(plan.same!.map((r) => r.id).sort()).toEqual(['P1', 'P10', 'P11', 'P12', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9']);
+    // what the rules read of it (its facts), not its data: no title
+    expect(plan.same![0]).toMatchObject({ id: 'P1', status: [{ date: '2021-03-01', status: 'planned' }, { date: '2022-06-01', status: 'ongoing' }] });
+    expect(plan.same![0]).not.toHaveProperty('title');
   });
 });
 
@@ -222,7 +226,7 @@ describe('two revisions: blobs that are the same are not read, and the rules reu
     const alone = load('HEAD');
     expect(two.result.diagnostics).toEqual(alone.result.diagnostics);
     expect(two.result.diagnostics.map((d) => d.code)).toContain('id-duplicate');
-    const data = diffData(first.loaded, two.result.loaded);
+    const data = diffData(first, two.result.loaded);
     const o = { asOf: TODAY, base: sideOf('a', root, one.result), head: sideOf('b', root, two.result) };
     expect(computeDiff(data.base, data.head, o)).toEqual(computeDiff(assemble(root, one.result.loaded.files), assemble(root, alone.result.loaded.files), o));
   });

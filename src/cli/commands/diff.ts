@@ -79,7 +79,7 @@ async function runDiff(ctx: CommandContext, spec: { base: SideSpec; head?: SideS
   const base = await loadSide(io, spec.base, root, asOf, both);
   const head = spec.head === undefined ? await loadFolder(io, resolved.dir, asOf, root ? ' (working tree)' : ' (embedded)', base) : await loadSide(io, spec.head, root, asOf, both, base);
   const [{ computeDiff }, { diffData }] = await Promise.all([import('../../core/diff.js'), import('../../core/diff-load.js')]);
-  const data = diffData(base.loaded, head.loaded);
+  const data = diffData(base, head.loaded);
   const diff = computeDiff(data.base, data.head, { asOf, base: base.side, head: head.side });
   const { diffFormatters } = await import('../../formatters/diff/index.js');
   io.stdout(diffFormatters[flags.format](diff, { color: wantsColor(io, 'stdout') }));
