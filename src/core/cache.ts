@@ -30,6 +30,7 @@ import buildId from './generated/build-id.cjs';
 import { loadRead, type FilePlace, type SourceFile } from './load-file.js';
 import type { RawDiagnostic } from './raw.js';
 import type { ReadResult } from './read.js';
+import type { ListedPath } from './source/types.js';
 import { projectFacts } from './rules.js';
 
 export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
@@ -130,7 +131,7 @@ interface Entry {
 
 /** Where a file's text is read from when something asks for it (the load's DataSource). */
 export interface FileReader {
-  read(rel: string): ReadResult;
+  read(rel: string, listed?: ListedPath): ReadResult;
 }
 
 /** The cache of one data root, used by one load. */
@@ -139,7 +140,7 @@ export interface FileCache {
    * Before a file is read: its result from the cache, when the cache holds
    * one for the file as it is now (undefined: read and check it, then record it).
    */
-  known(rel: string, place: FilePlace, source: FileReader): SourceFile | undefined;
+  known(listed: ListedPath, place: FilePlace, source: FileReader): SourceFile | undefined;
   /** A file that was read and checked afresh. */
   record(rel: string, file: SourceFile): void;
   /** Called when every file is loaded: makes the bytes to write, when anything changed. */
@@ -185,7 +186,8 @@ export function openCache(stored: CacheFile | Uint8Array | undefined, options: O
   const stable = (st: Stats | undefined): Stat => (st && st.mtimeMs < options.now - RACY_MS ? [st.size, st.mtimeMs, st.ctimeMs, st.ino] : NO_STAT);
   const byMetadata = options.strategy === 'metadata';
   return {
-    known(rel, place, source) {
+    known(listed, place, source) {
+      const { rel } = listed;
       const row = rowOf(rel);
       const st = byMetadata ? statOf(place.path) : undefined;
       if (row >= 0) {
@@ -194,10 +196,10 @@ export function openCache(stored: CacheFile | Uint8Array | undefined, options: O
         if (st !== undefined && (flags & HAS_DIAGNOSTICS) === 0 && table[t + SIZE] === st.size && table[t + MTIME] === st.mtimeMs && table[t + CTIME] === st.ctimeMs && table[t + INO] === st.ino) {
           next.push(row);
           counts.byStat++;
-          return new CachedFile(place, old, row, undefined, rel, source);
+          return new CachedFile(place, old, row, undefined, listed, source);
         }
         // by content: with the content strategy; a file with problems (its text places them); a file whose stat changed (touched, checked out again)
-        const got = source.read(rel);
+        const got = source.read(rel, listed);
         if (got.ok && hashOf(got.text).equals(old.hashes.subarray(row * HASH_BYTES, (row + 1) * HASH_BYTES))) {
           const stat = stable(st);
           if (stat.some((v, i) => v !== table[t + i])) changed = true;
@@ -288,13 +290,13 @@ class CachedFile implements SourceFile {
   #text: string | undefined;
   /** where its text is read from when asked for (none: read already, or never to be read) */
   #source: FileReader | undefined;
-  #rel: string | undefined;
+  #listed: ListedPath | undefined;
   #data: unknown;
   /** the stored cache and the row whose data is not parsed yet */
   #stored: Stored | undefined;
   #row: number;
 
-  constructor(base: FilePlace, stored: Stored, row: number, text: string | undefined, rel?: string, source?: FileReader) {
+  constructor(base: FilePlace, stored: Stored, row: number, text: string | undefined, listed?: ListedPath, source?: FileReader) {
     this.path = base.path;
     this.kind = base.kind;
     if (base.expectedId !== undefined) this.expectedId = base.expectedId;
@@ -306,7 +308,7 @@ class CachedFile implements SourceFile {
     this.#stored = (flags & HAS_DATA) !== 0 ? stored : undefined;
     this.#row = row;
     this.#text = text;
-    this.#rel = rel;
+    this.#listed = listed;
     this.#source = source;
   }
 
@@ -339,7 +341,7 @@ class CachedFile implements SourceFile {
 
   get text(): string | undefined {
     if (this.#source) {
-      const r = this.#source.read(this.#rel!);
+      const r = this.#source.read(this.#listed!.rel, this.#listed);
       this.#source = undefined;
       if (r.ok) this.#text = r.text;
     }

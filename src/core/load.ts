@@ -11,7 +11,7 @@ import { cmp } from './order.js';
 import { classify, inLayoutOrder } from './source/layout.js';
 import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
-import type { DataSource } from './source/types.js';
+import type { DataSource, ListedPath } from './source/types.js';
 import type { FileCache } from './cache.js';
 import { projectFacts } from './rules.js';
 import { own, stringKeeper } from './strings.js';
@@ -129,16 +129,16 @@ export function loadFiles(source: DataSource, from: LoadFrom = {}): LoadedFiles 
         const where: FilePlace = { path, kind: place.kind };
         if ('planId' in place) [where.planId, where.expectedId] = [planName(place.planId), place.expectedId];
         // a file the cache (--cache) knows as it is now is not read or parsed
-        const known = cache?.known(p.rel, where, source);
+        const known = cache?.known(p, where, source);
         if (known) {
           files.push(slim ? slim(known) : known);
           continue;
         }
-        const read = source.read(p.rel);
+        const read = source.read(p.rel, p);
         // same place, same text: the same parse and schema verdict (a SourceFile's diagnostics hold no file name)
         const twin = sameAs?.get(p.rel);
         if (twin !== undefined && read.ok && twin.kind === where.kind && twin.text === read.text) {
-          const file = twin instanceof OnDemandFile ? twin.at(path, origin) : { ...twin, path };
+          const file = twin instanceof OnDemandFile ? twin.at(path, origin, p) : { ...twin, path };
           const kept = slim ? slim(file) : file;
           twins!.set(kept, twin);
           cache?.record(p.rel, kept);
@@ -147,7 +147,7 @@ export function loadFiles(source: DataSource, from: LoadFrom = {}): LoadedFiles 
         }
         const file = loadRead(where, read);
         cache?.record(p.rel, file);
-        files.push(slim ? slim(file) : file);
+        files.push(slim ? slim(file, p) : file);
       }
     }
   }
@@ -185,20 +185,23 @@ class OnDemandFile implements SourceFile {
   readonly #data: unknown;
   readonly #text: string | undefined;
   readonly #origin: Origin;
+  /** its path as the listing gave it (reading it again then needs no link check of its own) */
+  readonly #listed: ListedPath | undefined;
   #whole: SourceFile | undefined;
 
-  constructor(file: Pick<SourceFile, 'path' | 'expectedId' | 'planId'>, kept: Kept, origin: Origin) {
+  constructor(file: Pick<SourceFile, 'path' | 'expectedId' | 'planId'>, kept: Kept, origin: Origin, listed?: ListedPath) {
     this.path = file.path;
     this.expectedId = file.expectedId;
     this.planId = file.planId;
     if ('facts' in kept) [this.facts, this.#text] = [kept.facts, kept.text];
     else this.#data = kept.data;
     this.#origin = origin;
+    this.#listed = listed;
   }
 
   /** The same file (the same text) at the same place in another version of the root: diff's second side. */
-  at(path: string, origin: Origin): OnDemandFile {
-    return new OnDemandFile({ path, expectedId: this.expectedId, planId: this.planId }, this.facts !== undefined ? { facts: this.facts, text: this.#text } : { data: this.#data }, origin);
+  at(path: string, origin: Origin, listed?: ListedPath): OnDemandFile {
+    return new OnDemandFile({ path, expectedId: this.expectedId, planId: this.planId }, this.facts !== undefined ? { facts: this.facts, text: this.#text } : { data: this.#data }, origin, listed);
   }
 
   // what every such file is, from the prototype: 100,000 files need not hold it each
@@ -229,14 +232,14 @@ class OnDemandFile implements SourceFile {
     const place: FilePlace = { path: this.path, kind: 'project' };
     if (this.planId !== undefined) place.planId = this.planId;
     if (this.expectedId !== undefined) place.expectedId = this.expectedId;
-    return (this.#whole = loadRead(place, source.read(rel)));
+    return (this.#whole = loadRead(place, source.read(rel, this.#listed)));
   }
 }
 
 /** What a load keeps of each file: a project without problems becomes an OnDemandFile with its facts or its data; the rest are kept whole. */
-function slimmer(origin: Origin, keep: Exclude<Keep, 'all'>): (file: SourceFile) => SourceFile {
+function slimmer(origin: Origin, keep: Exclude<Keep, 'all'>): (file: SourceFile, listed?: ListedPath) => SourceFile {
   const once = stringKeeper();
-  return (file) => {
+  return (file, listed) => {
     // a file from the --cache (cache.ts) with its facts keeps them, its data and its text unread until asked for: it is left as it is
     if (file.kind !== 'project' || !file.valid || file.diagnostics.length > 0 || file instanceof OnDemandFile || file.facts !== undefined) return file;
     const data = file.data;
@@ -246,7 +249,7 @@ function slimmer(origin: Origin, keep: Exclude<Keep, 'all'>): (file: SourceFile)
       keep === 'facts' || keep === 'texts'
         ? { facts: projectFacts(d, once, file.expectedId), ...(keep === 'texts' && file.text !== undefined ? { text: file.text } : {}) }
         : { data: keep === 'figures' ? figuresOf(d, once, file.expectedId) : data };
-    return new OnDemandFile(file, kept, origin);
+    return new OnDemandFile(file, kept, origin, listed);
   };
 }
 

@@ -41,8 +41,6 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
   }
   const overlay = new Map<string, string | null>();
   for (const [path, text] of options.overlay ?? []) overlay.set(relative(root, path).split(sep).join('/'), text);
-  /** regular files (not links) in folders whose links were checked while listing: reading them needs no link check of their own */
-  const regular = new Set<string>();
   const buffer: { bytes?: Buffer } = {};
   // a listed path has no empty, . or .. parts: joining is putting the separator between
   const prefix = root.endsWith(sep) ? root : root + sep;
@@ -50,7 +48,7 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
   return {
     root,
     list(): Listing {
-      const listing = listDisk(root, realRoot, regular);
+      const listing = listDisk(root, realRoot);
       if (overlay.size === 0) return listing;
       // files the overlay adds come last: the listing is no longer in the layout's order
       const paths = listing.paths.filter((p) => overlay.get(p.rel) !== null);
@@ -61,16 +59,17 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
       }
       return { paths, planFolders: listing.planFolders };
     },
-    read(rel: string): ReadResult {
+    read(rel: string, listed?: ListedPath): ReadResult {
       const text = overlay.get(rel);
       if (typeof text === 'string') return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-      return readDataFile(abs(rel), realRoot, undefined, { linkChecked: regular.has(rel), buffer });
+      // a file this listing saw as regular (listDisk): a flag on its path, not a set of 100,000 paths to build and look up
+      return readDataFile(abs(rel), realRoot, undefined, { linkChecked: listed?.regular === true && listed.rel === rel, buffer });
     },
   };
 }
 
 /** Walks the layout's folders only: plans/, each plan folder and its projects/. A folder outside the root is never listed. */
-function listDisk(root: string, realRoot: string, regular: Set<string>): Listing {
+function listDisk(root: string, realRoot: string): Listing {
   const paths: ListedPath[] = [];
   const planFolders: string[] = [];
   // anything named meetings.yaml is listed: a folder, a pipe or a broken link is reported when read, never skipped
@@ -130,8 +129,8 @@ function listDisk(root: string, realRoot: string, regular: Set<string>): Listing
         paths.push({ rel: file, problem: diag('file-unexpected', `projects/ holds project files only; the folder ${p.name} in it is not read. Move its project files up into projects/`) });
         continue;
       }
-      paths.push({ rel: file });
-      if (p.isFile()) regular.add(file);
+      // a regular file (not a link) in folders whose links were checked above: reading it needs no link check of its own
+      paths.push({ rel: file, regular: p.isFile() });
     }
   }
   return { paths, planFolders, ordered: true };

@@ -7,6 +7,8 @@ export interface ListedPath {
   rel: string;
   /** a problem found while listing (a link leaving the root, a link in a git revision): the path is reported, never read */
   problem?: RawDiagnostic;
+  /** the listing saw a regular file (not a link) in folders whose links it checked: reading it needs no link check of its own (it means this only to the source that listed it) */
+  regular?: boolean;
 }
 
 export interface Listing {
@@ -21,5 +23,6 @@ export interface DataSource {
   /** absolute path of the data root; it names the files in results */
   readonly root: string;
   list(): Listing;
-  read(rel: string): ReadResult;
+  /** a file's text; `listed` is the path as this source's listing gave it, when the caller has it (it may spare a check) */
+  read(rel: string, listed?: ListedPath): ReadResult;
 }
