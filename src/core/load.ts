@@ -167,8 +167,12 @@ interface Origin {
 
 const originOf = (source: DataSource): Origin => ({ source, prefix: (source.root.endsWith(sep) ? source.root : source.root + sep).length });
 
-/** What a file loaded on demand holds instead of its data: its facts (and its text, with keep `texts`), or its data. */
-type Kept = { facts: unknown; text?: string } | { data: unknown };
+/**
+ * What a file loaded on demand holds instead of its data: its facts (and its
+ * text, with keep `texts`), or its data; or its figures, which are both (they
+ * hold what the rules read, in the shape projectFacts gives it).
+ */
+type Kept = { facts: unknown; text?: string } | { data: unknown } | { figures: unknown };
 
 /**
  * A project file without problems, loaded on demand: it holds the facts the
@@ -194,6 +198,7 @@ class OnDemandFile implements SourceFile {
     this.expectedId = file.expectedId;
     this.planId = file.planId;
     if ('facts' in kept) [this.facts, this.#text] = [kept.facts, kept.text];
+    else if ('figures' in kept) [this.facts, this.#data] = [kept.figures, kept.figures];
     else this.#data = kept.data;
     this.#origin = origin;
     this.#listed = listed;
@@ -201,7 +206,8 @@ class OnDemandFile implements SourceFile {
 
   /** The same file (the same text) at the same place in another version of the root: diff's second side. */
   at(path: string, origin: Origin, listed?: ListedPath): OnDemandFile {
-    return new OnDemandFile({ path, expectedId: this.expectedId, planId: this.planId }, this.facts !== undefined ? { facts: this.facts, text: this.#text } : { data: this.#data }, origin, listed);
+    const kept: Kept = this.#data === undefined ? { facts: this.facts, text: this.#text } : this.facts === this.#data ? { figures: this.#data } : { data: this.#data };
+    return new OnDemandFile({ path, expectedId: this.expectedId, planId: this.planId }, kept, origin, listed);
   }
 
   // what every such file is, from the prototype: 100,000 files need not hold it each
@@ -248,7 +254,9 @@ function slimmer(origin: Origin, keep: Exclude<Keep, 'all'>): (file: SourceFile,
     const kept: Kept =
       keep === 'facts' || keep === 'texts'
         ? { facts: projectFacts(d, once, file.expectedId), ...(keep === 'texts' && file.text !== undefined ? { text: file.text } : {}) }
-        : { data: keep === 'figures' ? figuresOf(d, once, file.expectedId) : data };
+        : keep === 'figures'
+          ? { figures: figuresOf(d, once, file.expectedId) }
+          : { data };
     return new OnDemandFile(file, kept, origin, listed);
   };
 }
@@ -257,7 +265,9 @@ function slimmer(origin: Origin, keep: Exclude<Keep, 'all'>): (file: SourceFile,
  * A project's data without its notes and sources, each string kept once or
  * as a copy of its own (a slice of the file's text would keep the whole text):
  * what report, list and paper read. The file passed its schema, so the keys
- * are those of a project.
+ * are those of a project; a schedule year written as a number is its text (as
+ * assemble and projectFacts read it), so the rules take the figures as they
+ * are, without a copy of their own per file.
  */
 function figuresOf(d: Record<string, unknown>, once: (s: unknown) => unknown, expectedId: string | undefined): Record<string, unknown> {
   const list = (v: unknown) => (Array.isArray(v) ? v.map(once) : v);
@@ -274,7 +284,10 @@ function figuresOf(d: Record<string, unknown>, once: (s: unknown) => unknown, ex
       });
     else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const copy: Record<string, unknown> = {};
-      for (const k in v) copy[k] = once((v as Record<string, unknown>)[k]);
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        copy[k] = key === 'schedule' && typeof x === 'number' && Number.isInteger(x) ? String(x) : once(x);
+      }
       out[key] = copy;
     } else out[key] = list(v);
   }

@@ -7,7 +7,12 @@ import { cmp } from './order.js';
  * is computed (O(length × cap), not O(length²)), and any distance over the
  * cap comes back as cap + 1, at once when the lengths alone differ by more.
  */
-export function levenshtein(a: string, b: string, cap = Infinity): number {
+/** What the distances computed: the cells of the table (`work` in the functions below; the tests count them to hold them linear). */
+export interface Work {
+  cells: number;
+}
+
+export function levenshtein(a: string, b: string, cap = Infinity, work?: Work): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const band = Math.min(cap, Math.max(a.length, b.length));
   const over = band + 1;
@@ -21,6 +26,7 @@ export function levenshtein(a: string, b: string, cap = Infinity): number {
     row.fill(over, Math.max(0, from - 1), Math.min(b.length, to + 1) + 1);
     row[0] = i <= band ? i : over;
     let least = row[0];
+    if (work) work.cells += Math.max(0, to - from + 1);
     for (let j = from; j <= to; j++) {
       const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
       row[j] = Math.min(d, over);
@@ -33,12 +39,12 @@ export function levenshtein(a: string, b: string, cap = Infinity): number {
 }
 
 /** The closest allowed word, when it is close enough to be a likely typo. */
-export function suggest(word: string, allowed: readonly string[]): string | undefined {
+export function suggest(word: string, allowed: readonly string[], work?: Work): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of allowed) {
     // no suggestion is ever more than 3 edits away, so no distance past 3 is worth computing
-    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase(), 3);
+    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase(), 3, work);
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
@@ -54,7 +60,7 @@ export function suggest(word: string, allowed: readonly string[]): string | unde
  * leading zeros (P1 → P01), then ids it starts or is part of, or that are a
  * small edit away.
  */
-export function nearMatches(word: string, candidates: readonly string[], max = 5): string[] {
+export function nearMatches(word: string, candidates: readonly string[], max = 5, work?: Work): string[] {
   const norm = (s: string) => s.toLowerCase().replace(/\d+/g, (n) => String(Number(n)));
   const w = word.toLowerCase();
   const scored: { id: string; score: number }[] = [];
@@ -65,7 +71,7 @@ export function nearMatches(word: string, candidates: readonly string[], max = 5
     // the distance to a word that contains w is the number of letters around it
     else if (w && c.includes(w)) scored.push({ id, score: c.length - w.length - 100 });
     else {
-      const d = levenshtein(w, c, limit);
+      const d = levenshtein(w, c, limit, work);
       if (d <= limit) scored.push({ id, score: d });
     }
   }

@@ -40,6 +40,8 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
     for (const code of ['area-unknown', 'meeting-unknown', 'id-mismatch', 'id-duplicate', 'schedule-order', 'carried-from-unknown', 'date-order', 'date-future', 'date-outside-period']) expect(codes, code).toContain(code);
     expect(whole.diagnostics.filter((d) => d.code === 'schedule-order').map((d) => d.file.split('/').pop())).toEqual(['P06.yaml', 'P09.yaml']);
     expect(facts.diagnostics).toEqual(whole.diagnostics);
+    // report, list and paper: the rules take the figures (the data without notes) as they are
+    expect(validateRoot(made.dir, { cwd: made.dir, today: TODAY, keep: 'figures' }).diagnostics).toEqual(whole.diagnostics);
     expect(facts.filesChecked).toBe(whole.filesChecked);
     expect([facts.errors, facts.warnings]).toEqual([whole.errors, whole.warnings]);
   });
@@ -49,6 +51,7 @@ describe('validate keeps only the facts the rules read, and finds the same', () 
       const dir = join(FIXTURES, name);
       const whole = validateRoot(dir, { cwd: FIXTURES, today: TODAY });
       expect(checkRoot(dir, { cwd: FIXTURES, today: TODAY }).diagnostics, name).toEqual(whole.diagnostics);
+      expect(validateRoot(dir, { cwd: FIXTURES, today: TODAY, keep: 'figures' }).diagnostics, name).toEqual(whole.diagnostics);
     }
   });
 

@@ -1,7 +1,6 @@
 /** "Did you mean": the bounded edit distance gives the full one's answer, and its work grows with length × cap, not length². */
 import { describe, expect, it } from 'vitest';
 import { levenshtein, nearMatches, suggest } from '../../src/core/suggest.js';
-import { growth, LINEAR_BOUND } from '../reliability/scaling.js';
 
 /** The textbook full-table distance, to check the banded one against. */
 function full(a: string, b: string): number {
@@ -27,7 +26,18 @@ describe('levenshtein with a cap', () => {
 
   it('grows linearly with the length of two long, nearly equal ids (1,500 to 6,000 characters)', () => {
     const id = (n: number, last: string) => 'm'.repeat(n - 1) + last;
-    expect(growth((n) => void levenshtein(id(n, 'a'), id(n, 'b'), 3), 1500)).toBeLessThan(LINEAR_BOUND);
+    // the cells of the table it fills, counted: 4x the length is about 4x the cells (a full table would be 16x)
+    const cells = (n: number) => {
+      const work = { cells: 0 };
+      expect(levenshtein(id(n, 'a'), id(n, 'b'), 3, work)).toBe(1);
+      return work.cells;
+    };
+    expect(cells(1500)).toBeGreaterThan(1500);
+    expect(cells(6000) / cells(1500)).toBeLessThan(4.1);
+    // and without a cap the whole table is filled, which the count shows
+    const full = { cells: 0 };
+    levenshtein(id(300, 'a'), id(300, 'b'), Infinity, full);
+    expect(full.cells).toBe(300 * 300);
   });
 });
 
@@ -35,8 +45,19 @@ describe('suggestions over long ids', () => {
   const ids = (n: number, length: number) => Array.from({ length: n }, (_, i) => `${String(i).padStart(4, '0')}${'x'.repeat(length - 4)}`);
   it('suggest and nearMatches stay linear in the length of the ids (6,000 to 24,000 characters)', () => {
     const words = (length: number) => ids(40, length);
-    expect(growth((n) => void suggest(`${'z'.repeat(n)}`, words(n)), 6000)).toBeLessThan(LINEAR_BOUND);
-    expect(growth((n) => void nearMatches(`9999${'x'.repeat(n - 4)}`, words(n)), 6000)).toBeLessThan(LINEAR_BOUND);
+    // the cells of the distance tables they fill, counted (the rest is lower-casing and includes, linear in the text)
+    const counted = (f: (n: number, work: { cells: number }) => void) => (n: number) => {
+      const work = { cells: 0 };
+      f(n, work);
+      return work.cells;
+    };
+    const bySuggest = counted((n, work) => void suggest(`${'z'.repeat(n)}`, words(n), work));
+    const byNear = counted((n, work) => void nearMatches(`9999${'x'.repeat(n - 4)}`, words(n), 5, work));
+    // a word that is no near match stops after a few rows of each table: work that does not grow with the length at all
+    expect(bySuggest(6000)).toBeGreaterThan(0);
+    expect(bySuggest(24000) / bySuggest(6000)).toBeLessThan(4.1);
+    expect(byNear(6000)).toBeGreaterThan(6000);
+    expect(byNear(24000) / byNear(6000)).toBeLessThan(4.1);
   });
 
   it('still finds a near id and a typo', () => {
