@@ -163,12 +163,14 @@ function checkProject(
     d.push(raw('id-mismatch', `project id "${project.id}" does not match its file name "${file.expectedId}"; rename one so they are equal`, ['id']));
   const areaIds = plan?.areaIds;
   if (plan && areaIds) {
-    project.priority_areas.forEach((area, i) => {
-      if (area === '' || areaIds.includes(area)) return;
+    const areas = project.priority_areas;
+    for (let i = 0; i < areas.length; i++) {
+      const area = areas[i]!;
+      if (area === '' || areaIds.includes(area)) continue;
       const hint = suggest(area, areaIds);
       const known = areaIds.length ? `its areas are ${listAllowed(areaIds)}` : 'it defines none';
       d.push(raw('area-unknown', `priority area "${area}" is not defined in plan ${plan.name}${hint ? ` (did you mean "${hint}"?)` : ''}; ${known}`, ['priority_areas', i]));
-    });
+    }
   }
   if (project.schedule && typeof project.schedule.start === 'string' && typeof project.schedule.end === 'string' && MONTH_RE.test(project.schedule.start) && MONTH_RE.test(project.schedule.end)) {
     const start = monthIndex(project.schedule.start, 'start');
@@ -180,8 +182,6 @@ function checkProject(
   }
   let previous: string | undefined;
   const status = project.status;
-  /** the plan's period, for a message */
-  const period = () => `${plan!.plan.period.start}-${plan!.plan.period.end}`;
   for (let i = 0; i < status.length; i++) {
     const entry = status[i];
     if (!entry) continue;
@@ -191,12 +191,13 @@ function checkProject(
       d.push(raw('date-order', `status date ${entry.date} is not after the previous entry's date ${previous}; entries must be in date order, each on a later date`, ['status', i, 'date']));
     if (real) {
       if (entry.date > ctx.today) d.push(raw('date-future', `status date ${entry.date} is in the future (today is ${ctx.today})`, ['status', i, 'date']));
-      const year = Number(entry.date.slice(0, 4));
+      // a real date: its first four characters are digits
+      const year = (entry.date.charCodeAt(0) - 48) * 1000 + (entry.date.charCodeAt(1) - 48) * 100 + (entry.date.charCodeAt(2) - 48) * 10 + entry.date.charCodeAt(3) - 48;
       // after the period, completing, cancelling or closing out ongoing work is normal; only a project still planned is suspicious
       if (plan && year < plan.plan.period.start)
-        d.push(raw('date-outside-period', `status date ${entry.date} is before the plan's period ${period()}`, ['status', i, 'date']));
+        d.push(raw('date-outside-period', `status date ${entry.date} is before the plan's period ${periodOf(plan)}`, ['status', i, 'date']));
       else if (plan && year > plan.plan.period.end && entry.status === 'planned')
-        d.push(raw('date-outside-period', `status "planned" dated ${entry.date}, after the plan's period ${period()} ended; a project of an ended plan is completed, ongoing, postponed or cancelled (or moves to the next plan)`, ['status', i, 'date']));
+        d.push(raw('date-outside-period', `status "planned" dated ${entry.date}, after the plan's period ${periodOf(plan)} ended; a project of an ended plan is completed, ongoing, postponed or cancelled (or moves to the next plan)`, ['status', i, 'date']));
       previous = previous === undefined || entry.date > previous ? entry.date : previous;
     }
     if (typeof entry.meeting === 'string' && meetingIds !== undefined) {
@@ -212,6 +213,9 @@ function checkProject(
 }
 
 const MONTH_RE = /^\d{4}(-\d{2})?$/;
+
+/** A plan's period, for a message. */
+const periodOf = (plan: PlanInfo) => `${plan.plan.period.start}-${plan.plan.period.end}`;
 
 /** What the rules know of a plan: the folder name, and the area ids when the plan lists them. */
 interface PlanInfo {
