@@ -35,13 +35,15 @@ export interface SideOptions {
 
 /**
  * Loads and checks one side. The first keeps of each project file without
- * problems its text (to compare) and what the rules read (keep `texts`); the
- * second keeps only what the rules read, takes from the first each file with
- * the same text, and has the rules check again only what foundBeside says.
+ * problems its text (to compare) and what the rules read (keep `texts`: the
+ * data of a file the diff compares is its text parsed again). The second
+ * takes from the first each file with the same text (what the rules read of
+ * it), keeps the data of the others (keep `data`), and has the rules check
+ * again only what foundBeside says.
  */
 export function checkSide(source: DataSource, options: CheckOptions, side: SideOptions = {}): CheckResult & { loaded: LoadedFiles } {
   const { first } = side;
-  const loaded = loadFiles(source, { keep: side.whole ? 'all' : first ? 'facts' : 'texts', ...(first ? { sameAs: first.files } : {}), ...(side.reuse ? { reuse: side.reuse } : {}) });
+  const loaded = loadFiles(source, { keep: side.whole ? 'all' : first ? 'data' : 'texts', ...(first ? { sameAs: first.files } : {}), ...(side.reuse ? { reuse: side.reuse } : {}) });
   return checkLoaded(loaded, options, first && foundBeside(loaded, first));
 }
 

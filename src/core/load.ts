@@ -7,6 +7,7 @@ import { sep } from 'node:path';
 import type { DataSet, Meeting, Plan, PlanRecord, Project } from './types.js';
 import { diag, type RawDiagnostic } from './raw.js';
 import { loadRead, type FilePlace, type SourceFile } from './load-file.js';
+import { parseYaml } from './parse.js';
 import { cmp } from './order.js';
 import { classify, inLayoutOrder } from './source/layout.js';
 import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
@@ -192,6 +193,7 @@ class OnDemandFile implements SourceFile {
   /** its path as the listing gave it (reading it again then needs no link check of its own) */
   readonly #listed: ListedPath | undefined;
   #whole: SourceFile | undefined;
+  #parsed: { data: unknown } | undefined;
 
   constructor(file: Pick<SourceFile, 'path' | 'expectedId' | 'planId'>, kept: Kept, origin: Origin, listed?: ListedPath) {
     this.path = file.path;
@@ -228,7 +230,13 @@ class OnDemandFile implements SourceFile {
   }
 
   get data(): unknown {
-    return this.#data !== undefined ? this.#data : this.#load().data;
+    if (this.#data !== undefined) return this.#data;
+    // its text kept (keep texts, diff's first side): the data of that text, parsed again, neither read nor checked again (it passed its schema)
+    if (this.#text !== undefined && this.#parsed === undefined) {
+      const parsed = parseYaml(this.#text);
+      this.#parsed = parsed.ok ? { data: parsed.data } : { data: this.#load().data };
+    }
+    return this.#parsed !== undefined ? this.#parsed.data : this.#load().data;
   }
 
   #load(): SourceFile {
