@@ -1,10 +1,11 @@
 /** --cache as a user meets it: the same output with and without it, cold and warm, in validate, report and the edits; where the file goes; what it refuses. */
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheKey, decodeCache, encodeCacheFiles } from '../../src/core/cache.js';
 import { VERSION } from '../../src/cli/shared.js';
-import { EMBEDDED, FIXTURES, cli, tempDir } from '../helpers.js';
+import { BIN, EMBEDDED, FIXTURES, cli, tempDir } from '../helpers.js';
 
 const temps: (() => void)[] = [];
 afterAll(() => temps.forEach((c) => c()));
@@ -186,6 +187,15 @@ describe('where the cache is', () => {
     expect(r.code).toBe(want.code);
     expect(r.stdout).toBe(want.stdout);
     expect(r.stderr).toMatch(/^accsm: could not write the cache blocker\/c\.cache \(E[A-Z]+\); the next run with --cache checks every file again\n$/);
+  });
+
+  it.skipIf(process.platform === 'win32')('a named pipe at the cache location is not read (it would wait for a writer): the run goes on and writes its cache there', () => {
+    const { cwd } = workspace(join(FIXTURES, 'valid-minimal'));
+    expect(spawnSync('mkfifo', [join(cwd, 'c.cache')]).status).toBe(0);
+    // a child process: a read that blocks would hang this worker, not fail the test
+    const r = spawnSync(process.execPath, [BIN, 'validate', '--data', 'data', '--cache', '--cache-location', 'c.cache'], { cwd, encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    expect([r.signal, r.status, r.stderr]).toEqual([null, 0, '']);
+    expect(statSync(join(cwd, 'c.cache')).isFile()).toBe(true);
   });
 
   it('--cache-strategy takes metadata or content only', async () => {
