@@ -273,6 +273,9 @@ function relIndex(stored: Stored): Map<string, number> {
   return index;
 }
 
+/** No problems: the one empty list the cached files without any share (frozen, so nothing can add to it), not one per file. */
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as RawDiagnostic[];
+
 /**
  * A file as the cache has it: a project file without problems with the facts
  * the rules read. Its data is parsed from its JSON when first asked for, and
@@ -303,7 +306,7 @@ class CachedFile implements SourceFile {
     if (base.planId !== undefined) this.planId = base.planId;
     const flags = stored.table[row * COLUMNS + FLAGS]!;
     this.valid = (flags & VALID) !== 0;
-    this.diagnostics = (flags & HAS_DIAGNOSTICS) !== 0 ? stored.diagnostics.get(row)! : [];
+    this.diagnostics = (flags & HAS_DIAGNOSTICS) !== 0 ? stored.diagnostics.get(row)! : NO_DIAGNOSTICS;
     this.facts = (flags & HAS_FACTS) !== 0 ? stored.facts[row] : undefined;
     this.#stored = (flags & HAS_DATA) !== 0 ? stored : undefined;
     this.#row = row;
