@@ -640,20 +640,26 @@ function jsonAt(payload: Buffer, from: number, to: number): unknown {
   }
 }
 
-/** Whether a stored value has the shape projectFacts gives a project without problems: the rules take facts as they are. */
+/**
+ * Whether a stored value has the shape projectFacts gives a project without
+ * problems: the rules take facts as they are. No call per value (a warm run
+ * of 100,000 files checks 100,000 facts): a JSON array has no named keys, so
+ * a value whose `date` or `start` is a string is an object; carried_from the
+ * rules check themselves.
+ */
 function isFacts(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  const { id, priority_areas: areas, schedule, status, carried_from: from } = value;
+  if (value === null || typeof value !== 'object') return false;
+  const { id, priority_areas: areas, schedule, status } = value as Record<string, unknown>;
   if (typeof id !== 'string' || !Array.isArray(areas) || !Array.isArray(status)) return false;
   for (let i = 0; i < areas.length; i++) if (typeof areas[i] !== 'string') return false;
   for (let i = 0; i < status.length; i++) {
-    const e: unknown = status[i];
-    if (!isObject(e) || typeof e.date !== 'string') return false;
+    const e = status[i] as { date?: unknown } | null;
+    if (e === null || typeof e !== 'object' || typeof e.date !== 'string') return false;
   }
-  return (schedule === undefined || (isObject(schedule) && typeof schedule.start === 'string' && typeof schedule.end === 'string')) && (from === undefined || isObject(from));
+  if (schedule === undefined) return true;
+  const s = schedule as { start?: unknown; end?: unknown } | null;
+  return s !== null && typeof s === 'object' && typeof s.start === 'string' && typeof s.end === 'string';
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function isDiagnostics(value: unknown): value is RawDiagnostic[] {
   return Array.isArray(value) && value.length > 0 && value.every((d) => d !== null && typeof d === 'object' && typeof (d as RawDiagnostic).code === 'string' && typeof (d as RawDiagnostic).message === 'string');
