@@ -21,7 +21,7 @@ export function isRealDate(value: string): boolean {
 }
 
 /** The number the ASCII digits from..to-1 of a text write, or -1 if one of them is not a digit. */
-function digits(text: string, from: number, to: number): number {
+export function digits(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i) - 48;

@@ -14,7 +14,7 @@ import { diskSource, isDataRoot, type DiskOptions } from './source/disk.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource, ListedPath } from './source/types.js';
 import type { FileCache } from './cache.js';
-import { projectFacts } from './rules.js';
+import { projectFacts, yearOrText } from './rules.js';
 import { own, stringKeeper } from './strings.js';
 
 export type { SourceFile };
@@ -199,9 +199,14 @@ class OnDemandFile implements SourceFile {
     this.path = file.path;
     this.expectedId = file.expectedId;
     this.planId = file.planId;
-    if ('facts' in kept) [this.facts, this.#text] = [kept.facts, kept.text];
-    else if ('figures' in kept) [this.facts, this.#data] = [kept.figures, kept.figures];
-    else this.#data = kept.data;
+    // plain assignments: a destructured pair would make an array for each of 100,000 files
+    if ('facts' in kept) {
+      this.facts = kept.facts;
+      this.#text = kept.text;
+    } else if ('figures' in kept) {
+      this.facts = kept.figures;
+      this.#data = kept.figures;
+    } else this.#data = kept.data;
     this.#origin = origin;
     this.#listed = listed;
   }
@@ -294,7 +299,7 @@ function figuresOf(d: Record<string, unknown>, once: (s: unknown) => unknown, ex
       const copy: Record<string, unknown> = {};
       for (const k in v) {
         const x = (v as Record<string, unknown>)[k];
-        copy[k] = key === 'schedule' && typeof x === 'number' && Number.isInteger(x) ? String(x) : once(x);
+        copy[k] = once(key === 'schedule' ? yearOrText(x) : x);
       }
       out[key] = copy;
     } else out[key] = list(v);

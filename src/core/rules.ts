@@ -9,7 +9,7 @@ import type { Meeting, Plan, Project } from './types.js';
 import type { SourceFile } from './load-file.js';
 import { diag, type RawDiagnostic, type Segment } from './raw.js';
 import type { RuleCode } from './codes.js';
-import { isDateString, isRealDate } from './dates.js';
+import { digits, isDateString, isRealDate } from './dates.js';
 import { suggest } from './suggest.js';
 import { own, ownValue } from './strings.js';
 
@@ -192,7 +192,7 @@ function checkProject(
     if (real) {
       if (entry.date > ctx.today) d.push(raw('date-future', `status date ${entry.date} is in the future (today is ${ctx.today})`, ['status', i, 'date']));
       // a real date: its first four characters are digits
-      const year = (entry.date.charCodeAt(0) - 48) * 1000 + (entry.date.charCodeAt(1) - 48) * 100 + (entry.date.charCodeAt(2) - 48) * 10 + entry.date.charCodeAt(3) - 48;
+      const year = digits(entry.date, 0, 4);
       // after the period, completing, cancelling or closing out ongoing work is normal; only a project still planned is suspicious
       if (plan && year < plan.plan.period.start)
         d.push(raw('date-outside-period', `status date ${entry.date} is before the plan's period ${periodOf(plan)}`, ['status', i, 'date']));
@@ -246,7 +246,7 @@ function sanitizePlan(d: Record<string, unknown>): Plan {
 }
 
 /** A schedule year written as a number (start: 2023) as the text the rules read. */
-const yearOrText = (v: unknown): unknown => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v);
+export const yearOrText = (v: unknown): unknown => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v);
 
 /** The parts of a project the rules can use; entries of the wrong shape become undefined and are skipped. */
 function sanitizeProject(d: Record<string, unknown>): Project {
