@@ -36,7 +36,8 @@ export const junit: DiagnosticFormatter = (summary, options) => {
       inner.push(`      <failure message="${xmlAttr(message)}" type="${xmlAttr(errors[0]!.code)}">${xmlText(errors.map(line).join('\n'))}</failure>`);
     }
     if (warnings.length) inner.push(`      <system-out>${xmlText(warnings.map(line).join('\n'))}</system-out>`);
-    const open = `    <testcase classname="accsm.validate" name="${xmlAttr(file)}" file="${xmlAttr(file)}" time="0"`;
+    const name = xmlAttr(file);
+    const open = `    <testcase classname="accsm.validate" name="${name}" file="${name}" time="0"`;
     cases.push(inner.length ? `${open}>\n${inner.join('\n')}\n    </testcase>` : `${open}/>`);
   }
   const time = ((options.seconds ?? 0) >= 0 ? (options.seconds ?? 0) : 0).toFixed(3);

@@ -5,7 +5,7 @@ import { summarize } from '../../../src/core/diagnostic.js';
 import { RULES } from '../../../src/core/rules.js';
 import { diagnosticFormatters } from '../../../src/formatters/diagnostics/index.js';
 import { artifactLocation } from '../../../src/formatters/diagnostics/sarif.js';
-import { xmlAttr, xmlText } from '../../../src/formatters/shared/xml.js';
+import { xmlAttr, xmlChars, xmlText } from '../../../src/formatters/shared/xml.js';
 
 const d = (file: string, line: number, column: number, severity: Diagnostic['severity'], code: string, message: string): Diagnostic => ({ file, line, column, severity, code, message });
 
@@ -183,6 +183,23 @@ describe('junit', () => {
     expect(xmlAttr('"x"\n\'y\'\t')).toBe('&quot;x&quot;&#10;&apos;y&apos;&#9;');
     expect(xmlText('\u0000\uD800x\uFFFF')).toBe('\uFFFD\uFFFDx\uFFFD');
     expect(xmlText('😀')).toBe('😀');
+  });
+
+  it('escapes every text as the full replacements do, with or without the one-pass test that most texts need nothing', () => {
+    // the replacements as they were before the test that skips them: the reference
+    const chars = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    const text = (s: string) => chars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const attr = (s: string) => text(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+    // every character class that matters, alone and among plain text: controls, breaks, entities, surrogates (paired and lone), U+FFFE/F
+    const pieces = ['a', ' ', 'plans/p#1.yaml', '\u0000', '\u0007', '\t', '\n', '\r', '\u000B', '\u001F', '\u007F', '&', '<', '>', '"', "'", '\uD83D', '\uDE00', '😀', '\uFFFE', '\uFFFF', '\uFFFD', 'é'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 3000; i++) {
+      const s = Array.from({ length: next() % 6 }, () => pieces[next() % pieces.length]).join('');
+      expect(xmlChars(s)).toBe(chars(s));
+      expect(xmlText(s)).toBe(text(s));
+      expect(xmlAttr(s)).toBe(attr(s));
+    }
   });
 
   it('has no testcases and no failures when nothing was checked', () => {
