@@ -1,5 +1,5 @@
 /** The project list as GitHub-flavoured Markdown: a heading and a pipe table per plan. */
-import { mdTable, mdText } from '../shared/markdown.js';
+import { mdText, mdTextTable } from '../shared/markdown.js';
 import { ILLUSTRATIVE_MARK_NOTE, PROJECT_COLUMNS, projectCells } from '../shared/rows.js';
 import { asOfWords, capital, emptyPlanWords, filterWords } from '../shared/words.js';
 import type { ListFormatter } from './types.js';
@@ -15,7 +15,7 @@ export const markdown: ListFormatter = inert((list) => {
       out.push(mdText(emptyPlanWords(p, list.filters), true), '');
       continue;
     }
-    out.push(mdTable(PROJECT_COLUMNS.map((title) => ({ title })), p.projects.map((r) => projectCells(r).map((c) => mdText(c)))));
+    out.push(mdTextTable(PROJECT_COLUMNS.map((title) => ({ title })), p.projects.map(projectCells)));
   }
   if (list.plans.some((p) => p.projects.some((r) => r.illustrative))) out.push(`*${mdText(ILLUSTRATIVE_MARK_NOTE)}*`, '');
   return out.join('\n');

@@ -9,7 +9,7 @@
  * paper a fifth of its time.
  */
 import { flatText } from '../shared/lines.js';
-import { mdFrontMatter, mdTable, mdText } from '../shared/markdown.js';
+import { mdFrontMatter, mdText, mdTextTable } from '../shared/markdown.js';
 import type { Block, Inline, PaperDoc } from './model.js';
 
 function inline(runs: readonly Inline[], lineStart = false): string {
@@ -31,7 +31,12 @@ function destination(src: string): string {
 
 function table(block: Extract<Block, { kind: 'table' }>): string {
   const columns = block.header.map((title, i) => ({ title, align: block.align[i] }));
-  return mdTable(columns, block.rows.map((r) => r.cells.map((c) => (r.bold ? `**${mdText(c)}**` : mdText(c))))).trimEnd();
+  const { rows } = block;
+  return mdTextTable(
+    columns,
+    rows.map((r) => r.cells),
+    (i) => rows[i]!.bold === true,
+  ).trimEnd();
 }
 
 function block(b: Block): string {

@@ -4,7 +4,7 @@
  * meeting paper or a pull request comment (GitHub-flavoured Markdown) and
  * converts cleanly with pandoc.
  */
-import { columnWidths, proportional } from './widths.js';
+import { columnWidths, longestWord, plainLongestWord, proportional, shareRoom } from './widths.js';
 
 import { flatText } from './lines.js';
 
@@ -77,23 +77,68 @@ const CELL_MARGIN = 3;
  * GitHub ignores the counts.
  */
 export function mdTable(columns: readonly MdColumn[], rows: readonly (readonly string[])[]): string {
-  // "| a | b |", an empty cell as one space; made with += rather than map and join: a paper's annex has a line per project
-  const line = (cells: readonly string[]) => {
-    let text = '|';
-    for (const c of cells) text += ` ${c === '' ? ' ' : c} |`;
-    return text;
-  };
   const titles = columns.map((c) => mdText(c.title));
   for (const r of rows) if (r.length !== columns.length) throw new RangeError(`markdown table row has ${r.length} cells, expected ${columns.length}`);
   // the widths of what a reader sees, measured cell by cell (no copy of the rows without their markup)
   const widths = columnWidths([titles, ...rows], { budget: TABLE_LINE - CELL_MARGIN * columns.length, keepBrackets: false, shown });
-  const dashes = proportional(widths.map((w) => w + CELL_MARGIN), TABLE_DASHES, 3);
-  const rule = `|${columns.map((c, j) => (c.align === 'right' ? `${'-'.repeat(dashes[j]! - 1)}:` : '-'.repeat(dashes[j]!))).join('|')}|`;
-  const out = [line(titles), rule];
+  const out = [line(titles), rule(columns, widths)];
   for (const r of rows) out.push(line(r));
   // the final line break from the join
   out.push('');
   return out.join('\n');
+}
+
+/** "| a | b |", an empty cell as one space; made with += rather than map and join: a paper's annex has a line per project. */
+function line(cells: readonly string[]): string {
+  let text = '|';
+  for (const c of cells) text += ` ${c === '' ? ' ' : c} |`;
+  return text;
+}
+
+/** The separator line: dashes in proportion to the widths, a right-aligned column ending in `:`. */
+function rule(columns: readonly MdColumn[], widths: readonly number[]): string {
+  const dashes = proportional(widths.map((w) => w + CELL_MARGIN), TABLE_DASHES, 3);
+  return `|${columns.map((c, j) => (c.align === 'right' ? `${'-'.repeat(dashes[j]! - 1)}:` : '-'.repeat(dashes[j]!))).join('|')}|`;
+}
+
+/**
+ * A pipe table of plain texts: the table mdTable makes of the cells escaped
+ * with mdText (the rows that `bold` names in strong emphasis), made in one
+ * pass. A plain cell (printable ASCII without markup, most cells of a paper)
+ * is written as it is and measured in the same pass over its characters
+ * (plainLongestWord); the others are escaped and measured as mdTable does.
+ */
+export function mdTextTable(columns: readonly MdColumn[], rows: readonly (readonly string[])[], bold?: (row: number) => boolean): string {
+  const n = columns.length;
+  const titles = columns.map((c) => mdText(c.title));
+  const min = titles.map((t) => longestWord(shown(t)));
+  const max = titles.map((t) => shown(t).length);
+  const lines: string[] = [line(titles), ''];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.length !== n) throw new RangeError(`markdown table row has ${r.length} cells, expected ${n}`);
+    const strong = bold !== undefined && bold(i);
+    let text = '|';
+    for (let j = 0; j < n; j++) {
+      const cell = r[j]!;
+      let longest = plainLongestWord(cell);
+      let written = cell;
+      let width = cell.length;
+      if (longest < 0) {
+        written = mdText(cell);
+        const seen = shown(written);
+        longest = longestWord(seen);
+        width = seen.length;
+      }
+      if (longest > min[j]!) min[j] = longest;
+      if (width > max[j]!) max[j] = width;
+      text += strong ? ` **${written}** |` : ` ${written === '' ? ' ' : written} |`;
+    }
+    lines.push(text);
+  }
+  lines[1] = rule(columns, shareRoom(min, max, TABLE_LINE - CELL_MARGIN * n));
+  lines.push('');
+  return lines.join('\n');
 }
 
 /**

@@ -17,11 +17,38 @@ function unbreakable(cell: string, keepBrackets: boolean): string[] {
   return runs.flatMap((r) => (r.length <= UNBREAKABLE + 4 ? [r] : r.split(/\s+/)));
 }
 
+/** Markdown's markup characters (markdown.ts escapes them): a cell with one is not plain. */
+const MARKUP_CODES = new Set([...'\\`*_[]<>|$~^'].map((c) => c.charCodeAt(0)));
+/** For each ASCII code: 1 when a plain cell may hold it (printable, not markup). */
+const PLAIN = Uint8Array.from({ length: 128 }, (_, c) => (c >= 0x20 && c <= 0x7e && !MARKUP_CODES.has(c) ? 1 : 0));
+
+/**
+ * The longest word of a plain cell (printable ASCII without markup, so that
+ * escaping and flattening leave it as it is), as longestWord measures it, in
+ * one pass over its characters; -1 when the cell is not plain. Most cells of
+ * a paper's tables are plain, and a large paper has 120,000 of them.
+ */
+export function plainLongestWord(cell: string): number {
+  let longest = 0;
+  let start = 0;
+  const n = cell.length;
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 128 || PLAIN[c] === 0) return -1;
+    if (c === 32) {
+      if (i - start > longest) longest = i - start;
+      start = i + 1;
+    }
+  }
+  if (n <= UNBREAKABLE) return n;
+  return n - start > longest ? n - start : longest;
+}
+
 /** Printable ASCII, where the only white space is the space itself. */
 const PRINTABLE = /^[\x20-\x7e]*$/;
 
 /** The length of the longest word (as unbreakable splits a cell without keepBrackets); in printable ASCII found from space to space, without making the words. */
-function longestWord(cell: string): number {
+export function longestWord(cell: string): number {
   if (cell.length <= UNBREAKABLE) return cell.length;
   let longest = 0;
   if (!PRINTABLE.test(cell)) {
@@ -70,10 +97,18 @@ export function columnWidths(rows: readonly (readonly string[])[], options: Colu
       max[j] = Math.max(max[j]!, measure ? measure(cell, i) : cell.length);
     }
   }
+  return shareRoom(min, max, options.budget);
+}
+
+/**
+ * The widths of columns that need at least `min` and at most `max`
+ * characters each, in `budget`: the last step of columnWidths, for a table
+ * that measured its cells as it wrote them (mdTextTable).
+ */
+export function shareRoom(min: readonly number[], max: readonly number[], budget: number): number[] {
   const sumMin = min.reduce((a, b) => a + b, 0);
   const sumMax = max.reduce((a, b) => a + b, 0);
-  const { budget } = options;
-  if (sumMin >= budget) return min;
+  if (sumMin >= budget) return [...min];
   if (sumMax <= budget) {
     // everything fits on one line: the spare room goes to the columns in proportion to their content
     return max.map((m) => (m * budget) / sumMax);

@@ -6,6 +6,7 @@ import { RULES } from '../../../src/core/rules.js';
 import { diagnosticFormatters } from '../../../src/formatters/diagnostics/index.js';
 import { artifactLocation } from '../../../src/formatters/diagnostics/sarif.js';
 import { xmlAttr, xmlChars, xmlText } from '../../../src/formatters/shared/xml.js';
+import { below, random } from '../../random.js';
 
 const d = (file: string, line: number, column: number, severity: Diagnostic['severity'], code: string, message: string): Diagnostic => ({ file, line, column, severity, code, message });
 
@@ -192,8 +193,8 @@ describe('junit', () => {
     const attr = (s: string) => text(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
     // every character class that matters, alone and among plain text: controls, breaks, entities, surrogates (paired and lone), U+FFFE/F
     const pieces = ['a', ' ', 'plans/p#1.yaml', '\u0000', '\u0007', '\t', '\n', '\r', '\u000B', '\u001F', '\u007F', '&', '<', '>', '"', "'", '\uD83D', '\uDE00', '😀', '\uFFFE', '\uFFFF', '\uFFFD', 'é'];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const rnd = random(7);
+    const next = () => below(rnd, 1 << 30);
     for (let i = 0; i < 3000; i++) {
       const s = Array.from({ length: next() % 6 }, () => pieces[next() % pieces.length]).join('');
       expect(xmlChars(s)).toBe(chars(s));

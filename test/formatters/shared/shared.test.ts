@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { progressBar } from '../../../src/formatters/shared/bar.js';
 import { csvDocument, csvField } from '../../../src/formatters/shared/csv.js';
-import { mdCode, mdTable, mdText } from '../../../src/formatters/shared/markdown.js';
+import { mdCode, mdTable, mdText, mdTextTable } from '../../../src/formatters/shared/markdown.js';
 import { dateWords, illustrativeWords, monthWords, projectionWords, scheduleWords, wrap } from '../../../src/formatters/shared/words.js';
 import { parseCsv, markdownTables } from '../parsers.js';
+import { below, random } from '../../random.js';
 
 describe('csv', () => {
   it.each([
@@ -55,6 +56,22 @@ describe('markdown', () => {
     expect(text).toBe(`| A | B |\n|${left}|${right}|\n| x | 1 |\n|   | 2 |\n`);
     expect(markdownTables(`\n${text}`)[0]).toEqual({ header: ['A', 'B'], align: [left, right], rows: [['x', '1'], ['', '2']] });
   });
+  it('makes of plain texts the table mdTable makes of them escaped, bold rows in strong emphasis, however the cells mix plain and marked-up text', () => {
+    // plain (printable ASCII, no markup), short and long words, markup, line breaks, controls, non-ASCII, bidi, empty: alone and mixed
+    const pieces = ['a', 'Regional', 'workshop', ' ', '  ', 'P00001', 'BN, SG', '(15 June 2021)', 'abcdefghijklmnopq', '*', '**', '\\', '|', '_', '`', '<b>', '$', '~', '^', '[x]', '#', '1.', '\n', '\r\n', '\u2028', '\u0007', '\u001b[31m', '\u202e', '\u0085', 'é', '—', '漢字', '😀', '\t'];
+    const rnd = random(11);
+    const next = () => below(rnd, 1 << 30);
+    const cell = () => Array.from({ length: next() % 7 }, () => pieces[next() % pieces.length]).join('');
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + (next() % 6);
+      const columns = Array.from({ length: n }, () => ({ title: cell() || 'T', ...(next() % 3 === 0 ? { align: 'right' as const } : {}) }));
+      const rows = Array.from({ length: next() % 8 }, () => Array.from({ length: n }, cell));
+      const strong = new Set(rows.map((_, i) => i).filter(() => next() % 4 === 0));
+      const escaped = rows.map((r, i) => r.map((c) => (strong.has(i) ? `**${mdText(c)}**` : mdText(c))));
+      expect(mdTextTable(columns, rows, (i) => strong.has(i))).toBe(mdTable(columns, escaped));
+    }
+  });
+
   it('refuses a row with the wrong number of cells', () => {
     expect(() => mdTable([{ title: 'A' }], [['x', 'y']])).toThrow(RangeError);
   });

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { textTable, type TextColumn } from '../../../src/formatters/shared/table.js';
+import { random } from '../../random.js';
 
 const ASCII_CHARS = {
   top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
@@ -23,17 +24,6 @@ function cliTable3(columns: readonly TextColumn[], rows: readonly (readonly stri
   });
   for (const r of rows) table.push([...r]);
   return table.toString();
-}
-
-/** mulberry32: the same cases every run */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const c = new Chalk({ level: 1 });

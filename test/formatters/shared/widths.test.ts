@@ -1,7 +1,8 @@
 /** Column widths from content (for Word's twips and pandoc's separator dashes): no column narrower than its longest word. */
 import { describe, expect, it } from 'vitest';
 import { mdTable } from '../../../src/formatters/shared/markdown.js';
-import { columnWidths, proportional } from '../../../src/formatters/shared/widths.js';
+import { columnWidths, longestWord, plainLongestWord, proportional } from '../../../src/formatters/shared/widths.js';
+import { below, random } from '../../random.js';
 
 const AREAS = [
   ['Priority area', 'Projects/activities', 'Completed', 'Ongoing', 'Planned', 'Completed or ongoing'],
@@ -63,5 +64,23 @@ describe('pipe-table separators for pandoc', () => {
     const w = columnWidths(AREAS, { budget: 72 - 3 * 6, keepBrackets: false }).map((x) => x + 3);
     const share = w.map((x) => x / w.reduce((a, b) => a + b, 0));
     cells.forEach((c, j) => expect(Math.abs(c.length / 100 - share[j]!)).toBeLessThan(0.02));
+  });
+});
+
+describe('plainLongestWord', () => {
+  it('measures a plain cell as longestWord does, at every length around the unbreakable limit, and finds every other cell not plain', () => {
+    const next = random(5);
+    const plain = 'abcxyzABZ0129 .,;:()-/%&#@!?+="\''.split('');
+    const marked = ['*', '_', '`', '[', ']', '<', '>', '|', '$', '~', '^', '\\', '\t', '\n', '\u0000', '\u007f', 'é', '—', '😀'];
+    for (let t = 0; t < 4000; t++) {
+      const length = below(next, 30);
+      const chars = Array.from({ length }, () => plain[below(next, plain.length)]!);
+      const cell = chars.join('');
+      expect(plainLongestWord(cell)).toBe(longestWord(cell));
+      if (length > 0) {
+        chars[below(next, length)] = marked[below(next, marked.length)]!;
+        expect(plainLongestWord(chars.join(''))).toBe(-1);
+      }
+    }
   });
 });
