@@ -210,9 +210,19 @@ function outerEntryFollows(text: string, offset: number, indent: number): boolea
  * nothing wrong, a shape js-yaml misreads, or js-yaml's own words.
  */
 function explain(text: string, error: unknown): RawDiagnostic[] {
-  // the `yaml` package's own duplicate-key check compares every pair of keys in a mapping (177 s on 100,000 keys):
-  // js-yaml found the duplicate in linear time, so its place is taken and the `yaml` package only looks for other errors
   const duplicate = isDuplicateKey(error);
+  if (duplicate) {
+    // js-yaml's json mode keeps the last of duplicate keys and checks everything else: where it reads the file,
+    // the duplicates are all that is wrong, and its listener says where each key is (on 100,000 keys, a fifth of
+    // the time the `yaml` package takes); where it cannot, the `yaml` package below explains the other errors
+    const offsets = jsYamlDuplicates(text);
+    if (offsets !== undefined && offsets.length > 0) {
+      const at = positionIndex(text);
+      return firstOnEachLine(offsets.map((offset) => diag('yaml-duplicate-key', duplicateMessage(text, offset), at(offset))));
+    }
+  }
+  // the `yaml` package's own duplicate-key check compares every pair of keys in a mapping (177 s on 100,000 keys):
+  // js-yaml found the duplicate in linear time, so its place is taken and the `yaml` package only looks for other errors;
   // for duplicates, keys are compared as their text, as js-yaml does (it makes every key a string: `true` and "true" are one key);
   // the failsafe schema reads every scalar as text, which also spares resolving 100,000 of them (a sixth of the time)
   const doc = locatorDocument(text, { uniqueKeys: !duplicate, strict: true, schema: duplicate ? 'failsafe' : 'core' });
@@ -333,6 +343,104 @@ function duplicateKeys(doc: Document.Parsed): number[] {
     }
   }
   return found.sort((a, b) => a - b);
+}
+
+/** A node js-yaml composed, as its listener saw it open and close. */
+interface Composed {
+  open: number;
+  close: number;
+  result: unknown;
+}
+
+const JSON_MODE_OPTIONS = { ...LOAD_OPTIONS, json: true } as jsYaml.LoadOptions;
+
+/**
+ * Where each key that repeats an earlier key of its mapping starts, found by
+ * js-yaml itself in json mode (which keeps the last of duplicate keys instead
+ * of stopping at the first), or undefined where it cannot read the text: then
+ * there is some other error, for the `yaml` package to explain. One pass, and
+ * one set per mapping: linear in the text.
+ *
+ * js-yaml's listener says where each node opens and closes, not whether it is
+ * a key or a value; the text between two nodes of one mapping says that. A
+ * value follows a ":" (`a: 1`, `? a` then `: 1`, `{a: 1}`); a key follows
+ * nothing but spaces, comments and line breaks, or a "?" or ",". The first
+ * node of a mapping is always a key. Keys are compared as js-yaml compares them (as
+ * text: `true` and "true", 1 and 0x1 are one key).
+ */
+export function jsYamlDuplicates(text: string): number[] | undefined {
+  // js-yaml drops a byte order mark before it counts positions
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const found: number[] = [];
+  const opened: number[] = [];
+  const kids: Composed[][] = [[]];
+  const listener = (event: string, state: jsYaml.State) => {
+    const s = state as jsYaml.State & { kind: string | null; result: unknown };
+    if (event === 'open') {
+      opened.push(s.position);
+      kids.push([]);
+      return;
+    }
+    const inside = kids.pop()!;
+    const node: Composed = { open: opened.pop()!, close: s.position, result: s.result };
+    if (s.kind === 'mapping') repeatedKeys(s.input, inside, shift, found);
+    kids[kids.length - 1]!.push(node);
+  };
+  try {
+    jsYaml.load(text, { ...JSON_MODE_OPTIONS, listener } as jsYaml.LoadOptions);
+  } catch {
+    return undefined;
+  }
+  return found.sort((a, b) => a - b);
+}
+
+/** The keys among the nodes of one mapping that repeat an earlier one: their offsets are added to `found`. */
+function repeatedKeys(input: string, nodes: Composed[], shift: number, found: number[]): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const before = i === 0 ? 63 : lastMark(input, nodes[i - 1]!.close, node.open);
+    if (before === 58) continue; // ":": a value
+    // a block mapping ends with a try at one more key that reads nothing (before "...", say); after "?" it is an empty key
+    if (i === nodes.length - 1 && node.open === node.close && before !== 63) continue;
+    const name = keyName(node.result);
+    if (seen.has(name)) found.push(skipSpace(input, node.open) + shift);
+    else seen.add(name);
+  }
+}
+
+/** The last character from `from` to `to` that is not a space, a line break or in a comment (0 if none): ":", "?", "," or none. */
+function lastMark(input: string, from: number, to: number): number {
+  let mark = 0;
+  for (let i = from; i < to; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 35) {
+      while (i < to && !isLineEnd(input.charCodeAt(i))) i++;
+    } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+      mark = c;
+    }
+  }
+  return mark;
+}
+
+/** Past spaces, line breaks and comments: where an explicit key (`? a`, whose node opens after the "?") starts. */
+function skipSpace(input: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    const c = input.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35) while (i < input.length && !isLineEnd(input.charCodeAt(i))) i++;
+    else return i;
+  }
+}
+
+const isPlainObject = (v: unknown) => Object.prototype.toString.call(v) === '[object Object]';
+
+/** A key as js-yaml names it in the object it builds (storeMappingPair): a mapping is "[object Object]", a list its entries joined with commas. */
+function keyName(key: unknown): string {
+  if (Array.isArray(key)) return String(key.map((entry: unknown) => (isPlainObject(entry) ? '[object Object]' : entry)));
+  if (typeof key === 'object' && isPlainObject(key)) return '[object Object]';
+  return String(key);
 }
 
 function isDuplicateKey(error: unknown): boolean {
