@@ -39,6 +39,22 @@ export interface FilePlace {
   expectedId?: string;
 }
 
+/**
+ * What an empty file is told, one text for each kind of file, made once: every
+ * empty file's diagnostic holds the same string, not a copy of its own (a root
+ * being set up can have thousands; the formats that escape or look up messages
+ * then meet one text, not 50,000 equal ones).
+ */
+const EMPTY_MESSAGES = new Map<FileKind, string>();
+function emptyMessage(kind: FileKind): string {
+  let message = EMPTY_MESSAGES.get(kind);
+  if (message === undefined) {
+    const holds = kind === 'meetings' ? 'meetings file holds a list of meetings' : `${kind} file holds a mapping of keys to values`;
+    EMPTY_MESSAGES.set(kind, (message = `the file is empty; a ${holds}`));
+  }
+  return message;
+}
+
 /** Parses and schema-checks one file that has been read. */
 export function loadRead(place: FilePlace, read: ReadResult): SourceFile {
   const { path, kind } = place;
@@ -56,8 +72,7 @@ export function loadRead(place: FilePlace, read: ReadResult): SourceFile {
     return base;
   }
   if (parsed.data === null || parsed.data === undefined) {
-    const holds = kind === 'meetings' ? 'meetings file holds a list of meetings' : `${kind} file holds a mapping of keys to values`;
-    base.diagnostics = [diag('file-empty', `the file is empty; a ${holds}`)];
+    base.diagnostics = [diag('file-empty', emptyMessage(kind))];
     return base;
   }
   base.data = parsed.data;

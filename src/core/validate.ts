@@ -73,21 +73,36 @@ export function checkLoaded<L extends LoadedFiles>(loaded: L, options: CheckOpti
   const inScope = (path: string) => !only || only.some((p) => path === p || path.startsWith(p.endsWith(sep) ? p : p + sep));
   const diagnostics: Diagnostic[] = [];
   let filesChecked = 0;
-  for (const file of loaded.files) {
+  // the name each file with diagnostics was given, by its index: the list of checked files uses the same strings
+  const shown: (string | undefined)[] = [];
+  for (let i = 0; i < loaded.files.length; i++) {
+    const file = loaded.files[i]!;
     if (!inScope(file.path)) continue;
     if (file.kind !== 'other') filesChecked++;
     const rules = found.get(file);
     const raw = rules?.length ? [...file.diagnostics, ...rules] : file.diagnostics;
-    if (raw.length > 0) for (const d of positionDiagnostics(file, raw, options.cwd)) diagnostics.push(d);
+    if (raw.length === 0) continue;
+    const located = positionDiagnostics(file, raw, options.cwd);
+    shown[i] = located[0]?.file;
+    for (const d of located) diagnostics.push(d);
   }
-  // the names (and the list of the files) are made only when a format lists every file (junit): 10,000 of them are not free
+  // the names (and the list of the files) are made only when a format lists every file (junit): 10,000 of them are not free;
+  // a file with diagnostics keeps the name they carry, so each name is made once (and a format matching files to their
+  // diagnostics compares the same string, not two equal ones)
   let names: string[] | undefined;
+  const nameOf = (f: SourceFile, i: number) => shown[i] ?? displayPath(f.path, options.cwd);
   return {
     ...summarize(diagnostics),
     findings: found,
     loaded,
     get checkedFiles() {
-      return (names ??= loaded.files.filter((f) => f.kind !== 'other' && inScope(f.path)).map((f) => displayPath(f.path, options.cwd)));
+      if (names) return names;
+      names = [];
+      for (let i = 0; i < loaded.files.length; i++) {
+        const f = loaded.files[i]!;
+        if (f.kind !== 'other' && inScope(f.path)) names.push(nameOf(f, i));
+      }
+      return names;
     },
     filesChecked,
   };
@@ -112,11 +127,14 @@ export function checkRoot(rootDir: string, options: ValidateOptions): CheckResul
   return validateRoot(rootDir, { ...options, keep: 'facts' });
 }
 
+const SEP_DOT = `${sep}.`;
+const SEP_SEP = sep + sep;
+
 /** Display name of a file: relative to the working directory. */
 export function displayPath(path: string, cwd: string): string {
   // fast path for the usual case, a file below the working directory (path.relative costs more, for every file of a large root)
   const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
-  if (path.startsWith(prefix) && path.length > prefix.length && !path.includes(`${sep}.`) && !path.includes(sep + sep)) return sep === '/' ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join('/');
+  if (path.startsWith(prefix) && path.length > prefix.length && !path.includes(SEP_DOT) && !path.includes(SEP_SEP)) return sep === '/' ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join('/');
   const rel = relative(cwd, path);
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }

@@ -50,5 +50,7 @@ export const stylish: DiagnosticFormatter = (summary, { color, filesChecked }) =
     const text = `${summary.errors > 0 ? '✖' : '⚠'} ${total} ${total === 1 ? 'problem' : 'problems'} (${summary.errors} ${summary.errors === 1 ? 'error' : 'errors'}, ${summary.warnings} ${summary.warnings === 1 ? 'warning' : 'warnings'}) in ${checked}`;
     lines.push(summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text));
   }
-  return `${lines.join('\n')}\n`;
+  // the last line ends too; one join makes one flat string (text put around it would be copied again where it is written)
+  lines.push('');
+  return lines.join('\n');
 };
