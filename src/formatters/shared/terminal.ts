@@ -42,9 +42,12 @@ export function escapeTerminal(text: string): string {
   return escapeControls(text).replace(KEPT, (c) => NAMED[c] ?? hex(c));
 }
 
+/** What oneLine may change, as one character class: most texts (a file name, a message) have none of these, and pass one test instead of two scans. */
+const MAY_BREAK_LINE = new RegExp(`[${CONTROL_CLASS}\\r\\n\\u2028\\u2029]`);
+
 /** The text on one line: control characters escaped, and line breaks (CR, LF, U+2028, U+2029) shown as `\n`. */
 export function oneLine(text: string): string {
-  return escapeControls(text).replace(/\r\n|\n|\u2028|\u2029/g, '\\n');
+  return MAY_BREAK_LINE.test(text) ? escapeControls(text).replace(/\r\n|\n|\u2028|\u2029/g, '\\n') : text;
 }
 
 /**
