@@ -125,6 +125,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Bytes → text: refuses binary files and bytes that are not UTF-8, naming where they are. */
 export function decode(bytes: Uint8Array): ReadResult {
+  // an empty file has nothing to check (a root being set up can have thousands)
+  if (bytes.length === 0) return { ok: true, text: '' };
   if (looksLikeUtf16(bytes)) return fail('file-encoding', 'the file is in UTF-16, not UTF-8; save it as UTF-8', 1, 1);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {

@@ -12,6 +12,7 @@ const problem = (r: ReturnType<typeof decode>) => (r.ok ? 'ok' : `${r.diagnostic
 describe('decode', () => {
   it('UTF-8 text, with or without a byte order mark', () => {
     expect(decode(bytes('id: café\n'))).toEqual({ ok: true, text: 'id: café\n' });
+    expect(decode(new Uint8Array(0))).toEqual({ ok: true, text: '' });
     expect(decode(bytes([0xef, 0xbb, 0xbf], 'id: x\n'))).toEqual({ ok: true, text: 'id: x\n' });
     expect(decode(bytes(''))).toEqual({ ok: true, text: '' });
   });
