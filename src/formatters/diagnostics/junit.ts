@@ -6,6 +6,7 @@
  * testcase 0, since accsm checks the files together, not one by one.
  */
 import { diagnosticLocation, type Diagnostic } from '../../core/diagnostic.js';
+import { groupByFile, type FileGroup } from './by-file.js';
 import type { DiagnosticFormatter } from './types.js';
 import { xmlAttr, xmlText } from '../shared/xml.js';
 
@@ -28,16 +29,51 @@ function remembered(escape: (s: string) => string): (s: string) => string {
   };
 }
 
+/** Whether each name comes after the one before (sorted, none twice). */
+function increasing(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if (!(names[i - 1]! < names[i]!)) return false;
+  return true;
+}
+
+/** Two sorted lists of names as one, each name once. */
+function mergeNames(files: readonly string[], groups: readonly FileGroup[]): string[] {
+  const names: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < files.length || j < groups.length) {
+    const a = files[i];
+    const b = groups[j]?.file;
+    if (b === undefined || (a !== undefined && a < b)) {
+      names.push(a!);
+      i++;
+    } else {
+      if (a === b) i++;
+      names.push(b);
+      j++;
+    }
+  }
+  return names;
+}
+
 export const junit: DiagnosticFormatter = (summary, options) => {
-  const listed = new Set(options.files);
-  for (const d of summary.diagnostics) listed.add(d.file);
-  const names = [...listed].sort();
   // grouped in one pass: linear in the number of diagnostics, however many files
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of summary.diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
+  const { groups, sorted } = groupByFile(summary.diagnostics);
+  const files = options.files ?? [];
+  // the files checked and the files with diagnostics, each once, by name: merged where both lists are sorted (as the CLI
+  // gives them), else through a set
+  let names: string[];
+  let listOf: (file: string) => Diagnostic[] | undefined;
+  if (sorted && increasing(files)) {
+    names = mergeNames(files, groups);
+    // the groups come in the order of the names: each is met where its file is
+    let next = 0;
+    listOf = (file) => (next < groups.length && groups[next]!.file === file ? groups[next++]!.list : undefined);
+  } else {
+    const listed = new Set(files);
+    for (const g of groups) listed.add(g.file);
+    names = [...listed].sort();
+    const byFile = new Map(groups.map((g) => [g.file, g.list]));
+    listOf = (file) => byFile.get(file);
   }
   const attr = remembered(xmlAttr);
   // each testcase is one string made in one go: 50,000 of them, each of a few parts joined and kept until the end,
@@ -49,7 +85,7 @@ export const junit: DiagnosticFormatter = (summary, options) => {
     const file = names[i]!;
     const name = xmlAttr(file);
     const open = `    <testcase classname="accsm.validate" name="${name}" file="${name}" time="0"`;
-    const list = byFile.get(file);
+    const list = listOf(file);
     if (list === undefined) {
       parts[i + 1] = `${open}/>`;
       continue;

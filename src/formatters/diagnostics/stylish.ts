@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { escapeTerminal, oneLine } from '../shared/terminal.js';
+import { groupByFile } from './by-file.js';
 import type { DiagnosticFormatter } from './types.js';
 
 /** At most this many characters of a line are shown, around the column. */
@@ -23,13 +24,7 @@ export const stylish: DiagnosticFormatter = (summary, { color, filesChecked }) =
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   // grouped in one pass: linear in the number of diagnostics, however many files
-  const byFile = new Map<string, (typeof summary.diagnostics)[number][]>();
-  for (const d of summary.diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  for (const [file, list] of byFile) {
+  for (const { file, list } of groupByFile(summary.diagnostics).groups) {
     lines.push(c.underline(oneLine(file)));
     const at = (d: (typeof list)[number]) => d.cell ?? `${d.line}:${d.column}`;
     const posWidth = list.reduce((w, d) => Math.max(w, at(d).length), 0);

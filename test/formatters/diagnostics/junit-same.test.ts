@@ -47,7 +47,10 @@ describe('junit', () => {
     for (let run = 0; run < 400; run++) {
       const diagnostics: Diagnostic[] = Array.from({ length: below(next, 8) }, () => ({ file: pick(files), line: below(next, 9) + 1, column: below(next, 9) + 1, severity: next() < 0.6 ? 'error' : 'warning', code: pick(codes), message: pick(messages) }));
       const summary = next() < 0.8 ? summarize(diagnostics) : { valid: false, errors: 0, warnings: 0, diagnostics };
-      const options: DiagnosticFormatOptions = { color: false, filesChecked: 0, cwd: '/work', seconds: pick([0, 1.25, -1]), ...(next() < 0.8 ? { files: files.filter(() => next() < 0.5) } : {}) };
+      // the files checked: sorted as the CLI gives them (merged with the diagnostics' files), or in another order, or twice
+      const some = files.filter(() => next() < 0.5);
+      const listed = pick([[...some].sort(), [...some].sort(), some, [...some, ...some].sort()]);
+      const options: DiagnosticFormatOptions = { color: false, filesChecked: 0, cwd: '/work', seconds: pick([0, 1.25, -1]), ...(next() < 0.8 ? { files: listed } : {}) };
       expect(junit(summary, options)).toBe(junitBefore(summary, options));
     }
   });
