@@ -9,24 +9,12 @@ import { diagnosticLocation, type Diagnostic } from '../../core/diagnostic.js';
 import { groupByFile, type FileGroup } from './by-file.js';
 import type { DiagnosticFormatter } from './types.js';
 import { xmlAttr, xmlText } from '../shared/xml.js';
+// escapes through a table of the texts met before: a report names one file per testcase, but its messages and codes repeat
+import { remembered } from '../shared/words.js';
 
 
 function line(d: Diagnostic): string {
   return `${diagnosticLocation(d)} ${d.severity} ${d.code}: ${d.message}`;
-}
-
-/**
- * Escapes through a table of the texts met before: a report names one file
- * per testcase, but its messages and codes repeat (50,000 empty files have
- * one message between them), and each is tested once.
- */
-function remembered(escape: (s: string) => string): (s: string) => string {
-  const known = new Map<string, string>();
-  return (s) => {
-    let escaped = known.get(s);
-    if (escaped === undefined) known.set(s, (escaped = escape(s)));
-    return escaped;
-  };
 }
 
 /** Whether each name comes after the one before (sorted, none twice). */

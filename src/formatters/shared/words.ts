@@ -8,7 +8,7 @@ export { STATUS_ORDER } from '../../core/types.js';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `words` of each value made once: a large list or paper names the same few thousand days again and again. */
-function remembered(words: (value: string) => string): (value: string) => string {
+export function remembered(words: (value: string) => string): (value: string) => string {
   const said = new Map<string, string>();
   return (value) => {
     let text = said.get(value);
