@@ -134,7 +134,30 @@ const SEP_SEP = sep + sep;
 export function displayPath(path: string, cwd: string): string {
   // fast path for the usual case, a file below the working directory (path.relative costs more, for every file of a large root)
   const prefix = cwd.endsWith(sep) ? cwd : cwd + sep;
-  if (path.startsWith(prefix) && path.length > prefix.length && !path.includes(SEP_DOT) && !path.includes(SEP_SEP)) return sep === '/' ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join('/');
+  if (path.startsWith(prefix) && path.length > prefix.length && !path.includes(SEP_DOT) && !path.includes(SEP_SEP) && !path.endsWith(sep)) return sep === '/' ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join('/');
+  return outside(path, cwd);
+}
+
+/** The last folder displayPath met outside the working directory, and that folder relative to it. */
+let lastFolder = { cwd: '', dir: '', rel: '' };
+
+/**
+ * displayPath of a file that is not below the working directory (`--data
+ * ../data`): the folder's relative path is worked out once for all its files
+ * (path.relative for each of 50,000 files took 300 ms), then the file's name
+ * is added. A name that is not a plain one (".", "..", none), and a folder
+ * whose relative path climbs only (the file may then be the working
+ * directory or above it), go through path.relative whole.
+ */
+function outside(path: string, cwd: string): string {
+  const cut = path.lastIndexOf(sep);
+  const name = path.slice(cut + 1);
+  if (cut > 0 && name !== '' && name !== '.' && name !== '..') {
+    const dir = path.slice(0, cut);
+    if (lastFolder.cwd !== cwd || lastFolder.dir !== dir) lastFolder = { cwd, dir, rel: relative(cwd, dir) };
+    const { rel } = lastFolder;
+    if (rel !== '..' && !rel.endsWith(`${sep}..`)) return (rel === '' ? name : `${rel}${sep}${name}`).split(sep).join('/');
+  }
   const rel = relative(cwd, path);
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
