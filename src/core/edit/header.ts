@@ -3,9 +3,10 @@
  * offer completion and hover help. It follows the files already in the root.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { SourceFile } from '../load.js';
 import type { FileKind } from '../schema.js';
+import { slashed } from '../validate.js';
 
 const HEADER_RE = /^# yaml-language-server: \$schema=(\S+)[ \t]*\r?$/;
 const PREFIX = '# yaml-language-server: $schema=';
@@ -13,10 +14,6 @@ const PREFIX = '# yaml-language-server: $schema=';
 function headerRef(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   return HEADER_RE.exec(text.split('\n', 1)[0] ?? '')?.[1];
-}
-
-function posix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 /**
@@ -39,9 +36,9 @@ export function schemaHeader(kind: FileKind, target: string, root: string, files
     if (ref === undefined) continue;
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return PREFIX + ref.replace(/[^/]*$/, schemaFile);
     const abs = join(dirname(resolve(dirname(f.path), ref)), schemaFile);
-    return PREFIX + posix(relative(folder, abs));
+    return PREFIX + slashed(relative(folder, abs));
   }
   const own = join(root, 'schemas', schemaFile);
-  if (existsSync(own)) return PREFIX + posix(relative(folder, own));
-  return PREFIX + posix(relative(folder, join(root, '..', 'schemas', schemaFile)));
+  if (existsSync(own)) return PREFIX + slashed(relative(folder, own));
+  return PREFIX + slashed(relative(folder, join(root, '..', 'schemas', schemaFile)));
 }
