@@ -585,7 +585,12 @@ export interface Locator {
   locate(path: readonly Segment[], atKey?: boolean): { line: number; column: number };
 }
 
-export function createLocator(text: string): Locator {
+/** What locating did: the mapping entries indexed and the steps walked down paths (the tests count them to hold the locator linear). */
+export interface LocateWork {
+  steps: number;
+}
+
+export function createLocator(text: string, work?: LocateWork): Locator {
   const pos = positionIndex(text);
   let doc: Document.Parsed | undefined;
   try {
@@ -601,6 +606,7 @@ export function createLocator(text: string): Locator {
       index = new Map();
       for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
       indexes.set(map, index);
+      if (work) work.steps += map.items.length;
     }
     return index.get(key);
   };
@@ -609,6 +615,7 @@ export function createLocator(text: string): Locator {
       if (!doc || !doc.contents) return { line: 1, column: 1 };
       let node: Node | null = doc.contents as Node;
       let best = node.range ? node.range[0] : 0;
+      if (work) work.steps += path.length;
       for (let i = 0; i < path.length; i++) {
         const seg = path[i]!;
         const last = i === path.length - 1;

@@ -1,6 +1,9 @@
 import { severityOf, type RuleCode } from './codes.js';
 import type { Severity } from './diagnostic.js';
 
+/** At most this many diagnostics are listed for one file; one more says how many were left out. */
+export const MAX_DIAGNOSTICS_PER_FILE = 200;
+
 /** A step into a parsed YAML value: a mapping key or a sequence index. */
 export type Segment = string | number;
 

@@ -9,7 +9,7 @@ import validators from './generated/validators.cjs';
 import meetingsSchema from '../../schemas/meetings.schema.json' with { type: 'json' };
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import projectSchema from '../../schemas/project.schema.json' with { type: 'json' };
-import type { RawDiagnostic, Segment } from './raw.js';
+import { MAX_DIAGNOSTICS_PER_FILE, type RawDiagnostic, type Segment } from './raw.js';
 import { severityOf } from './codes.js';
 
 export type FileKind = 'meetings' | 'plan' | 'project';
@@ -27,7 +27,10 @@ function explainErrors(kind: FileKind, data: unknown, errors: readonly ErrorObje
   const out: RawDiagnostic[] = [];
   for (const error of errors) {
     if (error.keyword !== 'type' && typeErrorPaths.has(error.instancePath)) continue;
-    const d = explain(kind, data, error);
+    // a file's diagnostics start with these, and only the first MAX_DIAGNOSTICS_PER_FILE are ever listed: the rest are
+    // counted ("this file has 100000 problems"), so they are explained without the search for a near word (a file of
+    // 100,000 unknown keys spent a second on suggestions no one would see)
+    const d = explain(kind, data, error, out.length >= MAX_DIAGNOSTICS_PER_FILE);
     if (d) out.push({ severity: severityOf(d.code), ...d });
   }
   return out;
@@ -58,6 +61,15 @@ function schemaAt(kind: FileKind, schemaPath: string): Record<string, unknown> |
     s = (s as Record<string, unknown>)[seg as string];
   }
   return s && typeof s === 'object' ? (s as Record<string, unknown>) : undefined;
+}
+
+/** The keys a mapping of the schema allows, by its place in the schema: the schemas never change, so each place is looked up once (a file of 50,000 unknown keys asks 50,000 times). */
+const ALLOWED = new Map<string, string[]>();
+function allowedKeys(kind: FileKind, schemaPath: string): string[] {
+  const id = `${kind} ${schemaPath}`;
+  let allowed = ALLOWED.get(id);
+  if (allowed === undefined) ALLOWED.set(id, (allowed = Object.keys((schemaAt(kind, schemaPath)?.properties as Record<string, unknown>) ?? {})));
+  return allowed;
 }
 
 /** The name a person would use for the value at path: `status`, `lead`, `period.start`. */
@@ -116,7 +128,7 @@ const PATTERN_HELP: Record<string, string> = {
 };
 
 /** One ajv error in plain words; its severity comes from RULES. */
-function explain(kind: FileKind, data: unknown, error: ErrorObject): Omit<RawDiagnostic, 'severity'> | undefined {
+function explain(kind: FileKind, data: unknown, error: ErrorObject, unlisted = false): Omit<RawDiagnostic, 'severity'> | undefined {
   const path = decodePointer(error.instancePath);
   const value = valueAt(data, path);
   const name = fieldName(path);
@@ -130,23 +142,24 @@ function explain(kind: FileKind, data: unknown, error: ErrorObject): Omit<RawDia
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const parent = schemaAt(kind, error.schemaPath.replace(/\/additionalProperties$/, ''));
-      const allowed = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
-      const hint = suggest(key, allowed);
+      const allowed = allowedKeys(kind, error.schemaPath.replace(/\/additionalProperties$/, ''));
+      const hint = unlisted ? undefined : suggest(key, allowed);
       return {
         ...base,
         path: [...path, key],
         atKey: true,
         code: 'schema-unknown-key',
         message:
-          key === ''
-            ? `a key without a name (written as ~, null or nothing before the colon); allowed keys here: ${allowed.join(', ')}`
-            : `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys here: ${allowed.join(', ')}`,
+          unlisted
+            ? `unknown key "${key}"`
+            : key === ''
+              ? `a key without a name (written as ~, null or nothing before the colon); allowed keys here: ${allowed.join(', ')}`
+              : `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; allowed keys here: ${allowed.join(', ')}`,
       };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const hint = typeof value === 'string' ? suggest(value, allowed) : undefined;
+      const hint = typeof value === 'string' && !unlisted ? suggest(value, allowed) : undefined;
       return {
         ...base,
         code: 'schema-enum',

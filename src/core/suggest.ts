@@ -17,9 +17,10 @@ export function levenshtein(a: string, b: string, cap = Infinity, work?: Work): 
   const band = Math.min(cap, Math.max(a.length, b.length));
   const over = band + 1;
   // row[j] for j in [i - band, i + band]; cells outside the band count as over the cap
-  let prev = new Float64Array(b.length + 1).fill(over);
+  let [prev, row] = rows(b.length + 1);
+  prev.fill(over, 0, b.length + 1);
   for (let j = 0; j <= Math.min(band, b.length); j++) prev[j] = j;
-  let row = new Float64Array(b.length + 1).fill(over);
+  row.fill(over, 0, b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     const from = Math.max(1, i - band);
     const to = Math.min(b.length, i + band);
@@ -38,13 +39,21 @@ export function levenshtein(a: string, b: string, cap = Infinity, work?: Work): 
   return Math.min(prev[b.length]!, over) > band ? cap + 1 : prev[b.length]!;
 }
 
+/** Two rows of at least `length` cells, kept between calls: a file of 50,000 unknown keys asks for half a million distances, and two new arrays for each were most of their time. */
+let scratch: [Float64Array, Float64Array] = [new Float64Array(64), new Float64Array(64)];
+function rows(length: number): [Float64Array, Float64Array] {
+  if (scratch[0].length < length) scratch = [new Float64Array(length), new Float64Array(length)];
+  return [scratch[0], scratch[1]];
+}
+
 /** The closest allowed word, when it is close enough to be a likely typo. */
 export function suggest(word: string, allowed: readonly string[], work?: Work): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const lower = word.toLowerCase();
   for (const candidate of allowed) {
     // no suggestion is ever more than 3 edits away, so no distance past 3 is worth computing
-    const d = levenshtein(word.toLowerCase(), candidate.toLowerCase(), 3, work);
+    const d = levenshtein(lower, candidate.toLowerCase(), 3, work);
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;

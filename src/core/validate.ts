@@ -8,7 +8,7 @@ import { summarize, type Diagnostic, type DiagnosticSummary } from './diagnostic
 import type { FileCache } from './cache.js';
 import { load, type Keep, type LoadedFiles, type LoadOptions, type LoadedRoot, type SourceFile } from './load.js';
 import { createLocator } from './parse.js';
-import type { RawDiagnostic } from './raw.js';
+import { MAX_DIAGNOSTICS_PER_FILE, type RawDiagnostic } from './raw.js';
 import { severityOf } from './codes.js';
 import { runRules } from './rules.js';
 import { diskSource } from './source/disk.js';
@@ -167,8 +167,7 @@ function outside(path: string, cwd: string): string {
   return rel === '' ? '.' : slashed(rel);
 }
 
-/** At most this many diagnostics are listed for one file; one more says how many were left out. */
-export const MAX_DIAGNOSTICS_PER_FILE = 200;
+export { MAX_DIAGNOSTICS_PER_FILE } from './raw.js';
 
 /** Gives each raw diagnostic of a file its line and column, parsing the file for positions only now. */
 export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnostic[], cwd: string): Diagnostic[] {

@@ -1,6 +1,6 @@
 /** JSON Schema checks and their plain-words messages, before positions (raw diagnostics point by path). */
 import { describe, expect, it } from 'vitest';
-import { checkSchema, fieldName, itemName, show } from '../../src/core/schema.js';
+import { checkSchema, fieldName, itemName, SCHEMAS, show } from '../../src/core/schema.js';
 import { suggest } from '../../src/core/suggest.js';
 
 const project = { id: 'P1', title: 'T', priority_areas: ['people'], lead: ['MY'], status: [{ date: '2022-08-03', status: 'planned' }] };
@@ -138,5 +138,31 @@ describe('helpers', () => {
     expect(itemName('plan', ['priority_areas', 0])).toBe('priority area 1');
     expect(itemName('meetings', [4])).toBe('meeting 5');
     expect(itemName('project', ['other', 0])).toBe('entry of other 1');
+  });
+});
+
+describe('a file with more problems than are listed', () => {
+  // a project with a misspelt key first, then 250 unknown keys, then another misspelt key: only the first 200 diagnostics are ever listed
+  const allowed = Object.keys((SCHEMAS.project as { properties: object }).properties).join(', ');
+  const project: Record<string, unknown> = { id: 'P01', title: 'Study', titel: 'A study', priority_areas: ['competencies'], lead: ['BN'], status: [{ date: '2022-01-01', status: 'planned' }] };
+  for (let i = 0; i < 250; i++) project[`k${i}`] = 'v';
+  project.sourc = 'x';
+  const found = checkSchema('project', project);
+
+  it('counts every problem, each with its code, severity and place', () => {
+    expect(found).toHaveLength(252);
+    expect(found.every((d) => d.code === 'schema-unknown-key' && d.severity === 'error' && d.atKey === true)).toBe(true);
+    expect(found.map((d) => d.path?.[0])).toEqual(['titel', ...Array.from({ length: 250 }, (_, i) => `k${i}`), 'sourc']);
+  });
+
+  it('explains the listed ones in full, with the near word and the keys allowed', () => {
+    expect(found[0]!.message).toBe(`unknown key "titel" (did you mean "title"?); allowed keys here: ${allowed}`);
+    expect(found[199]!.message).toBe(`unknown key "k198"; allowed keys here: ${allowed}`);
+    expect(allowed).toMatch(/^id, title, /);
+  });
+
+  it('names the others briefly, without looking for a near word no one will see', () => {
+    expect(found[200]!.message).toBe('unknown key "k199"');
+    expect(found[251]!.message).toBe('unknown key "sourc"');
   });
 });

@@ -24,6 +24,15 @@ describe('levenshtein with a cap', () => {
     }
   });
 
+  it('gives the same distances after a long pair as before it (its rows are kept between calls)', () => {
+    const pairs: [string, string][] = [['kitten', 'sitting'], ['', 'abc'], ['abc', ''], ['flaw', 'lawn'], ['status', 'stauts'], ['a'.repeat(70), 'a'.repeat(69) + 'b']];
+    const before = pairs.map(([a, b]) => levenshtein(a, b));
+    expect(levenshtein('x'.repeat(3_000), 'y'.repeat(3_000), 2)).toBe(3);
+    expect(levenshtein('m'.repeat(2_999) + 'a', 'm'.repeat(2_999) + 'b')).toBe(1);
+    expect(pairs.map(([a, b]) => levenshtein(a, b))).toEqual(before);
+    expect(before).toEqual(pairs.map(([a, b]) => full(a, b)));
+  });
+
   it('grows linearly with the length of two long, nearly equal ids (1,500 to 6,000 characters)', () => {
     const id = (n: number, last: string) => 'm'.repeat(n - 1) + last;
     // the cells of the table it fills, counted: 4x the length is about 4x the cells (a full table would be 16x)
