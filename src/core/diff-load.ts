@@ -14,6 +14,7 @@ import { ruleData } from './rules.js';
 import type { DataSource } from './source/types.js';
 import type { DataSet, PlanRecord } from './types.js';
 import { checkLoaded, type CheckOptions, type CheckResult, type FoundBefore } from './validate.js';
+import { slashed } from './slashed.js';
 
 /** The side loaded first, as loaded and checked. */
 export interface CheckedSide {
@@ -54,7 +55,7 @@ export function filesByPath(loaded: LoadedFiles): Map<string, SourceFile> {
   for (const f of loaded.files) {
     if (f.text === undefined || !f.path.startsWith(prefix)) continue;
     const rel = f.path.slice(prefix.length);
-    files.set(sep === '/' ? rel : rel.split(sep).join('/'), f);
+    files.set(slashed(rel), f);
   }
   return files;
 }

@@ -9,6 +9,7 @@ import { figures } from './figures.js';
 import { cmp } from './load.js';
 import { entryAsOf } from './status-on-day.js';
 import type { DataSet, Meeting, PlanRecord, PriorityArea, Project, ProjectRecord, Status, StatusEntry } from './types.js';
+import { slashed } from './slashed.js';
 
 /**
  * A project whose file is the same on both sides (the same text at the same
@@ -256,8 +257,8 @@ function headlineOf(record: DiffPlan, asOf: string): Headline {
 /** The path of a file relative to its data root, with "/". */
 function rel(root: string, file: string): string {
   // the usual case, a file inside the root, without path.relative (it costs more, for every project of both sides)
-  if (file.startsWith(root + sep) && !file.includes(`${sep}..`)) return sep === '/' ? file.slice(root.length + 1) : file.slice(root.length + 1).split(sep).join('/');
-  return relative(root, file).split(sep).join('/');
+  if (file.startsWith(root + sep) && !file.includes(`${sep}..`)) return slashed(file.slice(root.length + 1));
+  return slashed(relative(root, file));
 }
 
 interface Sides {

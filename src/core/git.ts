@@ -7,13 +7,14 @@
  */
 import { nodeChildProcess } from './builtins.js';
 import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { UserError } from './errors.js';
 import { load, type LoadedRoot, type SourceFile } from './load.js';
 import { memorySource, type MemoryFile } from './source/memory.js';
 import type { DataSource } from './source/types.js';
 import { MAX_FILE_BYTES } from './read.js';
 import { inLayoutOrder } from './source/layout.js';
+import { slashed } from './slashed.js';
 
 /** Where a folder lies in a git working tree. */
 export interface RepoLocation {
@@ -99,7 +100,7 @@ export function locateInRepo(dir: string): RepoLocation | undefined {
   const real = join(realpathSync(existing), ...rest);
   const rel = relative(realTop, real);
   if (rel.startsWith('..')) return undefined;
-  return { top: realTop, rel: rel.split(sep).join('/') };
+  return { top: realTop, rel: slashed(rel) };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { DataSource, ListedPath } from './source/types.js';
 import type { FileCache } from './cache.js';
 import { projectFacts, yearOrText } from './rules.js';
 import { own, stringKeeper } from './strings.js';
+import { slashed } from './slashed.js';
 
 export type { SourceFile };
 
@@ -247,7 +248,7 @@ class OnDemandFile implements SourceFile {
   #load(): SourceFile {
     if (this.#whole) return this.#whole;
     const { source, prefix } = this.#origin;
-    const rel = sep === '/' ? this.path.slice(prefix) : this.path.slice(prefix).split(sep).join('/');
+    const rel = slashed(this.path.slice(prefix));
     const place: FilePlace = { path: this.path, kind: 'project' };
     if (this.planId !== undefined) place.planId = this.planId;
     if (this.expectedId !== undefined) place.expectedId = this.expectedId;

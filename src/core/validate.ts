@@ -13,6 +13,7 @@ import { severityOf } from './codes.js';
 import { runRules } from './rules.js';
 import { diskSource } from './source/disk.js';
 import type { DataSource } from './source/types.js';
+import { slashed } from './slashed.js';
 
 export interface CheckOptions {
   /** working directory that diagnostic file names are relative to */
@@ -138,10 +139,6 @@ export function displayPath(path: string, cwd: string): string {
   return outside(path, cwd);
 }
 
-/** A relative path with "/" between its parts (on POSIX it has them already). */
-export function slashed(rel: string): string {
-  return sep === '/' ? rel : rel.split(sep).join('/');
-}
 
 /** The last folder displayPath met outside the working directory, and that folder relative to it. */
 let lastFolder = { cwd: '', dir: '', rel: '' };

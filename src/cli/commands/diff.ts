@@ -5,7 +5,7 @@
  * revision is refused, so a symbolic link named like a branch cannot stand in for it.
  */
 import { statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { DiffSide } from '../../core/diff.js';
 import type { CheckedSide } from '../../core/diff-load.js';
@@ -14,6 +14,7 @@ import { UserError } from '../../core/errors.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../formatters/diff/formats.js';
 import { today, wantsColor, type CliIO } from '../io.js';
 import { addDataOption, dataRoot, examples, formatOption, type CommandContext } from '../shared.js';
+import { slashed } from '../../core/slashed.js';
 
 interface DiffFlags {
   data?: string;
@@ -167,7 +168,7 @@ function blobsOf(side: LoadedSide): Map<string, { object: string; file: SourceFi
 
 /** The data files that could not be read or failed their schema, relative to the root with "/": the diff calls them not readable rather than removed. */
 function unreadableFiles(root: string, files: readonly { path: string; kind: string; valid: boolean }[]): string[] {
-  return files.filter((f) => f.kind !== 'other' && !f.valid).map((f) => relative(root, f.path).split(sep).join('/'));
+  return files.filter((f) => f.kind !== 'other' && !f.valid).map((f) => slashed(relative(root, f.path)));
 }
 
 async function loadRevision(io: CliIO, name: string, root: string, asOf: string, other?: LoadedSide): Promise<LoadedSide> {

@@ -1,5 +1,5 @@
 /** accsm paper: the progress section of a meeting paper, as markdown or Word, with a chart. */
-import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { dirname, extname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { meetingValue } from '../../core/values.js';
@@ -10,6 +10,7 @@ import { buildPaper, chartPng, paperChart, paperDocx, paperMarkdown } from '../.
 import { dateWords } from '../../formatters/shared/words.js';
 import { today } from '../io.js';
 import { addCacheOptions, addDataOption, type CacheFlags, asDateOrMeeting, examples, loadValidData, writeOut, type CommandContext } from '../shared.js';
+import { slashed } from '../../core/slashed.js';
 
 interface PaperFlags extends CacheFlags {
   data?: string;
@@ -86,7 +87,7 @@ async function runPaper(ctx: CommandContext, flags: PaperFlags): Promise<number>
   // a Word paper carries its chart inside, with or without --chart
   const svg = chartable && (chartPath || kind === 'docx') ? paperChart(report) : undefined;
   // the link as the reader of the paper will follow it: relative to the paper's folder, or as given
-  const href = svg === undefined ? undefined : chartPath === undefined ? 'chart.svg' : outPath === undefined ? flags.chart! : relative(dirname(outPath), chartPath).split(sep).join('/');
+  const href = svg === undefined ? undefined : chartPath === undefined ? 'chart.svg' : outPath === undefined ? flags.chart! : slashed(relative(dirname(outPath), chartPath));
   const doc = buildPaper(
     { report, progress },
     {

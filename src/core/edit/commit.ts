@@ -3,7 +3,7 @@
  * would be after the change, refuse a change that breaks it, show it as a
  * diff, or write it atomically (all files or none).
  */
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { summarize, type Diagnostic, type DiagnosticSummary } from '../diagnostic.js';
 import { UserError } from '../errors.js';
 import { withData, type LoadedRoot, type SourceFile } from '../load.js';
@@ -20,6 +20,7 @@ import { commitFiles, recoverRoot, type FileChange, type Recovery } from './tran
 
 export type { FileChange } from './transaction.js';
 import type { FileCache } from '../cache.js';
+import { slashed } from '../slashed.js';
 
 export interface EditOptions {
   cwd: string;
@@ -115,7 +116,7 @@ export function validateAfter(root: string, changes: readonly FileChange[], befo
     let sameIds = true;
     for (const i of rewrites as number[]) {
       const { path, kind, planId, expectedId } = files[i]!;
-      const rel = relative(source.root, path).split(sep).join('/');
+      const rel = slashed(relative(source.root, path));
       now[i] = loadRead({ path, kind: kind as FileKind, ...(planId !== undefined ? { planId } : {}), ...(expectedId !== undefined ? { expectedId } : {}) }, source.read(rel));
       changed.add(now[i]!);
       sameIds &&= kind === 'project' && idOf(files[i]!) !== undefined && idOf(files[i]!) === idOf(now[i]!);

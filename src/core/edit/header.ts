@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { SourceFile } from '../load.js';
 import type { FileKind } from '../schema.js';
-import { slashed } from '../validate.js';
+import { slashed } from '../slashed.js';
 
 const HEADER_RE = /^# yaml-language-server: \$schema=(\S+)[ \t]*\r?$/;
 const PREFIX = '# yaml-language-server: $schema=';

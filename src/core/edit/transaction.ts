@@ -16,12 +16,13 @@
  * renames: everything changed.
  */
 import * as fs from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { displayPath } from '../validate.js';
 import { parseTempName, realTarget, syncFolder, tempPathFor, writeFileAtomic, type FileWriter } from './atomic.js';
 import { errorCode, writeFailureReason } from './fs-errors.js';
 import { DEFAULT_STALE_MS, LOCK_NAME, processAlive } from './lock.js';
+import { slashed } from '../slashed.js';
 
 /** One file as it is and as it will be. */
 export interface FileChange {
@@ -116,7 +117,7 @@ function writeMany(root: string, changes: readonly FileChange[], options: Commit
   const temps: string[] = [];
   const entries: JournalEntry[] = [];
   const realRoot = realTarget(root);
-  const rel = (p: string) => relative(realRoot, p).split(sep).join('/');
+  const rel = (p: string) => slashed(relative(realRoot, p));
   let current = changes[0]!;
   try {
     for (const change of changes) {
@@ -261,7 +262,7 @@ function removeStaleTemps(root: string, staleMs: number): string[] {
       if (!temp) continue;
       const path = join(dir, entry.name);
       if (temp.pid !== process.pid && processAlive(temp.pid) && !olderThan(path, staleMs)) continue;
-      if (removeQuietly(path)) removed.push(relative(root, path).split(sep).join('/'));
+      if (removeQuietly(path)) removed.push(slashed(relative(root, path)));
     }
   }
   return removed.sort();

@@ -6,6 +6,7 @@ import { diag, type RawDiagnostic } from '../raw.js';
 import { checkLink, readDataFile, type ReadResult } from '../read.js';
 import { classify, isYamlName } from './layout.js';
 import type { DataSource, ListedPath, Listing } from './types.js';
+import { slashed } from '../slashed.js';
 
 export interface DiskOptions {
   /** how messages name the data root (default: the path as given) */
@@ -40,7 +41,7 @@ export function diskSource(rootDir: string, options: DiskOptions = {}): DataSour
     throw new UserError(`${shown} is not an accsm data root: it holds neither plans/ nor meetings.yaml (see docs/data-format.md, or create one with accsm init)`);
   }
   const overlay = new Map<string, string | null>();
-  for (const [path, text] of options.overlay ?? []) overlay.set(relative(root, path).split(sep).join('/'), text);
+  for (const [path, text] of options.overlay ?? []) overlay.set(slashed(relative(root, path)), text);
   const buffer: { bytes?: Buffer } = {};
   // a listed path has no empty, . or .. parts: joining is putting the separator between
   const prefix = root.endsWith(sep) ? root : root + sep;
