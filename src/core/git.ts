@@ -54,7 +54,9 @@ function git(cwd: string, args: readonly string[], input?: string, maxBuffer = M
     windowsHide: true,
     maxBuffer,
   });
-  if (result.error) {
+  // git that stops before reading its input (not a repository) closes the pipe: that is its failure, not one to run it
+  const stoppedEarly = result.error !== undefined && (result.error as NodeJS.ErrnoException).code === 'EPIPE' && typeof result.status === 'number' && result.status !== 0;
+  if (result.error && !stoppedEarly) {
     const code = (result.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError('git is not installed (or not on PATH); accsm needs it to read a revision');
     throw new UserError(`git could not be run: ${result.error.message}`);
@@ -105,10 +107,12 @@ export function locateInRepo(dir: string): RepoLocation | undefined {
 
 /**
  * Which of these names a commit (a branch, a tag, a commit id, HEAD~1) in the
- * repository at `top`, all asked in one `git cat-file --batch-check`: a diff
- * checks both of its sides for a folder that is also a revision with one run of git.
+ * repository that holds `dir` (which need not exist; none when it is in no
+ * repository), all asked in one `git cat-file --batch-check`: a diff checks
+ * both of its sides for a folder that is also a revision with one run of git,
+ * not two (the repository's top is not needed to ask).
  */
-export function commitsAmong(top: string, names: readonly string[]): Set<string> {
+export function commitsAmong(dir: string, names: readonly string[]): Set<string> {
   // the names resolveRevision would refuse are not asked about
   const asked = names.filter((name) => {
     try {
@@ -120,7 +124,7 @@ export function commitsAmong(top: string, names: readonly string[]): Set<string>
   if (asked.length === 0) return new Set();
   let lines: string[];
   try {
-    lines = git(top, ['cat-file', '--batch-check=%(objecttype)'], asked.map((name) => `${name}^{commit}\n`).join('')).toString('utf8').split('\n');
+    lines = git(existingAncestor(dir).dir, ['cat-file', '--batch-check=%(objecttype)'], asked.map((name) => `${name}^{commit}\n`).join('')).toString('utf8').split('\n');
   } catch (error) {
     if (error instanceof GitFailure) return new Set();
     throw error;

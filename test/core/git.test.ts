@@ -129,6 +129,19 @@ describe('revision names', () => {
       expect(found.has(name), name).toBe(resolves);
     }
     expect(commitsAmong(repo, [])).toEqual(new Set());
+    // asked from the data root, which may be a folder of the repository, or one not made yet; none outside a repository
+    expect([...commitsAmong(join(repo, 'data', 'plans'), ['main', 'nope'])]).toEqual(['main']);
+    expect([...commitsAmong(join(repo, 'data', 'not-yet', 'deeper'), ['main'])]).toEqual(['main']);
+    const outside = tempDir('accsm-no-repo-');
+    try {
+      expect(commitsAmong(outside.dir, ['main', 'HEAD'])).toEqual(new Set());
+      // git stops (no repository) before it reads the names, and the pipe it closes (EPIPE, on about one run in five with this
+      // many names) is its answer, not an error: asked 40 times, so that a run with a closed pipe is all but certain
+      const many = Array.from({ length: 5_000 }, (_, i) => `branch-${i}`);
+      for (let i = 0; i < 40; i++) expect(commitsAmong(outside.dir, many)).toEqual(new Set());
+    } finally {
+      outside.cleanup();
+    }
     expect(existsSync(marker)).toBe(false);
   });
 });

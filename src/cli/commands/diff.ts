@@ -138,9 +138,8 @@ async function alsoRevisions(specs: readonly SideSpec[], root: string | undefine
       }
     });
   if (names.length === 0) return new Set();
-  const { commitsAmong, locateInRepo } = await import('../../core/git.js');
-  const location = locateInRepo(root);
-  return location ? commitsAmong(location.top, names) : new Set();
+  const { commitsAmong } = await import('../../core/git.js');
+  return commitsAmong(root, names);
 }
 
 /** `other` is the side loaded first: files with the same text are taken from it instead of being parsed and checked again. */
