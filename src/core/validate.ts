@@ -139,7 +139,6 @@ export function displayPath(path: string, cwd: string): string {
   return outside(path, cwd);
 }
 
-
 /** The last folder displayPath met outside the working directory, and that folder relative to it. */
 let lastFolder = { cwd: '', dir: '', rel: '' };
 
@@ -163,8 +162,6 @@ function outside(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : slashed(rel);
 }
-
-export { MAX_DIAGNOSTICS_PER_FILE } from './raw.js';
 
 /** Gives each raw diagnostic of a file its line and column, parsing the file for positions only now. */
 export function positionDiagnostics(file: SourceFile, all: readonly RawDiagnostic[], cwd: string): Diagnostic[] {
